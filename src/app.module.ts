@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from './common/common.module';
+import { AuthGuard } from './common/guards/auth.guard';
+import { WorkspaceGuard } from './common/guards/workspace.guard';
+import { PageInterceptor } from './common/interceptors/page.interceptor';
+import { loggerParams } from './common/logging';
+import { env, validateEnvironment } from './config/env.validation';
+import { dataSourceOptions } from './database/data-source-options';
+import { DOMAIN_MODULES } from './modules';
+
+export interface AppOptions {
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const settings = env();
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+        LoggerModule.forRoot(loggerParams(settings.LOG_LEVEL)),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, settings.DB_POOL_SIZE)),
+        CommonModule,
+        ...DOMAIN_MODULES,
+      ],
+      providers: [
+        // Order matters: authenticate first, then check the workspace and the role.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: WorkspaceGuard },
+        { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { json } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { createValidationPipe } from './common/pipes/validation';
+
+const BODY_LIMIT = '1mb';
+const EXPOSED_HEADERS = ['X-Total-Count', 'X-Page', 'X-Page-Size', 'Last-Page', 'ETag', 'Retry-After'];
+
+/** A body that is neither JSON nor a multipart upload is 415, not silently ignored. */
+function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (hasBody && !/^application\/([\w.+-]+\+)?json\b/.test(type) && !type.startsWith('multipart/form-data')) {
+    res.status(415).json({ message: 'Content-Type must be application/json', code: 415 });
+    return;
+  }
+  next();
+}
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Clockify-compatible time tracking API')
+    .setDescription(
+      'Self-hosted API that speaks the Clockify API v1. Authenticate with `X-Api-Key` (a personal key, ' +
+        'created with `npm run cli -- user:create`) or `X-Addon-Token`. Lists take `page` and `page-size` ' +
+        'and answer with X-Total-Count, X-Page, X-Page-Size and Last-Page headers.',
+    )
+    .setVersion('v1')
+    .addServer('/')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'ApiKeyAuth')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Addon-Token' }, 'AddonKeyAuth')
+    .addSecurityRequirements('ApiKeyAuth')
+    .addSecurityRequirements('AddonKeyAuth')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Everything the server and the e2e tests share: parsers, pipes, filter, Swagger. Create the app with `bodyParser: false`. */
+export function bootstrap(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.enableCors({ exposedHeaders: EXPOSED_HEADERS });
+  app.use(requireJsonBodies);
+  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Clockify-compatible API',
+  });
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import { AddonTokenService } from './addon-token.service';
+import { hashApiKey } from './api-key';
+import type { Principal } from './principal';
+
+export interface Membership {
+  status: string;
+  roles: Role[];
+}
+
+/** Turns credentials into a principal, and a principal plus workspace into a membership. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly addonTokens: AddonTokenService,
+  ) {}
+
+  async fromApiKey(key: string): Promise<Principal | null> {
+    const rows: { id: string; user_id: string }[] = await this.dataSource.query(
+      `SELECT k.id, k.user_id FROM api_keys k JOIN users u ON u.id = k.user_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.status <> 'DELETED'`,
+      [hashApiKey(key)],
+    );
+    return rows.length ? { kind: 'user', userId: rows[0].user_id, apiKeyId: rows[0].id } : null;
+  }
+
+  async fromAddonToken(token: string): Promise<Principal | null> {
+    const claims = await this.addonTokens.verify(token);
+    if (!claims) return null;
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      'SELECT user_id FROM addons WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL',
+      [claims.addonId, claims.workspaceId],
+    );
+    if (!rows.length) return null;
+    return { kind: 'addon', userId: rows[0].user_id, addonId: claims.addonId, workspaceId: claims.workspaceId };
+  }
+
+  /** The user's membership of the workspace with its roles, or null when there is none. */
+  async membership(workspaceId: string, userId: string): Promise<Membership | null> {
+    const rows: Membership[] = await this.dataSource.query(
+      `SELECT m.status,
+              ARRAY(SELECT DISTINCT r.role FROM member_roles r
+                     WHERE r.workspace_id = m.workspace_id AND r.user_id = m.user_id) AS roles
+         FROM workspace_members m
+        WHERE m.workspace_id = $1 AND m.user_id = $2`,
+      [workspaceId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async workspaceExists(workspaceId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM workspaces WHERE id = $1', [workspaceId]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Request } from 'express';
+import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+
+/** Who is calling: a user through an API key, or an add-on through its token. */
+export type Principal =
+  | { kind: 'user'; userId: string; apiKeyId: string }
+  | { kind: 'addon'; userId: string; addonId: string; workspaceId: string };
+
+/** The workspace of a `/v1/workspaces/:workspaceId/...` route, checked by the workspace guard. */
+export interface WorkspaceContext {
+  workspaceId: string;
+  /** The acting user (for an add-on: the member it acts for). */
+  userId: string;
+  roles: Role[];
+  /** OWNER or WORKSPACE_ADMIN (add-ons act as admins of their workspace). */
+  isAdmin: boolean;
+  principal: Principal;
+}
+
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
+  workspace?: WorkspaceContext;
+}

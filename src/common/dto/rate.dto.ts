@@ -1,0 +1,33 @@
+import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+/** Money as integer cents with a currency, as the reference's RateDtoV1. */
+export class RateDto {
+  /** Cents. @example 10500 */
+  amount: number;
+  /** @example "USD" */
+  currency: string;
+}
+
+const MAX_RATE = 2_147_483_647; // the reference's int32
+
+/** Body of the rate setters (HourlyRateRequestV1 / CostRateRequestV1). */
+export class RateRequestDto {
+  /** Amount in cents. @example 20000 */
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RATE)
+  amount: number;
+
+  /** The rate applies to time from this instant on (yyyy-MM-ddThh:mm:ssZ). Without it: from now. @example "2020-01-01T00:00:00Z" */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  since?: string;
+}
+
+/** Body of PUT workspaces/{id}/hourly-rate (RateWithCurrencyRequestV1). */
+export class RateWithCurrencyRequestDto extends RateRequestDto {
+  /** @example "USD" */
+  @IsString()
+  @Length(1, 100)
+  currency: string;
+}

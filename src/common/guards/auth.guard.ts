@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthService } from '../auth/auth.service';
+import type { AuthenticatedRequest } from '../auth/principal';
+import { IS_PUBLIC } from '../decorators/auth.decorators';
+
+/** Secure by default: every route needs X-Api-Key or X-Addon-Token unless marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const apiKey = request.header('x-api-key');
+    const addonToken = request.header('x-addon-token');
+
+    if (apiKey) request.principal = (await this.auth.fromApiKey(apiKey)) ?? undefined;
+    else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;
+
+    if (isPublic) return true;
+    if (!apiKey && !addonToken) throw new UnauthorizedException('Missing X-Api-Key or X-Addon-Token header');
+    if (!request.principal) throw new UnauthorizedException(apiKey ? 'Invalid API key' : 'Invalid add-on token');
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import { AuthService } from '../auth/auth.service';
+import type { AuthenticatedRequest, WorkspaceContext } from '../auth/principal';
+import { REQUIRED_ROLES } from '../decorators/auth.decorators';
+import { isObjectId } from '../utils/ids';
+
+/**
+ * Tenancy, in one place: on every route with `:workspaceId`, the caller must be
+ * an active member of that workspace (an add-on: installed in it). The
+ * workspace context is attached for @CurrentWorkspace(), then @Roles() is checked.
+ */
+@Injectable()
+export class WorkspaceGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const workspaceId = request.params?.workspaceId;
+    const principal = request.principal;
+    if (workspaceId === undefined || !principal) return true; // not a workspace route, or a public one
+
+    if (!isObjectId(workspaceId)) throw new BadRequestException('workspaceId must be a 24-character hex id');
+    const denied = () => new ForbiddenException('You are not a member of this workspace');
+
+    let roles: Role[];
+    if (principal.kind === 'addon') {
+      if (principal.workspaceId !== workspaceId || !(await this.auth.workspaceExists(workspaceId))) throw denied();
+      roles = ['WORKSPACE_ADMIN'];
+    } else {
+      const membership = await this.auth.membership(workspaceId, principal.userId);
+      if (!membership || membership.status !== 'ACTIVE') throw denied();
+      roles = membership.roles;
+    }
+
+    const workspace: WorkspaceContext = {
+      workspaceId,
+      userId: principal.userId,
+      roles,
+      isAdmin: roles.includes('OWNER') || roles.includes('WORKSPACE_ADMIN'),
+      principal,
+    };
+    request.workspace = workspace;
+
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const adminPasses = workspace.isAdmin && !!required?.some((role) => role !== 'OWNER');
+    if (required?.length && !adminPasses && !required.some((role) => roles.includes(role))) {
+      throw new ForbiddenException(`This action needs one of the roles: ${required.join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,24 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { AuthenticatedRequest } from './auth/principal';
+
+/** One line per request: method, path, status, time, workspace. Keys and tokens are never logged. */
+export function loggerParams(level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      redact: ['req.headers["x-api-key"]', 'req.headers["x-addon-token"]', 'req.headers.authorization'],
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      customProps: (req: IncomingMessage) => {
+        const workspaceId = (req as AuthenticatedRequest).workspace?.workspaceId;
+        return workspaceId ? { workspaceId } : {};
+      },
+      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+        error || res.statusCode >= 500 ? 'error' : 'info',
+      quietReqLogger: true,
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** `2024-01-20T14:30:00Z`: UTC, whole seconds, as Clockify prints instants. */
+export function toInstant(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Seconds to an ISO-8601 duration (`PT1H30M`, `PT0S`), as Clockify prints durations. */
+export function toIsoDuration(totalSeconds: number | null | undefined): string | null {
+  if (totalSeconds === null || totalSeconds === undefined) return null;
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (!h && !m && !s) return 'PT0S';
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
+}
+
+const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** ISO-8601 duration (days, hours, minutes, seconds) to whole seconds; null when malformed. */
+export function parseIsoDuration(value: string): number | null {
+  const match = DURATION.exec(value);
+  if (!match || value === 'P' || value.endsWith('T')) return null;
+  const [, d, h, m, s] = match;
+  return Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Math.round(Number(s ?? 0));
+}

@@ -1,0 +1,65 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || /^(1|true|yes|on)$/i.test(String(value)) ? true : /^(0|false|no|off)$/i.test(String(value)) ? false : value;
+
+/** Every setting the server reads, with its default. `.env.example` lists the same. */
+export class Environment {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** postgres://user:pass@host:port/db. Unset: the embedded PostgreSQL under DATA_DIR. */
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString() @MinLength(1)
+  DATA_DIR = './data';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  DB_POOL_SIZE = 20;
+
+  /** Secret that signs X-Addon-Token JWTs. Unset: generated once and kept in the database. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'ADDON_TOKEN_SECRET must be at least 32 characters' })
+  ADDON_TOKEN_SECRET?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Base URL used in links the API hands out (uploaded images). Unset: relative links. */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PER_SECOND = 50;
+
+  /** Allow webhook URLs on private/loopback addresses (self-hosted default). */
+  @Transform(toBool) @IsBoolean()
+  WEBHOOKS_ALLOW_PRIVATE = true;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  // An empty variable (`DATABASE_URL=`) means "not set", so its default applies.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(Environment, given, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}
+
+let cached: Environment | undefined;
+/** Validated environment, read once per process (the CLI and the server share it). */
+export function env(): Environment {
+  cached ??= validateEnvironment(process.env);
+  return cached;
+}

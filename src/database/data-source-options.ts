@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+
+/**
+ * The one TypeORM configuration the server, the CLI, the tests and the
+ * migration scripts (`ormconfig.ts`) share. Migrations only: the schema is
+ * never synchronized.
+ */
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
+    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize, application_name: 'clockify-api', connectionTimeoutMillis: 5000 },
+  };
+}

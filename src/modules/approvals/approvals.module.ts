@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Approval requests (approvals issue). */
+@Module({})
+export class ApprovalsModule {}

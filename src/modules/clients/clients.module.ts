@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Clients (catalog issue). */
+@Module({})
+export class ClientsModule {}

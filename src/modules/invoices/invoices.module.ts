@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Invoices, items and payments (invoices issue). */
+@Module({})
+export class InvoicesModule {}

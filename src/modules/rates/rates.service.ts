@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { newId } from '../../common/utils/ids';
+import { Rate, RateKind } from './entities/rate.entity';
+
+/** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
+export interface RateScope {
+  workspaceId: string;
+  userId?: string | null;
+  projectId?: string | null;
+  taskId?: string | null;
+}
+
+export interface RateValue {
+  amount: number;
+  currency: string;
+}
+
+function scopeWhere(scope: RateScope, kind: RateKind) {
+  return {
+    workspaceId: scope.workspaceId,
+    kind,
+    userId: scope.userId ?? IsNull(),
+    projectId: scope.projectId ?? IsNull(),
+    taskId: scope.taskId ?? IsNull(),
+  };
+}
+
+/**
+ * Rates have a history: setting a rate `since` a date makes it apply from that
+ * date on, replacing any steps at or after it (as Clockify re-prices from
+ * `since`). Without `since` the rate applies from now.
+ */
+@Injectable()
+export class RatesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async set(manager: EntityManager, scope: RateScope, kind: RateKind, value: RateValue, since?: Date): Promise<void> {
+    const from = since ?? new Date();
+    const repo = manager.getRepository(Rate);
+    await repo
+      .createQueryBuilder()
+      .delete()
+      .where(scopeWhere(scope, kind))
+      .andWhere('since >= :from', { from })
+      .execute();
+    await repo.insert({
+      id: newId(),
+      ...scope,
+      userId: scope.userId ?? null,
+      projectId: scope.projectId ?? null,
+      taskId: scope.taskId ?? null,
+      kind,
+      amount: value.amount,
+      currency: value.currency,
+      since: from,
+    });
+  }
+
+  /** The rate in force at `at` (default now) for exactly this scope, or null when none was set. */
+  async at(scope: RateScope, kind: RateKind, at = new Date(), manager: EntityManager = this.dataSource.manager): Promise<RateValue | null> {
+    const rate = await manager.getRepository(Rate).findOne({
+      where: { ...scopeWhere(scope, kind), since: LessThanOrEqual(at) },
+      order: { since: 'DESC' },
+    });
+    return rate ? { amount: rate.amount, currency: rate.currency } : null;
+  }
+
+  /**
+   * Current rates of every member of a workspace (user-level scope), keyed by
+   * user id, in one query.
+   */
+  async memberRates(workspaceId: string, kind: RateKind, manager: EntityManager = this.dataSource.manager): Promise<Map<string, RateValue>> {
+    const rows: { user_id: string; amount: string; currency: string }[] = await manager.query(
+      `SELECT DISTINCT ON (user_id) user_id, amount, currency
+         FROM rates
+        WHERE workspace_id = $1 AND kind = $2 AND user_id IS NOT NULL AND project_id IS NULL AND task_id IS NULL
+          AND since <= now()
+        ORDER BY user_id, since DESC`,
+      [workspaceId, kind],
+    );
+    return new Map(rows.map((r) => [r.user_id, { amount: Number(r.amount), currency: r.currency }]));
+  }
+}

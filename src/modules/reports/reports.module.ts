@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Reports and shared reports (reports issue). */
+@Module({})
+export class ReportsModule {}

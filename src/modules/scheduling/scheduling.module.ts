@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Scheduling assignments (scheduling issue). */
+@Module({})
+export class SchedulingModule {}

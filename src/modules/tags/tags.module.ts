@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Tags (catalog issue). */
+@Module({})
+export class TagsModule {}

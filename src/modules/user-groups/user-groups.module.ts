@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** User groups (catalog issue). */
+@Module({})
+export class UserGroupsModule {}

@@ -1,0 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../../src/database/embedded/embedded-postgres';
+
+declare global {
+  var __EMBEDDED_PG_STOP__: (() => Promise<void>) | undefined;
+}
+
+/** Without DATABASE_URL the e2e suite runs on a fresh embedded PostgreSQL, as `npm start` would. */
+export default async function globalSetup(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'silent';
+  if (process.env.DATABASE_URL) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'clockify-e2e-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const embedded = await startEmbeddedPostgres(dataDir, port);
+  process.env.DATABASE_URL = embedded.url;
+  globalThis.__EMBEDDED_PG_STOP__ = embedded.stop;
+}
