@@ -6,9 +6,7 @@ const tsJest = {
     {
       tsconfig: 'tsconfig.json',
       // The same Swagger plugin as `nest build`, so /docs-json in tests matches the server's.
-      astTransformers: {
-        before: [{ path: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts'] } }],
-      },
+      astTransformers: { before: ['<rootDir>/test/utils/swagger-transformer.js'] },
       isolatedModules: false,
     },
   ],
@@ -16,6 +14,7 @@ const tsJest = {
 
 module.exports = {
   maxWorkers: 1,
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -32,7 +31,6 @@ module.exports = {
       transform: tsJest,
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '../../modules/workspaces/entities/member-role.entity';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedRequest, WorkspaceContext } from '../auth/principal';
+import { isAdmin, satisfiesRoles } from '../auth/roles';
 import { REQUIRED_ROLES } from '../decorators/auth.decorators';
 import { isObjectId } from '../utils/ids';
 
@@ -41,15 +42,14 @@ export class WorkspaceGuard implements CanActivate {
       workspaceId,
       userId: principal.userId,
       roles,
-      isAdmin: roles.includes('OWNER') || roles.includes('WORKSPACE_ADMIN'),
+      isAdmin: isAdmin(roles),
       principal,
     };
     request.workspace = workspace;
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
-    const adminPasses = workspace.isAdmin && !!required?.some((role) => role !== 'OWNER');
-    if (required?.length && !adminPasses && !required.some((role) => roles.includes(role))) {
-      throw new ForbiddenException(`This action needs one of the roles: ${required.join(', ')}`);
+    if (!satisfiesRoles(roles, required)) {
+      throw new ForbiddenException(`This action needs one of the roles: ${required?.join(', ')}`);
     }
     return true;
   }
