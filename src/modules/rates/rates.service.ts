@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import { newId } from '../../common/utils/ids';
 import { Rate, RateKind } from './entities/rate.entity';
+import { RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
 
 /** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
 export interface RateScope {
@@ -64,6 +65,36 @@ export class RatesService {
       order: { since: 'DESC' },
     });
     return rate ? { amount: rate.amount, currency: rate.currency } : null;
+  }
+
+  /**
+   * The hourly and cost rates an entry of `userId` on `projectId`/`taskId`
+   * starting at `at` gets: one query for every candidate level, then the
+   * precedence rule of `resolveRates`.
+   */
+  async resolve(
+    target: { workspaceId: string; userId: string; projectId?: string | null; taskId?: string | null },
+    at: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ResolvedRates> {
+    const rows: { kind: RateKind; level: number; amount: string; currency: string; since: Date }[] = await manager.query(
+      `SELECT kind, amount, currency, since,
+              CASE WHEN task_id IS NOT NULL THEN 5
+                   WHEN project_id IS NOT NULL AND user_id IS NOT NULL THEN 4
+                   WHEN project_id IS NOT NULL THEN 3
+                   WHEN user_id IS NOT NULL THEN 2
+                   ELSE 1 END AS level
+         FROM rates
+        WHERE workspace_id = $1 AND since <= $5
+          AND (   (task_id = $4 AND user_id IS NULL)
+               OR (task_id IS NULL AND project_id = $3 AND (user_id = $2 OR user_id IS NULL))
+               OR (task_id IS NULL AND project_id IS NULL AND (user_id = $2 OR user_id IS NULL)))`,
+      [target.workspaceId, target.userId, target.projectId ?? null, target.taskId ?? null, at],
+    );
+    return resolveRates(
+      rows.map((r) => ({ kind: r.kind, level: r.level as RateLevel, amount: Number(r.amount), currency: r.currency, since: new Date(r.since) })),
+      at,
+    );
   }
 
   /**

@@ -1,0 +1,74 @@
+import autocannon from 'autocannon';
+
+export interface Row {
+  name: string;
+  median: number;
+  p99: number;
+  requestsPerSecond?: number;
+  rssGrowthMb?: number;
+  note?: string;
+}
+
+export interface LoadOptions {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  connections?: number;
+  durationSeconds?: number;
+  /** Per request: headers and body (varied across users). */
+  request: (n: number) => { path: string; headers: Record<string, string>; body?: string };
+}
+
+/** A load run with autocannon: requests/s and latency percentiles, non-2xx answers counted as failures. */
+export async function load(options: LoadOptions): Promise<Row> {
+  let n = 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections ?? 50,
+    duration: options.durationSeconds ?? 10,
+    method: options.method ?? 'GET',
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = options.request(n++);
+          return { ...req, path: r.path, headers: { ...req.headers, ...r.headers }, body: r.body };
+        },
+      },
+    ],
+  });
+  const failures = result.non2xx + result.errors + result.timeouts;
+  return {
+    name: options.name,
+    median: result.latency.p50,
+    p99: result.latency.p99,
+    requestsPerSecond: Math.round(result.requests.average),
+    ...(failures ? { note: `${failures} of ${result.requests.total} requests failed` } : {}),
+  };
+}
+
+/** Latencies of sequential calls (for endpoints measured one at a time). */
+export async function sequential(name: string, times: number, call: () => Promise<void>): Promise<Row> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = process.hrtime.bigint();
+    await call();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { name, median: round(at(0.5)), p99: round(at(0.99)) };
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+export function printTable(rows: Row[]): void {
+  const header = ['benchmark', 'median ms', 'p99 ms', 'req/s', 'RSS growth MB', 'note'];
+  const lines = rows.map((r) => [r.name, String(r.median), String(r.p99), r.requestsPerSecond?.toString() ?? '', r.rssGrowthMb?.toString() ?? '', r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+}

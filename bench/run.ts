@@ -1,0 +1,55 @@
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startBuiltApp } from './app-process';
+import { printTable, Row } from './measure';
+import { SCENARIOS } from './scenarios';
+import { isSeeded, seed } from './seed';
+
+/**
+ * `npm run bench [-- --reseed] [-- --only a,b]`: seeds the 1M-entry workspace on
+ * DATABASE_URL once, starts the built app, measures through HTTP, prints a
+ * table and writes bench-results.json.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('npm run bench needs a real PostgreSQL server: set DATABASE_URL=postgres://... (it refuses the embedded one)');
+    process.exit(2);
+  }
+  const onlyArg = args.find((a) => a.startsWith('--only'));
+  const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : Object.keys(SCENARIOS);
+  const unknown = only.filter((name) => !SCENARIOS[name]);
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+
+  execSync('node scripts/ensure-build.js', { cwd: join(__dirname, '..'), stdio: 'inherit' });
+  const app = await startBuiltApp(databaseUrl); // applies the migrations
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    if (args.includes('--reseed') || !(await isSeeded(db))) {
+      console.log('Seeding the benchmark workspace (once; --reseed rebuilds it)...');
+      await seed(db);
+    }
+    const startedAt = new Date().toISOString();
+    const results: Row[] = [];
+    for (const name of only) {
+      console.log(`running ${name}...`);
+      results.push(await SCENARIOS[name]({ baseUrl: app.baseUrl, appPid: app.pid }));
+    }
+    printTable(results);
+    const report = { startedAt, machine: { cpus: cpus().length, node: process.version }, results };
+    writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await db.end();
+    await app.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

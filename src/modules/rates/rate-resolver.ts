@@ -1,0 +1,40 @@
+import type { RateKind } from './entities/rate.entity';
+import type { RateValue } from './rates.service';
+
+/** Rate scopes from weakest to strongest, as Clockify applies them. */
+export enum RateLevel {
+  Workspace = 1,
+  WorkspaceMember = 2,
+  Project = 3,
+  ProjectMember = 4,
+  Task = 5,
+}
+
+export interface RateCandidate extends RateValue {
+  kind: RateKind;
+  level: RateLevel;
+  since: Date;
+}
+
+export interface ResolvedRates {
+  hourly: RateValue | null;
+  cost: RateValue | null;
+}
+
+/**
+ * Picks, for each kind, the rate of the strongest level that is in force at
+ * `at` (the newest step with `since <= at` of that level): task > project
+ * member > project > workspace member > workspace. Candidates may include
+ * steps of other times; they are filtered here.
+ */
+export function resolveRates(candidates: readonly RateCandidate[], at: Date): ResolvedRates {
+  const pick = (kind: RateKind): RateValue | null => {
+    let best: RateCandidate | null = null;
+    for (const c of candidates) {
+      if (c.kind !== kind || c.since.getTime() > at.getTime()) continue;
+      if (!best || c.level > best.level || (c.level === best.level && c.since > best.since)) best = c;
+    }
+    return best ? { amount: best.amount, currency: best.currency } : null;
+  };
+  return { hourly: pick('HOURLY'), cost: pick('COST') };
+}
