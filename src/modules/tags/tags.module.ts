@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TagsController } from './tags.controller';
+import { TagsService } from './tags.service';
 
 /** Tags (catalog issue). */
-@Module({})
+@Module({
+  controllers: [TagsController],
+  providers: [TagsService],
+  exports: [TagsService],
+})
 export class TagsModule {}

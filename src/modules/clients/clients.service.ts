@@ -1,0 +1,146 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { WorkspaceContext } from '../../common/auth/principal';
+import { Page } from '../../common/dto/page';
+import { pageOf } from '../../common/dto/page-query.dto';
+import { OutboxService } from '../../common/outbox/outbox.service';
+import { newId } from '../../common/utils/ids';
+import { isUniqueViolation, likePattern } from '../../common/utils/sql';
+import { Workspace } from '../workspaces/entities/workspace.entity';
+import { toClientDto, toClientWithCurrencyDto } from './client.mapper';
+import type { ClientQueryDto, UpdateClientQueryDto } from './dto/client-query.dto';
+import type { CreateClientDto, UpdateClientDto } from './dto/client-requests.dto';
+import type { ClientDto, ClientWithCurrencyDto } from './dto/client.dto';
+import { Client } from './entities/client.entity';
+
+const ENTITY_TYPE = 'CLIENT';
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async list(workspaceId: string, query: ClientQueryDto): Promise<Page<ClientWithCurrencyDto>> {
+    const request = pageOf(query);
+    const qb = this.dataSource.getRepository(Client).createQueryBuilder('c').where('c.workspace_id = :workspaceId', { workspaceId });
+    if (query.name) qb.andWhere(`c.name ILIKE :name ESCAPE '\\'`, { name: likePattern(query.name) });
+    if (query.archived !== undefined) qb.andWhere('c.archived = :archived', { archived: query.archived });
+    const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
+    if (query['sort-column'] === 'ID') qb.orderBy('c.id', order);
+    else qb.orderBy('lower(c.name)', order).addOrderBy('c.id', order);
+    const [clients, total] = await qb
+      .offset((request.page - 1) * request.pageSize)
+      .limit(request.pageSize)
+      .getManyAndCount();
+    const currency = await this.workspaceCurrency(this.dataSource.manager, workspaceId);
+    return new Page(
+      clients.map((c) => toClientWithCurrencyDto(c, currency)),
+      total,
+      request,
+    );
+  }
+
+  async get(workspaceId: string, id: string): Promise<ClientWithCurrencyDto> {
+    const client = await this.find(this.dataSource.manager, workspaceId, id);
+    return toClientWithCurrencyDto(client, await this.workspaceCurrency(this.dataSource.manager, workspaceId));
+  }
+
+  async create(ws: WorkspaceContext, dto: CreateClientDto): Promise<ClientWithCurrencyDto> {
+    return this.uniqueName(dto.name, () =>
+      this.dataSource.transaction(async (manager) => {
+        const client = manager.create(Client, {
+          id: newId(),
+          workspaceId: ws.workspaceId,
+          name: dto.name,
+          email: dto.email ?? null,
+          address: dto.address ?? null,
+          note: dto.note ?? null,
+          ccEmails: [],
+          currencyCode: null,
+          archived: false,
+        });
+        await manager.insert(Client, client);
+        const result = toClientWithCurrencyDto(client, await this.workspaceCurrency(manager, ws.workspaceId));
+        await this.record(manager, client.workspaceId, client.id, 'NEW_CLIENT', result);
+        return result;
+      }),
+    );
+  }
+
+  async update(ws: WorkspaceContext, id: string, dto: UpdateClientDto, options: UpdateClientQueryDto): Promise<ClientDto> {
+    return this.uniqueName(dto.name ?? '', () =>
+      this.dataSource.transaction(async (manager) => {
+        const client = await this.find(manager, ws.workspaceId, id, true);
+        if (dto.currencyId !== undefined) {
+          if (dto.currencyId !== ws.workspaceId) throw new NotFoundException('Currency not found');
+          client.currencyCode = await this.workspaceCurrency(manager, ws.workspaceId);
+        }
+        if (dto.name !== undefined) client.name = dto.name;
+        if (dto.email !== undefined) client.email = dto.email;
+        if (dto.address !== undefined) client.address = dto.address;
+        if (dto.note !== undefined) client.note = dto.note;
+        if (dto.ccEmails !== undefined) client.ccEmails = dto.ccEmails;
+        if (dto.archived !== undefined) client.archived = dto.archived;
+        await manager.update(
+          Client,
+          { workspaceId: ws.workspaceId, id },
+          { name: client.name, email: client.email, address: client.address, note: client.note, ccEmails: client.ccEmails, currencyCode: client.currencyCode, archived: client.archived },
+        );
+        if (client.archived && options['archive-projects']) await this.archiveProjects(manager, ws.workspaceId, id, !!options['mark-tasks-as-done']);
+        const result = toClientDto(client);
+        await this.record(manager, ws.workspaceId, id, 'CLIENT_UPDATED', result);
+        return result;
+      }),
+    );
+  }
+
+  /** Only an archived client may be deleted; its projects stay, without a client. */
+  async delete(ws: WorkspaceContext, id: string): Promise<ClientDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.find(manager, ws.workspaceId, id, true);
+      if (!client.archived) throw new BadRequestException('Client must be archived before deletion');
+      await manager.delete(Client, { workspaceId: ws.workspaceId, id });
+      const result = toClientDto(client);
+      await this.record(manager, ws.workspaceId, id, 'CLIENT_DELETED', result);
+      return result;
+    });
+  }
+
+  private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<Client> {
+    const client = await manager.findOne(Client, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!client) throw new NotFoundException('Client not found');
+    return client;
+  }
+
+  private async workspaceCurrency(manager: EntityManager, workspaceId: string): Promise<string> {
+    const workspace = await manager.findOne(Workspace, { where: { id: workspaceId }, select: { id: true, currency: true } });
+    if (!workspace) throw new NotFoundException('Workspace not found');
+    return workspace.currency;
+  }
+
+  private async archiveProjects(manager: EntityManager, workspaceId: string, clientId: string, markTasksDone: boolean): Promise<void> {
+    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [workspaceId, clientId]);
+    if (!markTasksDone) return;
+    await manager.query(
+      `UPDATE tasks SET status = 'DONE'
+        WHERE workspace_id = $1 AND project_id IN (SELECT id FROM projects WHERE workspace_id = $1 AND client_id = $2)`,
+      [workspaceId, clientId],
+    );
+  }
+
+  /** The unique index decides between concurrent writers; its violation becomes a 409 naming the client. */
+  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'clients_name_key')) throw new ConflictException(`Client with name '${name}' already exists`);
+      throw error;
+    }
+  }
+
+  private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: ClientDto): Promise<void> {
+    return this.outbox.record(manager, { workspaceId, entityType: ENTITY_TYPE, entityId, event, payload });
+  }
+}

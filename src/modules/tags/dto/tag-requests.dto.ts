@@ -1,0 +1,28 @@
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../../../common/dto/trim';
+
+/** TagRequest. */
+export class CreateTagDto {
+  /** Tag name, unique in the workspace (case-insensitively). @example "Sprint1" */
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+}
+
+/** UpdateTagRequest: only the fields sent change. */
+export class UpdateTagDto {
+  /** @example "Sprint1" */
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  /** Whether the tag is archived. */
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}
