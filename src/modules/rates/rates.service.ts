@@ -101,14 +101,16 @@ export class RatesService {
    * Current rates of every member of a workspace (user-level scope), keyed by
    * user id, in one query.
    */
-  async memberRates(workspaceId: string, kind: RateKind, manager: EntityManager = this.dataSource.manager): Promise<Map<string, RateValue>> {
+  async memberRates(workspaceId: string, kind: RateKind, manager: EntityManager = this.dataSource.manager, at = new Date()): Promise<Map<string, RateValue>> {
+    // `at` comes from the app's clock, as `since` does: SQL now() is the transaction's start,
+    // which would hide a rate set a moment ago in the same transaction.
     const rows: { user_id: string; amount: string; currency: string }[] = await manager.query(
       `SELECT DISTINCT ON (user_id) user_id, amount, currency
          FROM rates
         WHERE workspace_id = $1 AND kind = $2 AND user_id IS NOT NULL AND project_id IS NULL AND task_id IS NULL
-          AND since <= now()
+          AND since <= $3
         ORDER BY user_id, since DESC`,
-      [workspaceId, kind],
+      [workspaceId, kind, at],
     );
     return new Map(rows.map((r) => [r.user_id, { amount: Number(r.amount), currency: r.currency }]));
   }

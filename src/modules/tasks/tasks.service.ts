@@ -1,0 +1,159 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { WorkspaceContext } from '../../common/auth/principal';
+import type { RateRequestDto } from '../../common/dto/rate.dto';
+import { OutboxService } from '../../common/outbox/outbox.service';
+import { newId } from '../../common/utils/ids';
+import { parseIsoDuration } from '../../common/utils/time';
+import { ProjectAccessService } from '../projects/project-access.service';
+import type { RateKind } from '../rates/entities/rate.entity';
+import { RatesService } from '../rates/rates.service';
+import type { CreateTaskRequestDto, UpdateTaskRequestDto } from './dto/task-request.dto';
+import type { TaskDto } from './dto/task.dto';
+import { TaskAssignee } from './entities/task-assignee.entity';
+import { TaskUserGroup } from './entities/task-user-group.entity';
+import { Task } from './entities/task.entity';
+import { TaskViewsService } from './task-views.service';
+
+type TaskEvent = 'NEW_TASK' | 'TASK_UPDATED' | 'TASK_DELETED';
+
+/** A duplicate task name surfaces as the unique index `tasks_name_key`. */
+function isDuplicateName(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const pg = error as QueryFailedError & { code?: string; constraint?: string };
+  return pg.code === '23505' && pg.constraint === 'tasks_name_key';
+}
+
+/** Creating, changing and deleting tasks, with their assignees, groups and rates. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProjectAccessService,
+    private readonly views: TaskViewsService,
+    private readonly rates: RatesService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(ws: WorkspaceContext, projectId: string, body: CreateTaskRequestDto, withAssignees = true): Promise<TaskDto> {
+    const name = body.name.trim();
+    return this.guardName(name, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.assertMayCreate(ws, projectId, manager);
+        const [project] = (await manager.query(`SELECT billable FROM projects WHERE workspace_id = $1 AND id = $2`, [
+          ws.workspaceId,
+          projectId,
+        ])) as { billable: boolean }[];
+        const task = manager.create(Task, {
+          id: newId(),
+          workspaceId: ws.workspaceId,
+          projectId,
+          name,
+          status: body.status ?? 'ACTIVE',
+          estimate: body.estimate ? parseIsoDuration(body.estimate) : null,
+          budgetEstimate: body.budgetEstimate ?? null,
+          billable: body.billable ?? project.billable,
+        });
+        await manager.insert(Task, task);
+        await this.replaceLinks(manager, ws.workspaceId, task.id, withAssignees ? assigneesOf(body) ?? [] : [], body.userGroupIds ?? []);
+        return this.emit(manager, ws.workspaceId, task, 'NEW_TASK');
+      }),
+    );
+  }
+
+  async update(ws: WorkspaceContext, projectId: string, taskId: string, body: UpdateTaskRequestDto, withAssignees = true): Promise<TaskDto> {
+    const name = body.name.trim();
+    return this.guardName(name, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.access.assertManageable(ws, projectId, manager);
+        const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
+        task.name = name;
+        if (body.status != null) task.status = body.status;
+        if (body.estimate !== undefined) task.estimate = parseIsoDuration(body.estimate);
+        if (body.budgetEstimate !== undefined) task.budgetEstimate = body.budgetEstimate;
+        if (body.billable != null) task.billable = body.billable;
+        await manager.update(
+          Task,
+          { workspaceId: ws.workspaceId, id: task.id },
+          { name: task.name, status: task.status, estimate: task.estimate, budgetEstimate: task.budgetEstimate, billable: task.billable },
+        );
+        const assignees = withAssignees ? assigneesOf(body) : [];
+        await this.replaceLinks(manager, ws.workspaceId, task.id, assignees, body.userGroupIds);
+        return this.emit(manager, ws.workspaceId, task, 'TASK_UPDATED');
+      }),
+    );
+  }
+
+  async remove(ws: WorkspaceContext, projectId: string, taskId: string): Promise<TaskDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.assertManageable(ws, projectId, manager);
+      const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
+      const dto = await this.views.one(ws.workspaceId, task, manager);
+      await manager.delete(Task, { workspaceId: ws.workspaceId, id: task.id });
+      await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'TASK', entityId: task.id, event: 'TASK_DELETED', payload: dto });
+      return dto;
+    });
+  }
+
+  /** PUT .../tasks/{id}/hourly-rate and cost-rate: a new step in the task's rate history. */
+  async setRate(ws: WorkspaceContext, projectId: string, taskId: string, kind: RateKind, body: RateRequestDto): Promise<TaskDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.assertManageable(ws, projectId, manager);
+      const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
+      const [workspace] = (await manager.query(`SELECT currency FROM workspaces WHERE id = $1`, [ws.workspaceId])) as { currency: string }[];
+      const scope = { workspaceId: ws.workspaceId, projectId, taskId: task.id };
+      await this.rates.set(manager, scope, kind, { amount: body.amount, currency: workspace.currency }, body.since ? new Date(body.since) : undefined);
+      return this.emit(manager, ws.workspaceId, task, 'TASK_UPDATED');
+    });
+  }
+
+  /** Managers may always create; other members who see the project may unless onlyAdminsCreateTask. */
+  private async assertMayCreate(ws: WorkspaceContext, projectId: string, manager: EntityManager): Promise<void> {
+    const [row] = (await manager.query(`SELECT (settings->>'onlyAdminsCreateTask')::boolean AS only_admins FROM workspaces WHERE id = $1`, [
+      ws.workspaceId,
+    ])) as { only_admins: boolean | null }[];
+    if (row?.only_admins) await this.access.assertManageable(ws, projectId, manager);
+    else await this.access.assertVisible(ws, projectId, manager);
+  }
+
+  /** Replaces assignees / groups when given (undefined keeps them); unknown ids are 404. */
+  private async replaceLinks(manager: EntityManager, workspaceId: string, taskId: string, userIds?: string[], groupIds?: string[]): Promise<void> {
+    if (userIds) {
+      const ids = [...new Set(userIds)];
+      const found = (await manager.query(`SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`, [workspaceId, ids])) as unknown[];
+      if (found.length !== ids.length) throw new NotFoundException('Assignee not found in this workspace');
+      await manager.delete(TaskAssignee, { workspaceId, taskId });
+      if (ids.length) await manager.insert(TaskAssignee, ids.map((userId) => ({ workspaceId, taskId, userId })));
+    }
+    if (groupIds) {
+      const ids = [...new Set(groupIds)];
+      const found = (await manager.query(`SELECT id FROM user_groups WHERE workspace_id = $1 AND id = ANY($2)`, [workspaceId, ids])) as unknown[];
+      if (found.length !== ids.length) throw new NotFoundException('User group not found in this workspace');
+      await manager.delete(TaskUserGroup, { workspaceId, taskId });
+      if (ids.length) await manager.insert(TaskUserGroup, ids.map((userGroupId) => ({ workspaceId, taskId, userGroupId })));
+    }
+  }
+
+  private async emit(manager: EntityManager, workspaceId: string, task: Task, event: TaskEvent): Promise<TaskDto> {
+    const dto = await this.views.one(workspaceId, task, manager);
+    await this.outbox.record(manager, { workspaceId, entityType: 'TASK', entityId: task.id, event, payload: dto });
+    return dto;
+  }
+
+  private async guardName<T>(name: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isDuplicateName(error)) throw new ConflictException(`A task named "${name}" already exists on this project`);
+      throw error;
+    }
+  }
+}
+
+/** `assigneeIds` plus the single `assigneeId`; undefined when neither was sent. */
+function assigneesOf(body: UpdateTaskRequestDto): string[] | undefined {
+  if (body.assigneeIds === undefined && body.assigneeId === undefined) return undefined;
+  const ids = [...(body.assigneeIds ?? [])];
+  if (body.assigneeId && !ids.includes(body.assigneeId)) ids.push(body.assigneeId);
+  return ids;
+}

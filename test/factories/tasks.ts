@@ -1,0 +1,46 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { newId } from '../../src/common/utils/ids';
+
+export interface ProjectOptions {
+  name?: string;
+  isPublic?: boolean;
+  billable?: boolean;
+}
+
+/** A project row inserted with SQL (does not depend on the projects API). Returns its id. */
+export async function createProjectRow(app: INestApplication, workspaceId: string, options: ProjectOptions = {}): Promise<string> {
+  const id = newId();
+  await app.get(DataSource).query(
+    `INSERT INTO projects (id, workspace_id, name, is_public, billable) VALUES ($1, $2, $3, $4, $5)`,
+    [id, workspaceId, options.name ?? `Project ${id.slice(-6)}`, options.isPublic ?? true, options.billable ?? true],
+  );
+  return id;
+}
+
+/** Makes a user a direct member of a project. */
+export async function addProjectMemberRow(app: INestApplication, workspaceId: string, projectId: string, userId: string): Promise<void> {
+  await app.get(DataSource).query(`INSERT INTO project_members (workspace_id, project_id, user_id) VALUES ($1, $2, $3)`, [workspaceId, projectId, userId]);
+}
+
+/** A user group row (optionally with members) inserted with SQL. Returns its id. */
+export async function createUserGroupRow(app: INestApplication, workspaceId: string, name?: string, memberIds: string[] = []): Promise<string> {
+  const id = newId();
+  const db = app.get(DataSource);
+  await db.query(`INSERT INTO user_groups (id, workspace_id, name) VALUES ($1, $2, $3)`, [id, workspaceId, name ?? `Group ${id.slice(-6)}`]);
+  for (const userId of memberIds) {
+    await db.query(`INSERT INTO user_group_members (workspace_id, user_group_id, user_id) VALUES ($1, $2, $3)`, [workspaceId, id, userId]);
+  }
+  return id;
+}
+
+/** Sets one workspace setting (jsonb) directly. */
+export async function setWorkspaceSetting(app: INestApplication, workspaceId: string, key: string, value: unknown): Promise<void> {
+  await app.get(DataSource).query(`UPDATE workspaces SET settings = jsonb_set(settings, $2, $3::jsonb) WHERE id = $1`, [workspaceId, `{${key}}`, JSON.stringify(value)]);
+}
+
+/** The events the outbox holds for an entity, oldest first. */
+export async function outboxEvents(app: INestApplication, entityId: string): Promise<string[]> {
+  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
+  return rows.map((r) => r.event);
+}
