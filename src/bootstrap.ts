@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { json } from 'express';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { AllExceptionsFilter, fromMiddleware } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/pipes/validation';
 
 const BODY_LIMIT = '1mb';
@@ -18,6 +18,13 @@ function requireJsonBodies(req: Request, res: Response, next: NextFunction): voi
     return;
   }
   next();
+}
+
+/** Body-parser errors (bad JSON, too large) in the API's error shape; Nest would otherwise pass the parser's own message on. */
+function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const body = fromMiddleware(err);
+  if (!body) return next(err);
+  res.status(body.code).json(body);
 }
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -44,6 +51,7 @@ export function bootstrap(app: INestApplication): INestApplication {
   app.enableCors({ exposedHeaders: EXPOSED_HEADERS });
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {

@@ -50,7 +50,7 @@ function fromHttp(exception: HttpException): ErrorDto {
 }
 
 /** Errors thrown by Express middleware (body parser: 413, bad JSON: 400) carry `status`. */
-function fromMiddleware(exception: unknown): ErrorDto | null {
+export function fromMiddleware(exception: unknown): ErrorDto | null {
   if (typeof exception !== 'object' || exception === null) return null;
   const { status, type, message } = exception as { status?: unknown; type?: string; message?: string };
   if (typeof status !== 'number' || status < 400 || status > 499) return null;

@@ -1,55 +1,7 @@
-import type { WeekDay } from '../users/user-settings';
+import type { WorkspaceSettingsDto } from './dto/workspace-settings.dto';
 
-/** The workspace settings object of the reference (WorkspaceSettingsDtoV1). */
-export interface WorkspaceSettings {
-  timeRoundingInReports: boolean;
-  onlyAdminsSeeBillableRates: boolean;
-  onlyAdminsCreateProject: boolean;
-  onlyAdminsSeeDashboard: boolean;
-  defaultBillableProjects: boolean;
-  lockTimeEntries: string | null;
-  lockTimeZone: string | null;
-  round: { round: string; minutes: string };
-  projectFavorites: boolean;
-  canSeeTimeSheet: boolean;
-  canSeeTracker: boolean;
-  projectPickerSpecialFilter: boolean;
-  forceProjects: boolean;
-  forceTasks: boolean;
-  forceTags: boolean;
-  forceDescription: boolean;
-  onlyAdminsSeeAllTimeEntries: boolean;
-  onlyAdminsSeePublicProjectsEntries: boolean;
-  trackTimeDownToSecond: boolean;
-  projectGroupingLabel: string;
-  adminOnlyPages: ('PROJECT' | 'TEAM' | 'REPORTS')[];
-  automaticLock: {
-    changeDay: WeekDay;
-    dayOfMonth: number;
-    firstDay: WeekDay;
-    olderThanPeriod: 'DAYS' | 'WEEKS' | 'MONTHS';
-    olderThanValue: number;
-    type: 'WEEKLY' | 'MONTHLY' | 'OLDER_THAN';
-  } | null;
-  onlyAdminsCreateTag: boolean;
-  onlyAdminsCreateTask: boolean;
-  timeTrackingMode: 'DEFAULT' | 'STOPWATCH_ONLY';
-  isProjectPublicByDefault: boolean;
-  multiFactorEnabled: boolean;
-  numberFormat: 'COMMA_PERIOD' | 'PERIOD_COMMA' | 'QUOTATION_MARK_PERIOD' | 'SPACE_COMMA';
-  currencyFormat: 'CURRENCY_SPACE_VALUE' | 'VALUE_SPACE_CURRENCY' | 'CURRENCY_VALUE' | 'VALUE_CURRENCY';
-  durationFormat: 'FULL' | 'COMPACT' | 'DECIMAL';
-  activeBillableHours: boolean;
-  onlyAdminsCanChangeBillableStatus: boolean;
-  projectLabel: string;
-  taskLabel: string;
-  workingDays: WeekDay[];
-  entityCreationPermissions: {
-    whoCanCreateProjectsAndClients: { creators: string[] };
-    whoCanCreateTags: { creators: string[] };
-    whoCanCreateTasks: { creators: string[] };
-  };
-}
+/** The workspace settings object of the reference (WorkspaceSettingsDtoV1), stored as jsonb. */
+export type WorkspaceSettings = WorkspaceSettingsDto;
 
 export function defaultWorkspaceSettings(): WorkspaceSettings {
   return {

@@ -1,6 +1,6 @@
 import { RateDto } from '../../../common/dto/rate.dto';
-import type { WorkspaceSettings } from '../workspace-settings';
 import { MembershipDto } from './membership.dto';
+import { WorkspaceSettingsDto } from './workspace-settings.dto';
 
 export class CurrencyDto {
   /** @example "5b641568b07987035750505e" */
@@ -27,7 +27,7 @@ export class WorkspaceDto {
   /** Every membership of the workspace (type WORKSPACE). */
   memberships: MembershipDto[];
   /** The workspace settings object of the reference (WorkspaceSettingsDtoV1). */
-  workspaceSettings: WorkspaceSettings;
+  workspaceSettings: WorkspaceSettingsDto;
   /** @example "" */
   imageUrl: string;
   /** @example "ENTERPRISE" */
