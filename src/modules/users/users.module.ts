@@ -1,9 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysService } from './api-keys.service';
+import { CurrentUserService } from './current-user.service';
+import { ImagesService } from './images.service';
+import { MemberProfileController } from './member-profile.controller';
+import { MemberProfileService } from './member-profile.service';
+import { MembersController } from './members.controller';
+import { UserDetailsService } from './user-details.service';
+import { UserListService } from './user-list.service';
+import { UserRolesService } from './user-roles.service';
+import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  providers: [UsersService, ApiKeysService],
-  exports: [UsersService, ApiKeysService],
+  controllers: [UsersController, MembersController, MemberProfileController],
+  providers: [UsersService, ApiKeysService, CurrentUserService, ImagesService, UserDetailsService, UserListService, MemberProfileService, UserRolesService],
+  exports: [UsersService, ApiKeysService, UserListService, UserDetailsService],
 })
 export class UsersModule {}

@@ -1,0 +1,87 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { WorkspaceContext } from '../../common/auth/principal';
+import { OutboxService } from '../../common/outbox/outbox.service';
+import { newId } from '../../common/utils/ids';
+import type { RoleDetailsDto, RoleRequestDto } from './dto/role.dto';
+import { UserDetailsService } from './user-details.service';
+import { UserListService } from './user-list.service';
+
+const exists = async (manager: EntityManager, sql: string, params: unknown[]) => ((await manager.query(sql, params)) as unknown[]).length > 0;
+
+/**
+ * Granting and removing WORKSPACE_ADMIN, TEAM_MANAGER and PROJECT_MANAGER
+ * (admins only; OWNER is never granted or removed here).
+ */
+@Injectable()
+export class UserRolesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly details: UserDetailsService,
+    private readonly users: UserListService,
+  ) {}
+
+  async grant(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<RoleDetailsDto[]> {
+    checkShape(workspaceId, userId, body);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireMember(manager, workspaceId, userId);
+      await this.requireEntity(manager, workspaceId, body);
+      // Same insert as WorkspacesService.grantRole (that module imports this one, so it cannot be injected here).
+      await manager.query(
+        `INSERT INTO member_roles (id, workspace_id, user_id, role, entity_id, source_type) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (workspace_id, user_id, role, entity_id) DO NOTHING`,
+        [newId(), workspaceId, userId, body.role, body.entityId, body.sourceType ?? null],
+      );
+      await this.recordUpdate(manager, workspaceId, ctx, userId);
+      return (await this.details.roles(workspaceId, [userId], manager)).get(userId) ?? [];
+    });
+  }
+
+  async revoke(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<void> {
+    checkShape(workspaceId, userId, body);
+    await this.dataSource.transaction(async (manager) => {
+      const [deleted]: [unknown[], number] = await manager.query(
+        `DELETE FROM member_roles WHERE workspace_id = $1 AND user_id = $2 AND role = $3 AND entity_id = $4
+            AND source_type IS NOT DISTINCT FROM $5 RETURNING id`,
+        [workspaceId, userId, body.role, body.entityId, body.sourceType ?? null],
+      );
+      // A DELETE answers [rows, count] through TypeORM's postgres driver.
+      if (!deleted.length) throw new NotFoundException('The user does not hold this role');
+      await this.recordUpdate(manager, workspaceId, ctx, userId);
+    });
+  }
+
+  private async recordUpdate(manager: EntityManager, workspaceId: string, ctx: WorkspaceContext, userId: string): Promise<void> {
+    const payload = await this.users.findMember(workspaceId, ctx, userId, manager);
+    await this.outbox.record(manager, { workspaceId, entityType: 'USER', entityId: userId, event: 'USER_UPDATED', payload });
+  }
+
+  private async requireMember(manager: EntityManager, workspaceId: string, userId: string): Promise<void> {
+    if (!(await exists(manager, 'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]))) {
+      throw new NotFoundException('User not found in this workspace');
+    }
+  }
+
+  private async requireEntity(manager: EntityManager, workspaceId: string, body: RoleRequestDto): Promise<void> {
+    if (body.role === 'PROJECT_MANAGER') {
+      if (!(await exists(manager, 'SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, body.entityId]))) {
+        throw new NotFoundException('Project not found');
+      }
+    } else if (body.role === 'TEAM_MANAGER' && body.sourceType === 'USER_GROUP') {
+      if (!(await exists(manager, 'SELECT 1 FROM user_groups WHERE workspace_id = $1 AND id = $2', [workspaceId, body.entityId]))) {
+        throw new NotFoundException('User group not found');
+      }
+    } else if (body.role === 'TEAM_MANAGER') {
+      await this.requireMember(manager, workspaceId, body.entityId);
+    }
+  }
+}
+
+/** Checks that need no database: which entity a role may be over. */
+function checkShape(workspaceId: string, userId: string, body: RoleRequestDto): void {
+  const bad = (message: string) => new BadRequestException({ message, errors: [{ field: 'entityId', message }] });
+  if (body.sourceType && body.role !== 'TEAM_MANAGER') throw bad('sourceType USER_GROUP applies to TEAM_MANAGER only');
+  if (body.role === 'WORKSPACE_ADMIN' && body.entityId !== workspaceId) throw bad('For WORKSPACE_ADMIN, entityId must be the workspace id');
+  if (body.role === 'TEAM_MANAGER' && !body.sourceType && body.entityId === userId) throw bad('A user cannot be their own team manager');
+}
