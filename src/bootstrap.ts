@@ -20,6 +20,17 @@ function requireJsonBodies(req: Request, res: Response, next: NextFunction): voi
   next();
 }
 
+/**
+ * Clockify's clients are often configured with its base URLs
+ * (`https://api.clockify.me/api/v1`, regional `…/report/v1`): the same paths
+ * with those prefixes are served here too, so only the host needs changing.
+ */
+function acceptClockifyPrefixes(req: Request, _res: Response, next: NextFunction): void {
+  const match = /^\/(api|report|reports)(\/v1(\/|\?|$))/.exec(req.url);
+  if (match) req.url = req.url.slice(match[1].length + 1);
+  next();
+}
+
 /** Body-parser errors (bad JSON, too large) in the API's error shape; Nest would otherwise pass the parser's own message on. */
 function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
   const body = fromMiddleware(err);
@@ -49,6 +60,7 @@ export function buildOpenApiDocument(app: INestApplication) {
 export function bootstrap(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.enableCors({ exposedHeaders: EXPOSED_HEADERS });
+  app.use(acceptClockifyPrefixes);
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);

@@ -53,6 +53,13 @@ describe('Platform: health, auth, tenancy, errors, Swagger', () => {
     expect(res.body).toEqual({ message: 'Malformed JSON body', code: 400 });
   });
 
+  it('also answers under the /api/v1 prefix of Clockify base URLs', async () => {
+    const res = await request(t.http).get('/api/v1/user').set('X-Api-Key', a.apiKey).expect(200);
+    expect(res.body.id).toBe(a.user.id);
+    await request(t.http).get(`/api/v1/workspaces/${a.workspace.id}`).set('X-Api-Key', a.apiKey).expect(200);
+    await request(t.http).get('/apiv1/user').set('X-Api-Key', a.apiKey).expect(404);
+  });
+
   it('serves Swagger UI at /docs and the OpenAPI document with both security schemes at /docs-json', async () => {
     const ui = await request(t.http).get('/docs').expect(200);
     expect(ui.text).toMatch(/swagger/i);
