@@ -1,0 +1,166 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { WorkspaceContext } from '../../common/auth/principal';
+import { isUniqueViolation } from '../../common/utils/sql';
+import { newId } from '../../common/utils/ids';
+import type { CreateTimeEntryDto, StopTimeEntryDto, UpdateTimeEntryDto } from './dto/time-entry-requests.dto';
+import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
+import { TimeEntryEvent, TimeEntryEvents } from './time-entry-events';
+import { TimeEntryHydrator } from './time-entry-hydrator';
+import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
+import {
+  checkIfMatch, checkInterval, checkLock, checkManualEntryAllowed, checkNotFinalized, checkRequiredFields, entityTag, toSecond,
+} from './time-entry-rules';
+import { TimeEntryStore } from './time-entry.store';
+import { EntryInput, TimeEntryWriter } from './time-entry-writer';
+
+/** An entry as answered, with its ETag. */
+export interface TaggedEntry {
+  entry: TimeEntryWithRatesDto;
+  etag: string;
+}
+
+export function tagged(row: TimeEntryRow, entry: TimeEntryWithRatesDto): TaggedEntry {
+  return { entry, etag: entityTag(row.id, row.version) };
+}
+
+/** Turns the unique violation of the one-running-timer index into a 409 that says so. */
+export async function oneRunningTimer<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'time_entries_one_running')) throw new ConflictException('Another time entry is already running for this user');
+    throw error;
+  }
+}
+
+/**
+ * Single time entries: create (a timer when there is no end: the running one
+ * is stopped at the new start, in the same transaction), get, replace, delete,
+ * and stop the running timer.
+ */
+@Injectable()
+export class TimeEntriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: TimeEntryStore,
+    private readonly writer: TimeEntryWriter,
+    private readonly events: TimeEntryEvents,
+    private readonly hydrator: TimeEntryHydrator,
+  ) {}
+
+  async create(ws: WorkspaceContext, userId: string, body: CreateTimeEntryDto, fromEntry?: string): Promise<TaggedEntry> {
+    const start = toSecond(body.start ?? new Date());
+    const end = body.end ? toSecond(body.end) : null;
+    return oneRunningTimer(() =>
+      this.dataSource.transaction(async (manager) => {
+        const source = fromEntry ? await this.findAccessible(manager, ws, fromEntry) : null;
+        const projectId = body.projectId ?? source?.project_id ?? null;
+        const input: EntryInput = {
+          description: body.description ?? source?.description ?? '',
+          projectId,
+          taskId: body.taskId ?? (projectId === source?.project_id ? (source?.task_id ?? null) : null),
+          tagIds: body.tagIds ?? source?.tag_ids ?? [],
+          type: body.type ?? 'REGULAR',
+          billable: body.billable ?? source?.billable,
+          start,
+          end,
+          customFields: body.customFields ?? source?.custom_fields?.map((cf) => ({ customFieldId: cf.customFieldId, value: cf.value })) ?? [],
+        };
+        const prepared = await this.writer.prepare(manager, ws, userId, input, null);
+        checkManualEntryAllowed(prepared.settings, ws.isAdmin, end !== null);
+        const stopped = end ? null : await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
+        const row = await this.store.insert(manager, ws.workspaceId, newId(), prepared.values, prepared.tagIds, prepared.customFields ?? []);
+        const changes: [TimeEntryEvent, TimeEntryRow][] = stopped ? [['TIMER_STOPPED', stopped]] : [];
+        changes.push([end ? 'NEW_TIME_ENTRY' : 'NEW_TIMER_STARTED', row]);
+        await this.events.record(manager, prepared.settings, ...changes);
+        return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
+      }),
+    );
+  }
+
+  async get(ws: WorkspaceContext, id: string, hydrated: boolean): Promise<TaggedEntry> {
+    const manager = this.dataSource.manager;
+    const row = await this.findAccessible(manager, ws, id);
+    const entry = toTimeEntryDto(row, viewFor(await this.store.settings(manager, ws.workspaceId), ws.isAdmin));
+    return tagged(row, hydrated ? (await this.hydrator.hydrate(manager, ws.workspaceId, [entry]))[0] : entry);
+  }
+
+  /** PUT replaces the entry, as Clockify: fields left out are cleared, and without `end` the entry runs. */
+  async update(ws: WorkspaceContext, id: string, body: UpdateTimeEntryDto, ifMatch?: string): Promise<TaggedEntry> {
+    return oneRunningTimer(() =>
+      this.dataSource.transaction(async (manager) => {
+        const row = await this.findAccessible(manager, ws, id, true);
+        checkIfMatch(ifMatch, row.id, row.version);
+        const input: EntryInput = {
+          description: body.description ?? '',
+          projectId: body.projectId ?? null,
+          taskId: body.taskId ?? null,
+          tagIds: body.tagIds ?? [],
+          type: body.type ?? row.type,
+          billable: body.billable,
+          start: toSecond(body.start),
+          end: body.end ? toSecond(body.end) : null,
+          customFields: body.customFields,
+        };
+        const prepared = await this.writer.prepare(manager, ws, row.user_id, input, row);
+        const updated = await this.store.update(manager, ws.workspaceId, id, prepared.values, prepared.tagIds, prepared.customFields);
+        const event = row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED';
+        await this.events.record(manager, prepared.settings, [event, updated]);
+        return tagged(updated, toTimeEntryDto(updated, viewFor(prepared.settings, ws.isAdmin)));
+      }),
+    );
+  }
+
+  async delete(ws: WorkspaceContext, id: string, ifMatch?: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.findAccessible(manager, ws, id, true);
+      checkIfMatch(ifMatch, row.id, row.version);
+      const settings = await this.store.settings(manager, ws.workspaceId);
+      checkNotFinalized(row, ws.isAdmin);
+      checkLock(settings, ws.isAdmin, new Date(row.start_at));
+      await this.store.delete(manager, ws.workspaceId, [id]);
+      await this.events.record(manager, settings, ['TIME_ENTRY_DELETED', row]);
+    });
+  }
+
+  /** PATCH /user/{userId}/time-entries: stops the user's running timer at `end`. */
+  async stop(ws: WorkspaceContext, userId: string, body: StopTimeEntryDto, ifMatch?: string): Promise<TaggedEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.writer.assertAccess(manager, ws, userId);
+      const row = await this.store.running(manager, ws.workspaceId, userId);
+      if (!row) throw new NotFoundException('No time entry is running for this user');
+      checkIfMatch(ifMatch, row.id, row.version);
+      const end = toSecond(body.end);
+      checkInterval(new Date(row.start_at), end);
+      const settings = await this.store.settings(manager, ws.workspaceId);
+      checkNotFinalized(row, ws.isAdmin);
+      const projectHasTasks = settings.forceTasks && row.project_id && !row.task_id ? await this.hasActiveTasks(manager, ws.workspaceId, row.project_id) : true;
+      checkRequiredFields(settings, {
+        description: row.description, projectId: row.project_id, taskId: row.task_id, tagIds: row.tag_ids ?? [], type: row.type, projectHasTasks,
+      });
+      const stopped = await this.store.setEnd(manager, ws.workspaceId, row.id, end);
+      await this.events.record(manager, settings, ['TIMER_STOPPED', stopped]);
+      return tagged(stopped, toTimeEntryDto(stopped, viewFor(settings, ws.isAdmin)));
+    });
+  }
+
+  /** An entry of this workspace the caller may act on (own, admin, or managed user's): 404 / 403 otherwise. */
+  async findAccessible(manager: EntityManager, ws: WorkspaceContext, id: string, lock = false): Promise<TimeEntryRow> {
+    const [row] = await this.store.byIds(manager, ws.workspaceId, [id], lock);
+    if (!row) throw new NotFoundException('Time entry not found');
+    await this.writer.assertAccess(manager, ws, row.user_id);
+    return row;
+  }
+
+  /** Before a new timer: serialise the user's starts, then stop the running entry at the new start. */
+  private async stopForNewTimer(manager: EntityManager, workspaceId: string, userId: string, start: Date): Promise<TimeEntryRow | null> {
+    await this.store.lockUserTimer(manager, workspaceId, userId);
+    return this.store.stopRunning(manager, workspaceId, userId, start);
+  }
+
+  private async hasActiveTasks(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM tasks WHERE workspace_id = $1 AND project_id = $2 AND status = 'ACTIVE' LIMIT 1`, [workspaceId, projectId]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OutboxService } from '../../common/outbox/outbox.service';
+import { fullView, TimeEntryRow, toTimeEntryDto } from './time-entry.mapper';
+import type { EntrySettings } from './time-entry-rules';
+
+export type TimeEntryEvent = 'NEW_TIME_ENTRY' | 'NEW_TIMER_STARTED' | 'TIMER_STOPPED' | 'TIME_ENTRY_UPDATED' | 'TIME_ENTRY_DELETED';
+
+/** Writes time entry events to the outbox (in the caller's transaction), the payload the entry as the REST API returns it. */
+@Injectable()
+export class TimeEntryEvents {
+  constructor(private readonly outbox: OutboxService) {}
+
+  record(manager: EntityManager, settings: EntrySettings, ...changes: [TimeEntryEvent, TimeEntryRow][]): Promise<void> {
+    return this.outbox.record(
+      manager,
+      ...changes.map(([event, row]) => ({
+        workspaceId: row.workspace_id,
+        entityType: 'TIME_ENTRY',
+        entityId: row.id,
+        event,
+        payload: toTimeEntryDto(row, fullView(settings)),
+      })),
+    );
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { TimeEntryRow } from './time-entry.mapper';
+import type { EntrySettings } from './time-entry-rules';
+
+/** The columns of an entry with its tag ids and custom field values (`te` is the time_entries alias). */
+export const ENTRY_COLUMNS = `te.*,
+  ARRAY(SELECT tt.tag_id FROM time_entry_tags tt WHERE tt.time_entry_id = te.id ORDER BY tt.tag_id) AS tag_ids,
+  (SELECT json_agg(json_build_object('customFieldId', cf.id, 'name', cf.name, 'value', v.value) ORDER BY cf.name)
+     FROM time_entry_custom_fields v JOIN custom_fields cf ON cf.id = v.custom_field_id
+    WHERE v.time_entry_id = te.id) AS custom_fields`;
+
+/** SQL: is user `userParam` managed by `managerParam` (TEAM_MANAGER of the user, or of a group the user is in)? */
+export function managesSql(wsParam: string, managerParam: string, userParam: string): string {
+  return `EXISTS (SELECT 1 FROM member_roles mr
+     WHERE mr.workspace_id = ${wsParam} AND mr.user_id = ${managerParam} AND mr.role = 'TEAM_MANAGER'
+       AND ((mr.source_type IS NULL AND mr.entity_id = ${userParam})
+         OR (mr.source_type = 'USER_GROUP' AND EXISTS (SELECT 1 FROM user_group_members ugm
+              WHERE ugm.workspace_id = ${wsParam} AND ugm.user_group_id = mr.entity_id AND ugm.user_id = ${userParam}))))`;
+}
+
+/** The columns written by an insert or an update. */
+export interface EntryValues {
+  userId: string;
+  projectId: string | null;
+  taskId: string | null;
+  description: string;
+  start: Date;
+  end: Date | null;
+  billable: boolean;
+  type: string;
+  hourlyRate: number | null;
+  costRate: number | null;
+  currency: string;
+}
+
+export interface StoredCustomField {
+  customFieldId: string;
+  name: string;
+  value: unknown;
+}
+
+/** Raw SQL for time entries: one statement per step, tags and custom fields written with their entry. */
+@Injectable()
+export class TimeEntryStore {
+  async settings(manager: EntityManager, workspaceId: string): Promise<EntrySettings> {
+    const rows: { settings: EntrySettings }[] = await manager.query('SELECT settings FROM workspaces WHERE id = $1', [workspaceId]);
+    return rows[0]?.settings ?? {};
+  }
+
+  /** Entries by id (in this workspace only), optionally locked FOR UPDATE, in the order of `ids`. */
+  async byIds(manager: EntityManager, workspaceId: string, ids: readonly string[], lock = false): Promise<TimeEntryRow[]> {
+    const rows: TimeEntryRow[] = await manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM time_entries te WHERE te.workspace_id = $1 AND te.id = ANY($2::char(24)[])${lock ? ' FOR UPDATE OF te' : ''}`,
+      [workspaceId, ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is TimeEntryRow => r !== undefined);
+  }
+
+  /** The running entry of a user, locked FOR UPDATE. */
+  async running(manager: EntityManager, workspaceId: string, userId: string): Promise<TimeEntryRow | null> {
+    const rows: TimeEntryRow[] = await manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM time_entries te WHERE te.workspace_id = $1 AND te.user_id = $2 AND te.end_at IS NULL FOR UPDATE OF te`,
+      [workspaceId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Serialises timer starts of one user (a transaction-scoped advisory lock),
+   * so that "stop the running timer, start the new one" never races.
+   */
+  async lockUserTimer(manager: EntityManager, workspaceId: string, userId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`timer:${workspaceId}:${userId}`]);
+  }
+
+  /** Stops the user's running entry at `at` (never before its own start); returns it, or null when none ran. */
+  async stopRunning(manager: EntityManager, workspaceId: string, userId: string, at: Date): Promise<TimeEntryRow | null> {
+    const [rows]: [TimeEntryRow[], number] = await manager.query(
+      `UPDATE time_entries te SET end_at = GREATEST(te.start_at, $3), version = te.version + 1, updated_at = now()
+        WHERE te.workspace_id = $1 AND te.user_id = $2 AND te.end_at IS NULL
+        RETURNING ${ENTRY_COLUMNS}`,
+      [workspaceId, userId, at],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Inserts an entry with its tags and custom field values in one statement. */
+  async insert(
+    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+  ): Promise<TimeEntryRow> {
+    const rows: TimeEntryRow[] = await manager.query(
+      `WITH e AS (
+         INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
+                                   hourly_rate, cost_rate, currency)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *),
+       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, unnest($14::char(24)[])),
+       c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
+             SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))
+       SELECT * FROM e`,
+      [id, workspaceId, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type,
+        v.hourlyRate, v.costRate, v.currency, tagIds, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })))],
+    );
+    return { ...rows[0], tag_ids: [...tagIds].sort(), custom_fields: customFields.length ? [...customFields] : null };
+  }
+
+  /**
+   * Rewrites an entry (bumping its version); tags and custom field values are
+   * replaced when given. Returns the new row.
+   */
+  async update(
+    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[] | null, customFields: readonly StoredCustomField[] | null,
+  ): Promise<TimeEntryRow> {
+    if (tagIds) {
+      await manager.query(
+        `WITH d AS (DELETE FROM time_entry_tags WHERE time_entry_id = $1 AND tag_id <> ALL($3::char(24)[]))
+         INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, unnest($3::char(24)[]) ON CONFLICT DO NOTHING`,
+        [id, workspaceId, tagIds],
+      );
+    }
+    if (customFields) {
+      await manager.query(
+        `INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
+         SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($3::jsonb) AS f(id char(24), value jsonb)
+         ON CONFLICT (time_entry_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value`,
+        [id, workspaceId, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })))],
+      );
+    }
+    const rows: [TimeEntryRow[], number] = await manager.query(
+      `UPDATE time_entries te SET user_id = $3, project_id = $4, task_id = $5, description = $6, start_at = $7, end_at = $8,
+              billable = $9, type = $10, hourly_rate = $11, cost_rate = $12, currency = $13, version = te.version + 1, updated_at = now()
+        WHERE te.workspace_id = $1 AND te.id = $2
+        RETURNING ${ENTRY_COLUMNS}`,
+      [workspaceId, id, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type, v.hourlyRate, v.costRate, v.currency],
+    );
+    return rows[0][0];
+  }
+
+  /** Sets the end of an entry (stopping a timer), bumping its version. */
+  async setEnd(manager: EntityManager, workspaceId: string, id: string, end: Date): Promise<TimeEntryRow> {
+    const [rows]: [TimeEntryRow[], number] = await manager.query(
+      `UPDATE time_entries te SET end_at = $3, version = te.version + 1, updated_at = now()
+        WHERE te.workspace_id = $1 AND te.id = $2 RETURNING ${ENTRY_COLUMNS}`,
+      [workspaceId, id, end],
+    );
+    return rows[0];
+  }
+
+  /** Sets the invoiced flag of entries, bumping their versions; returns the rows changed. */
+  async setInvoiced(manager: EntityManager, workspaceId: string, ids: readonly string[], invoiced: boolean): Promise<TimeEntryRow[]> {
+    const [rows]: [TimeEntryRow[], number] = await manager.query(
+      `UPDATE time_entries te SET invoiced = $3, version = te.version + 1, updated_at = now()
+        WHERE te.workspace_id = $1 AND te.id = ANY($2::char(24)[]) RETURNING ${ENTRY_COLUMNS}`,
+      [workspaceId, ids, invoiced],
+    );
+    return rows;
+  }
+
+  async delete(manager: EntityManager, workspaceId: string, ids: readonly string[]): Promise<void> {
+    await manager.query('DELETE FROM time_entries WHERE workspace_id = $1 AND id = ANY($2::char(24)[])', [workspaceId, ids]);
+  }
+}
