@@ -1,6 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ProjectCustomFieldDto, ProjectDto } from './dto/project.dto';
+import { customFieldColumns, customFieldFromRow, type CustomFieldSqlRow } from '../custom-fields/custom-field-row';
+import type { CustomFieldDto } from '../custom-fields/dto/custom-field.dto';
+import type { ProjectDto } from './dto/project.dto';
 import {
   MemberRow, ProjectRow, TaskRow, toMembershipDto, toProjectDto, toTaskDto,
 } from './project.mapper';
@@ -40,19 +42,7 @@ export interface HydrateOptions {
   customFieldEntityType?: 'TIMEENTRY' | 'USER';
 }
 
-interface CustomFieldRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  type: string;
-  entity_type: string;
-  description: string;
-  placeholder: string;
-  allowed_values: string[];
-  required: boolean;
-  only_admin_can_edit: boolean;
-  status: string;
-  workspace_default_value: unknown;
+interface CustomFieldRow extends CustomFieldSqlRow {
   overrides: { projectId: string; status: string; value: unknown }[];
 }
 
@@ -137,8 +127,7 @@ export class ProjectReader {
 
   private customFields(manager: EntityManager, workspaceId: string, ids: string[], entityType: string): Promise<CustomFieldRow[]> {
     return manager.query(
-      `SELECT cf.id, cf.workspace_id, cf.name, cf.type, cf.entity_type, cf.description, cf.placeholder,
-              cf.allowed_values, cf.required, cf.only_admin_can_edit, cf.status, cf.workspace_default_value,
+      `SELECT ${customFieldColumns('cf')},
               coalesce((SELECT json_agg(json_build_object('projectId', pcf.project_id, 'status', pcf.status, 'value', pcf.default_value))
                           FROM project_custom_fields pcf
                          WHERE pcf.workspace_id = cf.workspace_id AND pcf.custom_field_id = cf.id AND pcf.project_id = ANY($2)), '[]') AS overrides
@@ -150,20 +139,7 @@ export class ProjectReader {
   }
 }
 
-function toCustomField(row: CustomFieldRow, projectId: string, own: CustomFieldRow['overrides']): ProjectCustomFieldDto {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    type: row.type,
-    entityType: row.entity_type,
-    description: row.description,
-    placeholder: row.placeholder,
-    allowedValues: row.allowed_values,
-    required: row.required,
-    onlyAdminCanEdit: row.only_admin_can_edit,
-    status: own[0]?.status ?? row.status,
-    workspaceDefaultValue: row.workspace_default_value,
-    projectDefaultValues: own.map((o) => ({ projectId, status: o.status, value: o.value })),
-  };
+function toCustomField(row: CustomFieldRow, projectId: string, own: CustomFieldRow['overrides']): CustomFieldDto {
+  const projectDefaultValues = own.map((o) => ({ projectId, status: o.status, value: o.value }));
+  return customFieldFromRow(row, projectDefaultValues, own[0]?.status ?? row.status);
 }

@@ -7,17 +7,10 @@ import type { CreateProjectFromTemplateDto } from './dto/project-requests.dto';
 import { Project } from './entities/project.entity';
 import { ProjectAccessService } from './project-access.service';
 import { NewTask, ProjectChanges, RateRow, withUniqueName } from './project-changes';
+import type { TaskRow } from './project.mapper';
 
-interface TemplateTaskRow {
-  id: string;
-  name: string;
-  status: 'ACTIVE' | 'DONE';
-  estimate: string | null;
-  budget_estimate: string | null;
-  billable: boolean;
-  assignee_ids: string[];
-  group_ids: string[];
-}
+/** A template's task as the copy reads it: the task columns of a TaskRow, without project and rates. */
+type TemplateTaskRow = Pick<TaskRow, 'id' | 'name' | 'status' | 'estimate' | 'budget_estimate' | 'billable' | 'assignee_ids' | 'group_ids'>;
 
 interface TemplateRateRow {
   kind: 'HOURLY' | 'COST';

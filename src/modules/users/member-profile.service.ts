@@ -4,6 +4,7 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { parseIsoDuration, toIsoDuration } from '../../common/utils/time';
 import type { MemberProfileDto, MemberProfileRequestDto, UpsertUserCustomFieldRequestDto, UserCustomFieldValueFullDto } from './dto/member-profile.dto';
+import { customFieldColumns, customFieldFromRow, type CustomFieldSqlRow } from '../custom-fields/custom-field-row';
 import { customFieldValueError } from '../custom-fields/custom-field-value';
 import type { CustomFieldType } from '../custom-fields/entities/custom-field.entity';
 import { UserListService } from './user-list.service';
@@ -21,19 +22,7 @@ interface ProfileRow {
   workspace_number: number;
 }
 
-interface FieldRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  type: string;
-  entity_type: string;
-  description: string;
-  placeholder: string;
-  allowed_values: string[];
-  required: boolean;
-  only_admin_can_edit: boolean;
-  status: string;
-  workspace_default_value: unknown;
+interface FieldRow extends CustomFieldSqlRow {
   project_defaults: { projectId: string; status: string; value: unknown }[];
   value: unknown;
   has_value: boolean;
@@ -136,8 +125,7 @@ export class MemberProfileService {
   /** The user's values of the workspace's user fields, and the workspace defaults where the user has none. */
   private async customFieldValues(workspaceId: string, userId: string, manager: EntityManager): Promise<UserCustomFieldValueFullDto[]> {
     const rows: FieldRow[] = await manager.query(
-      `SELECT f.id, f.workspace_id, f.name, f.type, f.entity_type, f.description, f.placeholder, f.allowed_values, f.required,
-              f.only_admin_can_edit, f.status, f.workspace_default_value, v.value, (v.user_id IS NOT NULL) AS has_value,
+      `SELECT ${customFieldColumns('f')}, v.value, (v.user_id IS NOT NULL) AS has_value,
               coalesce((SELECT json_agg(json_build_object('projectId', p.project_id, 'status', p.status, 'value', p.default_value) ORDER BY p.project_id)
                           FROM project_custom_fields p WHERE p.workspace_id = f.workspace_id AND p.custom_field_id = f.id), '[]') AS project_defaults
          FROM custom_fields f
@@ -148,21 +136,7 @@ export class MemberProfileService {
     );
     return rows.map((f) => ({
       customFieldId: f.id,
-      customField: {
-        id: f.id,
-        workspaceId: f.workspace_id,
-        name: f.name,
-        type: f.type,
-        entityType: f.entity_type,
-        description: f.description,
-        placeholder: f.placeholder,
-        allowedValues: f.allowed_values,
-        required: f.required,
-        onlyAdminCanEdit: f.only_admin_can_edit,
-        status: f.status,
-        workspaceDefaultValue: f.workspace_default_value,
-        projectDefaultValues: f.project_defaults,
-      },
+      customField: customFieldFromRow(f, f.project_defaults),
       name: f.name,
       type: f.type,
       sourceType: f.has_value ? 'USER' : 'WORKSPACE',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { UserCustomFieldValueDto } from '../custom-fields/dto/custom-field.dto';
 import type { MembershipDto } from '../workspaces/dto/membership.dto';
 import type { RoleDetailsDto } from './dto/role.dto';
-import type { UserCustomFieldValueDto } from './dto/user.dto';
 import { groupBy, MembershipRow, RoleRow, toMembershipDto, toRoleDetailsDto } from './user.mapper';
 import type { MembershipType } from './user-list';
 

@@ -1,12 +1,11 @@
 import type { PageRequest } from '../../common/dto/page-query.dto';
+import type { SortOrder } from '../../common/dto/sorted-page-query.dto';
 import type { Role } from '../workspaces/entities/member-role.entity';
 import type { GetUsersRequestDto, UserSortQueryDto, UsersQueryDto } from './dto/users-query.dto';
 import type { AccountStatus } from './entities/user.entity';
 
 export const SORT_COLUMNS = ['ID', 'EMAIL', 'NAME', 'NAME_LOWERCASE', 'ACCESS', 'HOURLYRATE', 'COSTRATE'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export const SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
 export const MEMBER_STATUS_FILTERS = ['PENDING', 'ACTIVE', 'DECLINED', 'INACTIVE', 'ALL'] as const;
 export type MemberStatusFilter = (typeof MEMBER_STATUS_FILTERS)[number];
 export const MEMBERSHIP_FILTERS = ['ALL', 'NONE', 'WORKSPACE', 'PROJECT', 'USERGROUP'] as const;

@@ -2,8 +2,8 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
-import { newId } from '../../common/utils/ids';
 import type { RoleDetailsDto, RoleRequestDto } from './dto/role.dto';
+import { MemberRolesRepository } from './member-roles.repository';
 import { UserDetailsService } from './user-details.service';
 import { UserListService } from './user-list.service';
 
@@ -20,6 +20,7 @@ export class UserRolesService {
     private readonly outbox: OutboxService,
     private readonly details: UserDetailsService,
     private readonly users: UserListService,
+    private readonly memberRoles: MemberRolesRepository,
   ) {}
 
   async grant(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<RoleDetailsDto[]> {
@@ -27,12 +28,7 @@ export class UserRolesService {
     return this.dataSource.transaction(async (manager) => {
       await this.requireMember(manager, workspaceId, userId);
       await this.requireEntity(manager, workspaceId, body);
-      // Same insert as WorkspacesService.grantRole (that module imports this one, so it cannot be injected here).
-      await manager.query(
-        `INSERT INTO member_roles (id, workspace_id, user_id, role, entity_id, source_type) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (workspace_id, user_id, role, entity_id) DO NOTHING`,
-        [newId(), workspaceId, userId, body.role, body.entityId, body.sourceType ?? null],
-      );
+      await this.memberRoles.grant(manager, { workspaceId, userId, role: body.role, entityId: body.entityId, sourceType: body.sourceType });
       await this.recordUpdate(manager, workspaceId, ctx, userId);
       return (await this.details.roles(workspaceId, [userId], manager)).get(userId) ?? [];
     });
@@ -41,13 +37,8 @@ export class UserRolesService {
   async revoke(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<void> {
     checkShape(workspaceId, userId, body);
     await this.dataSource.transaction(async (manager) => {
-      const [deleted]: [unknown[], number] = await manager.query(
-        `DELETE FROM member_roles WHERE workspace_id = $1 AND user_id = $2 AND role = $3 AND entity_id = $4
-            AND source_type IS NOT DISTINCT FROM $5 RETURNING id`,
-        [workspaceId, userId, body.role, body.entityId, body.sourceType ?? null],
-      );
-      // A DELETE answers [rows, count] through TypeORM's postgres driver.
-      if (!deleted.length) throw new NotFoundException('The user does not hold this role');
+      const revoked = await this.memberRoles.revoke(manager, { workspaceId, userId, role: body.role, entityId: body.entityId, sourceType: body.sourceType });
+      if (!revoked) throw new NotFoundException('The user does not hold this role');
       await this.recordUpdate(manager, workspaceId, ctx, userId);
     });
   }

@@ -1,39 +1,10 @@
+import type { UserSettingsDto } from './dto/user-settings.dto';
+
 export const WEEK_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
-/** The user settings object of the reference (UserSettingsDtoV1). */
-export interface UserSettings {
-  weekStart: WeekDay;
-  timeZone: string;
-  timeFormat: 'HOUR12' | 'HOUR24';
-  dateFormat: string;
-  sendNewsletter: boolean;
-  weeklyUpdates: boolean;
-  longRunning: boolean;
-  scheduledReports: boolean;
-  approval: boolean;
-  pto: boolean;
-  alerts: boolean;
-  reminders: boolean;
-  timeTrackingManual: boolean;
-  summaryReportSettings: { group: string; subgroup: string };
-  isCompactViewOn: boolean;
-  dashboardSelection: 'ME' | 'TEAM';
-  dashboardViewType: 'PROJECT' | 'BILLABILITY';
-  dashboardPinToTop: boolean;
-  projectListCollapse: number;
-  collapseAllProjectLists: boolean;
-  groupSimilarEntriesDisabled: boolean;
-  myStartOfDay: string;
-  projectPickerTaskFilter: boolean;
-  lang: string;
-  multiFactorEnabled: boolean;
-  theme: 'DARK' | 'DEFAULT';
-  scheduling: boolean;
-  onboarding: boolean;
-  showOnlyWorkingDays: boolean;
-  invoiceReminders: boolean;
-}
+/** The user settings object of the reference (UserSettingsDtoV1), stored as jsonb. */
+export type UserSettings = UserSettingsDto;
 
 export function defaultUserSettings(): UserSettings {
   return {

@@ -1,9 +1,10 @@
 import type { RateDto } from '../../common/dto/rate.dto';
+import type { UserCustomFieldValueDto } from '../custom-fields/dto/custom-field.dto';
 import type { MembershipDto } from '../workspaces/dto/membership.dto';
 import type { Role } from '../workspaces/entities/member-role.entity';
 import type { MembershipStatus } from '../workspaces/entities/workspace-member.entity';
 import type { RoleDetailsDto } from './dto/role.dto';
-import type { UserCustomFieldValueDto, UserDto } from './dto/user.dto';
+import type { UserDto } from './dto/user.dto';
 import type { AccountStatus } from './entities/user.entity';
 import { defaultUserSettings, UserSettings } from './user-settings';
 import type { MembershipType } from './user-list';

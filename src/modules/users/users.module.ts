@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentUserService } from './current-user.service';
 import { ImagesService } from './images.service';
+import { MemberRolesRepository } from './member-roles.repository';
 import { MemberProfileController } from './member-profile.controller';
 import { MemberProfileService } from './member-profile.service';
 import { MembersController } from './members.controller';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController, MembersController, MemberProfileController],
-  providers: [UsersService, ApiKeysService, CurrentUserService, ImagesService, UserDetailsService, UserListService, MemberProfileService, UserRolesService],
-  exports: [UsersService, ApiKeysService, UserListService, UserDetailsService],
+  providers: [UsersService, ApiKeysService, CurrentUserService, ImagesService, UserDetailsService, UserListService, MemberProfileService, UserRolesService, MemberRolesRepository],
+  exports: [UsersService, ApiKeysService, UserListService, UserDetailsService, MemberRolesRepository],
 })
 export class UsersModule {}

@@ -4,10 +4,11 @@ import type { Principal } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { User } from '../users/entities/user.entity';
+import { MemberRolesRepository } from '../users/member-roles.repository';
 import { UsersService } from '../users/users.service';
 import type { CreateWorkspaceRequestDto } from './dto/workspace-requests.dto';
 import type { WorkspaceDto } from './dto/workspace.dto';
-import { MemberRole, Role } from './entities/member-role.entity';
+import type { Role } from './entities/member-role.entity';
 import { Workspace } from './entities/workspace.entity';
 import { MembershipStatus, WorkspaceMember } from './entities/workspace-member.entity';
 import { loadWorkspaceDtos } from './workspace-dto.loader';
@@ -20,6 +21,7 @@ export class WorkspacesService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly memberRoles: MemberRolesRepository,
   ) {}
 
   /**
@@ -99,13 +101,7 @@ export class WorkspacesService {
   }
 
   async grantRole(manager: EntityManager, workspaceId: string, userId: string, role: Role, entityId: string, sourceType: 'USER_GROUP' | null = null): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MemberRole)
-      .values({ id: newId(), workspaceId, userId, role, entityId, sourceType })
-      .orIgnore()
-      .execute();
+    await this.memberRoles.grant(manager, { workspaceId, userId, role, entityId, sourceType });
   }
 
   async findOne(workspaceId: string, manager: EntityManager = this.dataSource.manager): Promise<Workspace> {

@@ -1,12 +1,11 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { SortedPageQueryDto } from '../../../common/dto/sorted-page-query.dto';
 import { ToBoolean } from '../../../common/dto/transforms';
 
 export const CLIENT_SORT_COLUMNS = ['NAME', 'ID'] as const;
-export const SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
 
 /** Query of GET /clients. */
-export class ClientQueryDto extends PageQueryDto {
+export class ClientQueryDto extends SortedPageQueryDto {
   /** Clients whose name contains this text (case-insensitive). @example "Client X" */
   @IsOptional()
   @IsString()
@@ -23,11 +22,6 @@ export class ClientQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CLIENT_SORT_COLUMNS)
   'sort-column'?: (typeof CLIENT_SORT_COLUMNS)[number];
-
-  /** @example "ASCENDING" */
-  @IsOptional()
-  @IsIn(SORT_ORDERS)
-  'sort-order'?: (typeof SORT_ORDERS)[number];
 }
 
 /** Query of PUT /clients/{id}. */

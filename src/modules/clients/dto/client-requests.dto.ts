@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
 
@@ -29,32 +30,7 @@ export class CreateClientDto {
 }
 
 /** UpdateClientRequestV1: only the fields sent change. */
-export class UpdateClientDto {
-  /** @example "Client X" */
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name?: string;
-
-  /** @example "clientx@example.com" */
-  @IsOptional()
-  @IsEmail()
-  email?: string;
-
-  /** @example "Ground Floor, ABC Bldg., Palo Alto, California, USA 94020" */
-  @IsOptional()
-  @IsString()
-  @MaxLength(3000)
-  address?: string;
-
-  /** @example "This is a sample note for the client." */
-  @IsOptional()
-  @IsString()
-  @MaxLength(3000)
-  note?: string;
-
+export class UpdateClientDto extends PartialType(CreateClientDto) {
   /** Whether the client is archived. */
   @IsOptional()
   @IsBoolean()

@@ -1,5 +1,6 @@
+import { IntersectionType, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { SortedPageQueryDto } from '../../../common/dto/sorted-page-query.dto';
 import { ToArray, ToBoolean, ToInt } from '../../../common/dto/transforms';
 import { IsObjectId } from './validators';
 
@@ -33,8 +34,11 @@ export class ProjectQueryDto {
 
 export const PROJECT_SORT_COLUMNS = ['ID', 'NAME', 'CLIENT_NAME', 'DURATION', 'BUDGET', 'PROGRESS'] as const;
 
-/** Query of GET projects: every filter of the reference. */
-export class ProjectListQueryDto extends PageQueryDto {
+/** Query of GET projects: every filter of the reference; `hydrated` and the expense options as for one project. */
+export class ProjectListQueryDto extends IntersectionType(
+  SortedPageQueryDto,
+  PickType(ProjectQueryDto, ['hydrated', 'expense-limit', 'expense-date'] as const),
+) {
   /** Part of the name (or the whole name with strict-name-search). */
   @IsOptional()
   @IsString()
@@ -111,27 +115,6 @@ export class ProjectListQueryDto extends PageQueryDto {
   'sort-column'?: (typeof PROJECT_SORT_COLUMNS)[number];
 
   @IsOptional()
-  @IsIn(['ASCENDING', 'DESCENDING'])
-  'sort-order'?: 'ASCENDING' | 'DESCENDING';
-
-  /** true: add tasks and custom fields to each project. */
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  hydrated?: boolean;
-
-  @IsOptional()
   @IsIn(['PUBLIC', 'PRIVATE'])
   access?: 'PUBLIC' | 'PRIVATE';
-
-  /** Maximum number of expenses of a hydrated project (expenses are not part of projects yet). */
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(0)
-  'expense-limit'?: number;
-
-  @IsOptional()
-  @Matches(DATE, { message: 'expense-date must be yyyy-MM-dd' })
-  'expense-date'?: string;
 }

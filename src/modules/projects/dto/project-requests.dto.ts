@@ -1,3 +1,4 @@
+import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf, ValidateNested,
@@ -171,51 +172,13 @@ export class ProjectRequestDto {
   tasks?: TaskRequestDto[];
 }
 
-/** UpdateProjectRequest: body of PUT projects/{id}; absent fields stay as they are. */
-export class UpdateProjectRequestDto {
-  /** @example "Software Development" */
-  @IsOptional()
-  @IsString()
-  @Length(2, 250)
-  name?: string;
-
-  /** "" or null: remove the client. @example "9t641568b07987035750704" */
-  @IsOptional()
-  @ValidateIf((_, v) => v !== '')
-  @IsObjectId()
-  clientId?: string | null;
-
-  /** @example "#000000" */
-  @IsOptional()
-  @Matches(COLOR_PATTERN, { message: 'color must be a #RRGGBB color' })
-  color?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(16384)
-  note?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  isPublic?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  billable?: boolean;
-
+/** UpdateProjectRequest: body of PUT projects/{id}; absent fields stay as they are ("" or null `clientId`: remove the client). */
+export class UpdateProjectRequestDto extends PartialType(
+  PickType(ProjectRequestDto, ['name', 'clientId', 'color', 'note', 'isPublic', 'billable', 'hourlyRate', 'costRate'] as const),
+) {
   @IsOptional()
   @IsBoolean()
   archived?: boolean;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
 }
 
 /** PatchProjectTemplateRequest. */
@@ -225,29 +188,9 @@ export class PatchProjectTemplateRequestDto {
 }
 
 /** CreateProjectFromTemplateV1. */
-export class CreateProjectFromTemplateDto {
-  /** @example "Software Development" */
-  @IsString()
-  @Length(2, 250)
-  name: string;
-
+export class CreateProjectFromTemplateDto extends PickType(ProjectRequestDto, ['name', 'clientId', 'color', 'isPublic'] as const) {
   /** @example "5b641568b07987035750505e" */
   @IsNotEmpty()
   @IsObjectId()
   templateProjectId: string;
-
-  /** @example "9t641568b07987035750704" */
-  @IsOptional()
-  @ValidateIf((_, v) => v !== '')
-  @IsObjectId()
-  clientId?: string | null;
-
-  /** @example "#000000" */
-  @IsOptional()
-  @Matches(COLOR_PATTERN, { message: 'color must be a #RRGGBB color' })
-  color?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  isPublic?: boolean;
 }

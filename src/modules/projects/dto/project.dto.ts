@@ -1,4 +1,5 @@
 import { RateDto } from '../../../common/dto/rate.dto';
+import { CustomFieldDto } from '../../custom-fields/dto/custom-field.dto';
 import type { EstimateType, ResetOption } from '../entities/project.entity';
 
 /** The legacy estimate (EstimateDtoV1): the time estimate as an ISO duration. */
@@ -87,39 +88,6 @@ export class ProjectTaskDto {
   duration: string;
 }
 
-/** CustomFieldDefaultValuesDtoV1: this project's default value and status of a custom field. */
-export class ProjectCustomFieldDefaultDto {
-  /** @example "5b641568b07987035750505e" */
-  projectId: string;
-  /** @example "VISIBLE" */
-  status: string;
-  /** @example "Manila" */
-  value: unknown;
-}
-
-/** CustomFieldDtoV1, in a hydrated project. */
-export class ProjectCustomFieldDto {
-  /** @example "44a687e29ae1f428e7ebe305" */
-  id: string;
-  /** @example "64a687e29ae1f428e7ebe303" */
-  workspaceId: string;
-  /** @example "location" */
-  name: string;
-  /** @example "DROPDOWN_SINGLE" */
-  type: string;
-  /** @example "TIMEENTRY" */
-  entityType: string;
-  description: string;
-  placeholder: string;
-  allowedValues: string[];
-  required: boolean;
-  onlyAdminCanEdit: boolean;
-  /** The project's status of the field when set, else the workspace's. @example "VISIBLE" */
-  status: string;
-  workspaceDefaultValue: unknown;
-  projectDefaultValues: ProjectCustomFieldDefaultDto[];
-}
-
 /** ProjectDtoImplV1 (and ProjectDtoV1). `tasks` and `customFields` only with `hydrated=true`. */
 export class ProjectDto {
   /** @example "5b641568b07987035750505e" */
@@ -156,5 +124,5 @@ export class ProjectDto {
   /** Only with `hydrated=true`. */
   tasks?: ProjectTaskDto[];
   /** Only with `hydrated=true`. */
-  customFields?: ProjectCustomFieldDto[];
+  customFields?: CustomFieldDto[];
 }

@@ -1,13 +1,12 @@
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { SortedPageQueryDto } from '../../../common/dto/sorted-page-query.dto';
 import { ToArray, ToBoolean } from '../../../common/dto/transforms';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 
 export const TAG_SORT_COLUMNS = ['ID', 'NAME'] as const;
-export const TAG_SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
 
 /** Query of GET /tags. */
-export class TagQueryDto extends PageQueryDto {
+export class TagQueryDto extends SortedPageQueryDto {
   /** Tags whose name contains this text (case-insensitive); with strict-name-search, equals it. @example "Sprint" */
   @IsOptional()
   @IsString()
@@ -34,9 +33,4 @@ export class TagQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(TAG_SORT_COLUMNS)
   'sort-column'?: (typeof TAG_SORT_COLUMNS)[number];
-
-  /** @example "ASCENDING" */
-  @IsOptional()
-  @IsIn(TAG_SORT_ORDERS)
-  'sort-order'?: (typeof TAG_SORT_ORDERS)[number];
 }

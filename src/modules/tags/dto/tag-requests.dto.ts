@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
 
@@ -12,15 +13,7 @@ export class CreateTagDto {
 }
 
 /** UpdateTagRequest: only the fields sent change. */
-export class UpdateTagDto {
-  /** @example "Sprint1" */
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name?: string;
-
+export class UpdateTagDto extends PartialType(CreateTagDto) {
   /** Whether the tag is archived. */
   @IsOptional()
   @IsBoolean()

@@ -1,10 +1,10 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { SortedPageQueryDto } from '../../../common/dto/sorted-page-query.dto';
 import { ToBoolean } from '../../../common/dto/transforms';
 import { MEMBERSHIP_STATUSES } from '../../workspaces/entities/workspace-member.entity';
 
 /** Filters of GET .../projects/{projectId}/tasks. */
-export class TaskListQueryDto extends PageQueryDto {
+export class TaskListQueryDto extends SortedPageQueryDto {
   /** Tasks whose name contains this text (case-insensitive). @example "bug" */
   @IsOptional()
   @IsString()
@@ -27,11 +27,6 @@ export class TaskListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['ID', 'NAME'])
   'sort-column'?: 'ID' | 'NAME';
-
-  /** @example "ASCENDING" */
-  @IsOptional()
-  @IsIn(['ASCENDING', 'DESCENDING'])
-  'sort-order'?: 'ASCENDING' | 'DESCENDING';
 }
 
 /** Query of POST/PUT task: `contains-assignee=false` stores the task without assignees. */

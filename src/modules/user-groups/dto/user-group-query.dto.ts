@@ -1,13 +1,12 @@
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { SortedPageQueryDto } from '../../../common/dto/sorted-page-query.dto';
 import { ToBoolean } from '../../../common/dto/transforms';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 
 export const GROUP_SORT_COLUMNS = ['ID', 'NAME'] as const;
-export const GROUP_SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
 
 /** Query of GET /user-groups. */
-export class UserGroupQueryDto extends PageQueryDto {
+export class UserGroupQueryDto extends SortedPageQueryDto {
   /** Groups that are members of this project. @example "5a0ab5acb07987125438b60f" */
   @IsOptional()
   @Matches(OBJECT_ID_PATTERN, { message: 'project-id must be a 24-character hex id' })
@@ -23,11 +22,6 @@ export class UserGroupQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(GROUP_SORT_COLUMNS)
   'sort-column'?: (typeof GROUP_SORT_COLUMNS)[number];
-
-  /** @example "ASCENDING" */
-  @IsOptional()
-  @IsIn(GROUP_SORT_ORDERS)
-  'sort-order'?: (typeof GROUP_SORT_ORDERS)[number];
 
   /** Fill `teamManagers` with the team managers of each group. */
   @ToBoolean()

@@ -1,49 +1,13 @@
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CustomFieldDto } from '../../custom-fields/dto/custom-field.dto';
 import { WEEK_DAYS, WeekDay } from '../user-settings';
-
-/** A project's default for a custom field (CustomFieldDefaultValuesDtoV1). */
-export class CustomFieldProjectDefaultDto {
-  /** @example "5b641568b07987035750505e" */
-  projectId: string;
-  /** @example "VISIBLE" */
-  status: string;
-  /** @example "Manila" */
-  value: unknown;
-}
-
-/** The custom field a profile value belongs to (CustomFieldDtoV1). */
-export class UserCustomFieldDefinitionDto {
-  /** @example "44a687e29ae1f428e7ebe305" */
-  id: string;
-  /** @example "64a687e29ae1f428e7ebe303" */
-  workspaceId: string;
-  /** @example "location" */
-  name: string;
-  /** @example "DROPDOWN_SINGLE" */
-  type: string;
-  /** @example "USER" */
-  entityType: string;
-  /** @example "This field contains a location." */
-  description: string;
-  /** @example "Location" */
-  placeholder: string;
-  /** @example ["New York", "London"] */
-  allowedValues: string[];
-  required: boolean;
-  onlyAdminCanEdit: boolean;
-  /** @example "VISIBLE" */
-  status: string;
-  /** @example "London" */
-  workspaceDefaultValue: unknown;
-  projectDefaultValues: CustomFieldProjectDefaultDto[];
-}
 
 /** UserCustomFieldValueFullDtoV1. */
 export class UserCustomFieldValueFullDto {
   /** @example "5e4117fe8c625f38930d57b7" */
   customFieldId: string;
-  customField: UserCustomFieldDefinitionDto;
+  customField: CustomFieldDto;
   /** @example "location" */
   name: string;
   /** @example "DROPDOWN_SINGLE" */

@@ -1,4 +1,4 @@
-import type { UserSettings, WeekDay } from '../user-settings';
+import type { WeekDay } from '../user-settings';
 
 export class SummaryReportSettingsDto {
   /** @example "PROJECT" */
@@ -8,7 +8,7 @@ export class SummaryReportSettingsDto {
 }
 
 /** The user settings object of the reference (UserSettingsDtoV1). */
-export class UserSettingsDto implements UserSettings {
+export class UserSettingsDto {
   /** @example "MONDAY" */
   weekStart: WeekDay;
   /** A valid IANA time zone. @example "Europe/Belgrade" */

@@ -1,21 +1,8 @@
+import { UserCustomFieldValueDto } from '../../custom-fields/dto/custom-field.dto';
 import { MembershipDto } from '../../workspaces/dto/membership.dto';
 import type { AccountStatus } from '../entities/user.entity';
 import { RoleDetailsDto } from './role.dto';
 import { UserSettingsDto } from './user-settings.dto';
-
-/** UserCustomFieldValueDtoV1. */
-export class UserCustomFieldValueDto {
-  /** @example "5e4117fe8c625f38930d57b7" */
-  customFieldId: string;
-  /** @example "TIN" */
-  customFieldName: string;
-  /** @example "TXT" */
-  customFieldType: string;
-  /** @example "5a0ab5acb07987125438b60f" */
-  userId: string;
-  /** Text, number, boolean or list, as the field's type. @example "20231211-12345" */
-  value: unknown;
-}
 
 /** UserDtoV1. */
 export class UserDto {

@@ -1,25 +1,22 @@
+import { PickType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_PAGE_SIZE, PageQueryDto } from '../../../common/dto/page-query.dto';
+import { MAX_PAGE_SIZE } from '../../../common/dto/page-query.dto';
+import { SORT_ORDERS, SortedPageQueryDto, type SortOrder } from '../../../common/dto/sorted-page-query.dto';
 import { ToArray, ToBoolean } from '../../../common/dto/transforms';
-import { ACCOUNT_STATUSES, MEMBERSHIP_FILTERS, MEMBER_STATUS_FILTERS, SORT_COLUMNS, SORT_ORDERS } from '../user-list';
+import { ACCOUNT_STATUSES, MEMBERSHIP_FILTERS, MEMBER_STATUS_FILTERS, SORT_COLUMNS } from '../user-list';
 import type { AccountStatus } from '../entities/user.entity';
-import type { MembershipFilter, MemberStatusFilter, SortColumn, SortOrder } from '../user-list';
+import type { MembershipFilter, MemberStatusFilter, SortColumn } from '../user-list';
 
 const ID = /^[0-9a-f]{24}$/;
 const ID_MESSAGE = '$property must be a 24-character hex id';
 const FILTER_ROLES = ['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER'] as const;
 
 /** Sorting of user lists (`sort-column`, `sort-order`) with paging. */
-export class UserSortQueryDto extends PageQueryDto {
+export class UserSortQueryDto extends SortedPageQueryDto {
   /** Default EMAIL. Rates sort only for callers who may see rates. @example "EMAIL" */
   @IsOptional()
   @IsIn(SORT_COLUMNS)
   'sort-column'?: SortColumn;
-
-  /** Default ASCENDING. @example "ASCENDING" */
-  @IsOptional()
-  @IsIn(SORT_ORDERS)
-  'sort-order'?: SortOrder;
 }
 
 /** Query of GET /v1/workspaces/{workspaceId}/users. */
@@ -64,25 +61,8 @@ export class UsersQueryDto extends UserSortQueryDto {
   'include-roles'?: boolean;
 }
 
-/** Body of POST /v1/workspaces/{workspaceId}/users/info (GetUsersRequestV1). */
-export class GetUsersRequestDto {
-  /** @example "mail@example.com" */
-  @IsOptional()
-  @IsString()
-  @MaxLength(250)
-  email?: string;
-
-  /** @example "John" */
-  @IsOptional()
-  @IsString()
-  @MaxLength(250)
-  name?: string;
-
-  /** @example "ACTIVE" */
-  @IsOptional()
-  @IsIn(MEMBER_STATUS_FILTERS)
-  status?: MemberStatusFilter;
-
+/** Body of POST /v1/workspaces/{workspaceId}/users/info (GetUsersRequestV1): the filters of the query above, in camelCase. */
+export class GetUsersRequestDto extends PickType(UsersQueryDto, ['email', 'name', 'status', 'memberships'] as const) {
   /** @example ["ACTIVE", "LIMITED"] */
   @IsOptional()
   @IsArray()
@@ -94,11 +74,6 @@ export class GetUsersRequestDto {
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
   projectId?: string;
-
-  /** @example "NONE" */
-  @IsOptional()
-  @IsIn(MEMBERSHIP_FILTERS)
-  memberships?: MembershipFilter;
 
   @IsOptional()
   @IsBoolean()
