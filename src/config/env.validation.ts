@@ -37,12 +37,25 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1024)
   MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
+  /** Largest accepted expense receipt (image or PDF), in bytes; larger uploads are 413. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  EXPENSE_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Requests per second per API key or add-on token per workspace (counted in PostgreSQL, shared by all instances). */
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_SECOND = 50;
 
   /** Allow webhook URLs on private/loopback addresses (self-hosted default). */
   @Transform(toBool) @IsBoolean()
   WEBHOOKS_ALLOW_PRIVATE = true;
+
+  /** How often each app instance looks for webhook work (new outbox rows, due deliveries), in ms. */
+  @Transform(toInt) @IsInt() @Min(10)
+  WEBHOOK_POLL_MS = 500;
+
+  /** Base of the webhook retry backoff (base × 2^n ± 20 %), in ms. */
+  @Transform(toInt) @IsInt() @Min(1)
+  WEBHOOK_RETRY_BASE_MS = 5000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -62,4 +75,9 @@ let cached: Environment | undefined;
 export function env(): Environment {
   cached ??= validateEnvironment(process.env);
   return cached;
+}
+
+/** Forgets the cached environment, so the next env() re-reads process.env (tests that change settings). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ExpenseCategoriesController } from './expense-categories.controller';
+import { ExpenseCategoriesService } from './expense-categories.service';
+import { ExpenseFilesService } from './expense-files.service';
+import { ExpenseReader } from './expense-reader';
+import { ExpensesController } from './expenses.controller';
+import { ExpensesService } from './expenses.service';
 
-/** Expenses and categories (expenses issue). */
-@Module({})
+/** Expenses (with receipts) and expense categories (expenses issue). */
+@Module({
+  // Categories first: `expenses/categories` must not be taken for an `expenses/:expenseId`.
+  controllers: [ExpenseCategoriesController, ExpensesController],
+  providers: [ExpenseCategoriesService, ExpenseReader, ExpenseFilesService, ExpensesService],
+  exports: [ExpenseReader],
+})
 export class ExpensesModule {}

@@ -1,26 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { env } from '../../config/env.validation';
+import { detectImage } from '../../common/utils/file-types';
 import { newId } from '../../common/utils/ids';
 import type { UploadFileResponseDto } from './dto/upload.dto';
 import { Image } from './entities/image.entity';
-
-interface ImageKind {
-  contentType: string;
-  extension: string;
-}
-
-const startsWith = (data: Buffer, bytes: number[], at = 0) => data.length >= at + bytes.length && bytes.every((b, i) => data[at + i] === b);
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
-
-/** The image type from the file's first bytes (the declared type is not trusted), or null. */
-export function detectImage(data: Buffer): ImageKind | null {
-  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { contentType: 'image/png', extension: 'png' };
-  if (startsWith(data, [0xff, 0xd8, 0xff])) return { contentType: 'image/jpeg', extension: 'jpg' };
-  if (startsWith(data, ascii('GIF87a')) || startsWith(data, ascii('GIF89a'))) return { contentType: 'image/gif', extension: 'gif' };
-  if (startsWith(data, ascii('RIFF')) && startsWith(data, ascii('WEBP'), 8)) return { contentType: 'image/webp', extension: 'webp' };
-  return null;
-}
 
 export const IMAGE_NAME = /^image-[0-9a-f]{24}\.(png|jpg|gif|webp)$/;
 
