@@ -1,0 +1,140 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { WorkspaceContext } from '../../../common/auth/principal';
+import { OutboxService } from '../../../common/outbox/outbox.service';
+import { newId } from '../../../common/utils/ids';
+import { isUniqueViolation } from '../../../common/utils/sql';
+import { includedIds, replaceLinks } from '../shared/assignees';
+import { ensurePolicyBalances } from '../shared/balance-rows';
+import { autoEntrySettings, jsonOrNull } from '../shared/time-off-shared.dto';
+import type { ChangePolicyStatusDto, CreatePolicyDto, UpdatePolicyDto } from './dto/policy-requests.dto';
+import type { PolicyDto } from './dto/policy.dto';
+import { PoliciesStore } from './policies.store';
+
+const LINKS = { users: 'time_off_policy_users', groups: 'time_off_policy_user_groups', owner: 'policy_id' };
+
+/** Creating, changing, archiving and deleting time-off policies, each with its outbox event. */
+@Injectable()
+export class PoliciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly store: PoliciesStore,
+  ) {}
+
+  create(ws: WorkspaceContext, dto: CreatePolicyDto): Promise<PolicyDto> {
+    const id = newId();
+    return this.uniqueName(dto.name, () =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.query(`INSERT INTO time_off_policies (id, workspace_id, name, approve, time_unit) VALUES ($1, $2, $3, '{}', $4)`, [
+          id,
+          ws.workspaceId,
+          dto.name,
+          dto.timeUnit ?? 'DAYS',
+        ]);
+        return this.write(manager, ws.workspaceId, id, { ...dto, archived: dto.archived ?? false }, 'POLICY_CREATED');
+      }),
+    );
+  }
+
+  update(ws: WorkspaceContext, id: string, dto: UpdatePolicyDto): Promise<PolicyDto> {
+    return this.uniqueName(dto.name, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.store.row(manager, ws.workspaceId, id, true);
+        return this.write(manager, ws.workspaceId, id, dto, 'POLICY_UPDATED');
+      }),
+    );
+  }
+
+  changeStatus(ws: WorkspaceContext, id: string, dto: ChangePolicyStatusDto): Promise<PolicyDto> {
+    if (dto.status === 'ALL') throw new BadRequestException('status must be ACTIVE or ARCHIVED');
+    return this.dataSource.transaction(async (manager) => {
+      await this.store.row(manager, ws.workspaceId, id, true);
+      await manager.query(`UPDATE time_off_policies SET archived = $3 WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id, dto.status === 'ARCHIVED']);
+      const policy = await this.store.one(manager, ws.workspaceId, id);
+      await this.record(manager, policy, 'POLICY_UPDATED');
+      return policy;
+    });
+  }
+
+  /** Deletes an archived policy with its balances and requests (as Clockify, active policies are archived first). */
+  delete(ws: WorkspaceContext, id: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.store.row(manager, ws.workspaceId, id, true);
+      if (!row.archived) throw new BadRequestException('Only an archived policy can be deleted; archive it first');
+      const policy = await this.store.one(manager, ws.workspaceId, id);
+      await manager.query(`DELETE FROM time_off_policies WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id]);
+      await this.record(manager, policy, 'POLICY_DELETED');
+    });
+  }
+
+  /** Sets the fields of the policy from a create or PUT body, its users and groups, and the balances of its members. */
+  private async write(manager: EntityManager, workspaceId: string, id: string, dto: UpdatePolicyDto | CreatePolicyDto, event: string): Promise<PolicyDto> {
+    const userIds = includedIds(dto.users, 'users');
+    const groupIds = includedIds(dto.userGroups, 'userGroups');
+    const approverIds = [...new Set(dto.approve.userIds ?? [])];
+    await this.checkMembers(manager, workspaceId, approverIds);
+    const approve = {
+      requiresApproval: dto.approve.requiresApproval ?? false,
+      specificMembers: dto.approve.specificMembers ?? false,
+      teamManagers: dto.approve.teamManagers ?? false,
+      userIds: approverIds,
+    };
+    const negative = dto.negativeBalance
+      ? { amount: dto.negativeBalance.amount, period: dto.negativeBalance.period ?? null, shouldReset: dto.negativeBalance.shouldReset ?? false, timeUnit: dto.negativeBalance.timeUnit ?? null }
+      : null;
+    const accrual = dto.automaticAccrual
+      ? { amount: dto.automaticAccrual.amount, period: dto.automaticAccrual.period ?? null, timeUnit: dto.automaticAccrual.timeUnit ?? null }
+      : null;
+    await manager.query(
+      `UPDATE time_off_policies
+          SET name = $3, approve = $4, allow_half_day = $5, allow_negative_balance = $6, negative_balance = $7,
+              automatic_accrual = $8, automatic_time_entry_creation = $9, color = $10, icon = $11, has_expiration = $12,
+              everyone = $13, archived = $14
+        WHERE workspace_id = $1 AND id = $2`,
+      [
+        workspaceId,
+        id,
+        dto.name,
+        JSON.stringify(approve),
+        dto.allowHalfDay ?? false,
+        dto.allowNegativeBalance ?? false,
+        jsonOrNull(negative),
+        jsonOrNull(accrual),
+        jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)),
+        dto.color ?? null,
+        dto.icon ?? null,
+        dto.hasExpiration ?? false,
+        dto.everyoneIncludingNew ?? false,
+        dto.archived ?? false,
+      ],
+    );
+    await replaceLinks(manager, LINKS, workspaceId, id, userIds, groupIds);
+    await ensurePolicyBalances(manager, workspaceId, id);
+    const policy = await this.store.one(manager, workspaceId, id);
+    await this.record(manager, policy, event);
+    return policy;
+  }
+
+  private async checkMembers(manager: EntityManager, workspaceId: string, userIds: string[]): Promise<void> {
+    if (!userIds.length) return;
+    const [{ found }]: { found: number }[] = await manager.query(
+      `SELECT count(*)::int AS found FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`,
+      [workspaceId, userIds],
+    );
+    if (found !== userIds.length) throw new NotFoundException('User not found');
+  }
+
+  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'time_off_policies_name_key')) throw new ConflictException(`Policy with name '${name}' already exists`);
+      throw error;
+    }
+  }
+
+  private record(manager: EntityManager, policy: PolicyDto, event: string): Promise<void> {
+    return this.outbox.record(manager, { workspaceId: policy.workspaceId, entityType: 'POLICY', entityId: policy.id, event, payload: policy });
+  }
+}
