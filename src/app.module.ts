@@ -5,7 +5,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
 import { AuthGuard } from './common/guards/auth.guard';
+import { RateLimitGuard } from './common/guards/rate-limit.guard';
 import { WorkspaceGuard } from './common/guards/workspace.guard';
+import { IdempotencyInterceptor } from './common/interceptors/idempotency.interceptor';
 import { PageInterceptor } from './common/interceptors/page.interceptor';
 import { loggerParams } from './common/logging';
 import { env, validateEnvironment } from './config/env.validation';
@@ -30,9 +32,12 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       providers: [
-        // Order matters: authenticate first, then check the workspace and the role.
+        // Order matters: authenticate first, count the request, then check the workspace and the role.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: WorkspaceGuard },
+        // Idempotency outermost, so it stores the body as sent (after the Page unwrapping).
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
       ],
     };

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { json } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -7,7 +7,18 @@ import { AllExceptionsFilter, fromMiddleware } from './common/filters/all-except
 import { createValidationPipe } from './common/pipes/validation';
 
 const BODY_LIMIT = '1mb';
-const EXPOSED_HEADERS = ['X-Total-Count', 'X-Page', 'X-Page-Size', 'Last-Page', 'ETag', 'Retry-After'];
+const EXPOSED_HEADERS = [
+  'X-Total-Count',
+  'X-Page',
+  'X-Page-Size',
+  'Last-Page',
+  'ETag',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'X-Next-Cursor',
+];
 
 /** A body that is neither JSON nor a multipart upload is 415, not silently ignored. */
 function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
@@ -44,7 +55,9 @@ export function buildOpenApiDocument(app: INestApplication) {
     .setDescription(
       'Self-hosted API that speaks the Clockify API v1. Authenticate with `X-Api-Key` (a personal key, ' +
         'created with `npm run cli -- user:create`) or `X-Addon-Token`. Lists take `page` and `page-size` ' +
-        'and answer with X-Total-Count, X-Page, X-Page-Size and Last-Page headers.',
+        'and answer with X-Total-Count, X-Page, X-Page-Size and Last-Page headers. Every authenticated response ' +
+        'carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; POSTs take an Idempotency-Key header ' +
+        '(see docs/integrators.md).',
     )
     .setVersion('v1')
     .addServer('/')
@@ -53,7 +66,45 @@ export function buildOpenApiDocument(app: INestApplication) {
     .addSecurityRequirements('ApiKeyAuth')
     .addSecurityRequirements('AddonKeyAuth')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withIntegratorHeaders(SwaggerModule.createDocument(app, config));
+}
+
+const RATE_HEADERS = {
+  'RateLimit-Limit': { description: 'Requests allowed per second (per credential and workspace).', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests left in the current one-second window.', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the window resets.', schema: { type: 'integer' } },
+};
+
+/**
+ * Rate limits and idempotency in the document: `Idempotency-Key` on every POST, a 429 answer with
+ * Retry-After and the RateLimit-* headers on every /v1 operation (docs/integrators.md explains both).
+ */
+function withIntegratorHeaders(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/')) continue;
+    for (const [method, operation] of Object.entries(item) as [string, { parameters?: unknown[]; responses?: Record<string, unknown> }][]) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      operation.responses ??= {};
+      operation.responses['429'] = {
+        description: 'Rate limit exceeded (`RATE_LIMIT_PER_SECOND`, default 50 per second per credential and workspace).',
+        headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } }, ...RATE_HEADERS },
+      };
+      if (method !== 'post') continue;
+      operation.parameters = [
+        ...(operation.parameters ?? []),
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Not in Clockify: a repeat with the same key, caller and body within 24 h returns the first response ' +
+            'without doing the work again; the same key with another body is 422, and 409 while the first is in flight.',
+          schema: { type: 'string', maxLength: 255 },
+        },
+      ];
+    }
+  }
+  return document;
 }
 
 /** Everything the server and the e2e tests share: parsers, pipes, filter, Swagger. Create the app with `bodyParser: false`. */

@@ -2,6 +2,7 @@ import { AddonsModule } from './addons/addons.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { ClientsModule } from './clients/clients.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
+import { EntityChangesModule } from './entity-changes/entity-changes.module';
 import { ExpensesModule } from './expenses/expenses.module';
 import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -39,4 +40,5 @@ export const DOMAIN_MODULES = [
   SchedulingModule,
   ReportsModule,
   WebhooksModule,
+  EntityChangesModule,
 ];

@@ -10,6 +10,8 @@ declare global {
 /** Without DATABASE_URL the e2e suite runs on a fresh embedded PostgreSQL, as `npm start` would. */
 export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'silent';
+  // Suites fire bursts (concurrent creates, timers); the rate limit has its own test with a small limit.
+  process.env.RATE_LIMIT_PER_SECOND ??= '1000';
   if (process.env.DATABASE_URL) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'clockify-e2e-'));
   const port = 20000 + Math.floor(Math.random() * 20000);

@@ -1,0 +1,68 @@
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { env } from '../../config/env.validation';
+import type { AuthenticatedRequest } from '../auth/principal';
+import { IS_PUBLIC } from '../decorators/auth.decorators';
+
+const CLEANUP_SHARE = 0.01;
+const KEEP_WINDOWS_SECONDS = 60;
+
+/** The caller's credential (API key or add-on token) as a hash: the key of its counters and stored responses. */
+export function credentialHash(request: AuthenticatedRequest): string | undefined {
+  const credential = request.header('x-api-key') || request.header('x-addon-token');
+  return credential ? createHash('sha256').update(credential).digest('hex') : undefined;
+}
+
+/**
+ * Rate limit: RATE_LIMIT_PER_SECOND requests per credential and workspace, in
+ * one-second windows counted in PostgreSQL (one upsert per request, so every
+ * app instance shares the count). Sets RateLimit-Limit / -Remaining / -Reset on
+ * every authenticated response; past the limit, 429 with Retry-After.
+ * Runs right after AuthGuard: public routes and unauthenticated calls are not counted.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const credential = request.principal ? credentialHash(request) : undefined;
+    if (!credential) return true;
+
+    const limit = env().RATE_LIMIT_PER_SECOND;
+    const key = `${credential}:${request.params?.workspaceId ?? ''}`;
+    const [{ count, reset_ms }] = await this.dataSource.query<{ count: number; reset_ms: number }[]>(
+      `INSERT INTO rate_counters AS c (key, window_start, count)
+       VALUES ($1, floor(extract(epoch FROM clock_timestamp()))::bigint, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+       RETURNING c.count, ((c.window_start + 1) * 1000 - extract(epoch FROM clock_timestamp()) * 1000)::int AS reset_ms`,
+      [key],
+    );
+    if (Math.random() < CLEANUP_SHARE) this.cleanUp();
+
+    const resetSeconds = String(Math.max(1, Math.ceil(reset_ms / 1000)));
+    const response = context.switchToHttp().getResponse<Response>();
+    response.setHeader('RateLimit-Limit', String(limit));
+    response.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
+    response.setHeader('RateLimit-Reset', resetSeconds);
+    if (count > limit) {
+      response.setHeader('Retry-After', resetSeconds);
+      throw new HttpException(`Rate limit of ${limit} requests per second exceeded`, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    return true;
+  }
+
+  /** Old windows are dropped by a share of the requests, in the background. */
+  private cleanUp(): void {
+    this.dataSource
+      .query(`DELETE FROM rate_counters WHERE window_start < floor(extract(epoch FROM now()))::bigint - $1`, [KEEP_WINDOWS_SECONDS])
+      .catch(() => undefined);
+  }
+}

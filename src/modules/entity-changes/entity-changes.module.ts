@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { EntityChangesController } from './entity-changes.controller';
+import { EntityChangesService } from './entity-changes.service';
+
+/** The change feed over the outbox (integrators issue). */
+@Module({
+  controllers: [EntityChangesController],
+  providers: [EntityChangesService],
+})
+export class EntityChangesModule {}
