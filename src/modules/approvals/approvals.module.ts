@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ApprovalItemsReader } from './approval-items.reader';
+import { ApprovalListService } from './approval-list.service';
+import { ApprovalStatusService } from './approval-status.service';
+import { ApprovalStore } from './approval.store';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsService } from './approvals.service';
 
-/** Approval requests (approvals issue). */
-@Module({})
+/** Approval requests (approvals issue): submit, resubmit, approve / reject / withdraw, list. */
+@Module({
+  controllers: [ApprovalsController],
+  providers: [ApprovalsService, ApprovalListService, ApprovalStatusService, ApprovalStore, ApprovalItemsReader],
+})
 export class ApprovalsModule {}

@@ -27,9 +27,9 @@ export interface ExpenseRow {
   file_name: string | null;
 }
 
-/** Invoiced or approved expenses are locked: only admins may change them. */
+/** Invoiced, approved or submitted (pending approval) expenses are locked: only admins may change them. */
 export function isLocked(row: Pick<ExpenseRow, 'invoiced' | 'approval_status'>): boolean {
-  return row.invoiced || row.approval_status === 'APPROVED';
+  return row.invoiced || row.approval_status === 'APPROVED' || row.approval_status === 'PENDING';
 }
 
 export function toExpenseDto(row: ExpenseRow): ExpenseDto {

@@ -133,5 +133,5 @@ function sentFields(dto: UpdateExpenseDto, receipt: Receipt | null): ChangeField
 
 /** Invoiced and approved expenses are locked for everyone but admins (403). */
 function assertUnlocked(ws: WorkspaceContext, row: ExpenseRow): void {
-  if (!ws.isAdmin && isLocked(row)) throw new ForbiddenException('The expense is invoiced or approved and can only be changed by admins');
+  if (!ws.isAdmin && isLocked(row)) throw new ForbiddenException('The expense is invoiced, submitted for approval or approved and can only be changed by admins');
 }

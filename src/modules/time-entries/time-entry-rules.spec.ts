@@ -70,7 +70,8 @@ describe('time entry rules', () => {
     it('invoiced and approved entries are for admins only', () => {
       expect(() => checkNotFinalized({ invoiced: true, approval_status: null }, false)).toThrow(ForbiddenException);
       expect(() => checkNotFinalized({ invoiced: false, approval_status: 'APPROVED' }, false)).toThrow(ForbiddenException);
-      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'PENDING' }, false)).not.toThrow();
+      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'PENDING' }, false)).toThrow(ForbiddenException);
+      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'REJECTED' }, false)).not.toThrow();
       expect(() => checkNotFinalized({ invoiced: true, approval_status: 'APPROVED' }, true)).not.toThrow();
     });
     it('STOPWATCH_ONLY refuses manual entries of members', () => {

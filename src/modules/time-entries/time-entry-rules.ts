@@ -64,11 +64,14 @@ export function checkLock(settings: EntrySettings, isAdmin: boolean, ...starts: 
   }
 }
 
-/** Invoiced and approved entries are locked for everyone but admins (403). */
+/** Invoiced, approved and submitted (pending approval) entries are locked for everyone but admins (403). */
 export function checkNotFinalized(entry: { invoiced: boolean; approval_status: string | null }, isAdmin: boolean): void {
   if (isAdmin) return;
   if (entry.invoiced) throw new ForbiddenException('The time entry is invoiced and can only be changed by admins');
   if (entry.approval_status === 'APPROVED') throw new ForbiddenException('The time entry is approved and can only be changed by admins');
+  if (entry.approval_status === 'PENDING') {
+    throw new ForbiddenException('The time entry is submitted for approval (pending); withdraw or reject the approval request to change it');
+  }
 }
 
 /** STOPWATCH_ONLY: members may only track with the timer, not add entries with an end. */

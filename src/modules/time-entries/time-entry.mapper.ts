@@ -69,7 +69,7 @@ export function toTimeEntryDto(row: TimeEntryRow, view: EntryView): TimeEntryWit
     ),
     type: row.type,
     kioskId: row.kiosk_id,
-    isLocked: isBeforeLock(view.settings, start) || row.approval_status === 'APPROVED',
+    isLocked: isBeforeLock(view.settings, start) || row.approval_status === 'APPROVED' || row.approval_status === 'PENDING',
     hourlyRate: view.showRates ? rate(row.hourly_rate, row.currency) : null,
     costRate: view.showRates ? rate(row.cost_rate, row.currency) : null,
   };
