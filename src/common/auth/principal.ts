@@ -3,7 +3,13 @@ import type { Role } from '../../modules/workspaces/entities/member-role.entity'
 
 /** Who is calling: a user through an API key, or an add-on through its token. */
 export type Principal =
-  | { kind: 'user'; userId: string; apiKeyId: string }
+  | {
+      kind: 'user';
+      userId: string;
+      apiKeyId: string;
+      /** The membership of the route's workspace, read with the key in the same query (`member` null: not a member). */
+      membership?: { workspaceId: string; member: { status: string; roles: Role[] } | null };
+    }
   | { kind: 'addon'; userId: string; addonId: string; workspaceId: string };
 
 /** The workspace of a `/v1/workspaces/:workspaceId/...` route, checked by the workspace guard. */

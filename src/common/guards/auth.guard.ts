@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
+import { isObjectId } from '../utils/ids';
 
 /** Secure by default: every route needs X-Api-Key or X-Addon-Token unless marked @Public(). */
 @Injectable()
@@ -18,7 +19,8 @@ export class AuthGuard implements CanActivate {
     const apiKey = request.header('x-api-key');
     const addonToken = request.header('x-addon-token');
 
-    if (apiKey) request.principal = (await this.auth.fromApiKey(apiKey)) ?? undefined;
+    const workspaceId = request.params?.workspaceId;
+    if (apiKey) request.principal = (await this.auth.fromApiKey(apiKey, isObjectId(workspaceId) ? workspaceId : undefined)) ?? undefined;
     else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;
 
     if (isPublic) return true;

@@ -33,7 +33,11 @@ export class WorkspaceGuard implements CanActivate {
       if (principal.workspaceId !== workspaceId || !(await this.auth.workspaceExists(workspaceId))) throw denied();
       roles = ['WORKSPACE_ADMIN'];
     } else {
-      const membership = await this.auth.membership(workspaceId, principal.userId);
+      // Usually read by AuthGuard together with the key; otherwise here.
+      const membership =
+        principal.membership?.workspaceId === workspaceId
+          ? principal.membership.member
+          : await this.auth.membership(workspaceId, principal.userId);
       if (!membership || membership.status !== 'ACTIVE') throw denied();
       roles = membership.roles;
     }
