@@ -25,15 +25,18 @@ export class AddonsService {
     return { addonId: addon.id, token: await this.tokens.sign({ workspaceId, addonId: addon.id }) };
   }
 
-  /** Revokes the add-on's token (its webhooks go with it once webhooks exist). */
+  /** Revokes the add-on's token and deletes its webhooks (with their delivery logs), in one transaction. */
   async uninstall(addonId: string): Promise<void> {
-    const result = await this.dataSource
-      .getRepository(Addon)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('id = :addonId AND revoked_at IS NULL', { addonId })
-      .execute();
-    if (!result.affected) throw new NotFoundException(`No installed add-on ${addonId}`);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(Addon)
+        .createQueryBuilder()
+        .update()
+        .set({ revokedAt: () => 'now()' })
+        .where('id = :addonId AND revoked_at IS NULL', { addonId })
+        .execute();
+      if (!result.affected) throw new NotFoundException(`No installed add-on ${addonId}`);
+      await manager.query('DELETE FROM webhooks WHERE addon_id = $1', [addonId]);
+    });
   }
 }

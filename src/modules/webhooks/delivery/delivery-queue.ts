@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { env } from '../../../config/env.validation';
+import { nextStep } from './retry-policy';
+import type { DeliveryJob, SendResult } from './sender';
+
+/** How long a claimed delivery stays invisible to other instances (well above the 10 s send timeout). */
+export const LEASE_SECONDS = 30;
+
+export interface ClaimedJob extends DeliveryJob {
+  attempt: number;
+  firstAttemptAt: Date;
+}
+
+interface ClaimRow {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+  first_attempt_at: Date;
+  url: string;
+  token: string;
+  secret: string;
+}
+
+/**
+ * The delivery jobs in PostgreSQL. `claim` takes due PENDING rows with
+ * FOR UPDATE SKIP LOCKED and, in the same statement, counts the attempt and
+ * moves `next_attempt_at` past a lease, so no other instance picks them up while
+ * they are being sent (outside any transaction). If this instance dies mid-send,
+ * the lease runs out and another instance retries. `record` stores the outcome,
+ * only if the row is still at that attempt.
+ */
+@Injectable()
+export class DeliveryQueue {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async claim(limit: number): Promise<ClaimedJob[]> {
+    const [rows] = await this.dataSource.query<[ClaimRow[], number]>(
+      `UPDATE webhook_deliveries d
+          SET attempts = d.attempts + 1,
+              next_attempt_at = now() + make_interval(secs => $2),
+              first_attempt_at = coalesce(d.first_attempt_at, now()),
+              updated_at = now()
+         FROM (SELECT id FROM webhook_deliveries
+                WHERE status = 'PENDING' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at
+                LIMIT $1
+                FOR UPDATE SKIP LOCKED) due,
+              webhooks w
+        WHERE d.id = due.id AND w.id = d.webhook_id AND w.workspace_id = d.workspace_id
+        RETURNING d.id, d.webhook_id, d.event, d.payload, d.attempts, d.first_attempt_at, w.url, w.token, w.secret`,
+      [limit, LEASE_SECONDS],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      webhookId: r.webhook_id,
+      event: r.event,
+      payload: r.payload,
+      url: r.url,
+      token: r.token,
+      secret: r.secret,
+      attempt: r.attempts,
+      firstAttemptAt: r.first_attempt_at,
+    }));
+  }
+
+  async record(job: ClaimedJob, result: SendResult): Promise<void> {
+    const step = nextStep(result, job.attempt, job.firstAttemptAt, new Date(), env().WEBHOOK_RETRY_BASE_MS);
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries
+          SET status = $3,
+              next_attempt_at = coalesce($4, next_attempt_at),
+              last_status_code = $5,
+              last_error = $6,
+              last_duration_ms = $7,
+              response_excerpt = $8,
+              responded_at = CASE WHEN $5::int IS NULL THEN responded_at ELSE now() END,
+              updated_at = now()
+        WHERE id = $1 AND attempts = $2`,
+      [job.id, job.attempt, step.status, step.nextAttemptAt ?? null, result.statusCode, result.error, result.durationMs, result.excerpt],
+    );
+  }
+}

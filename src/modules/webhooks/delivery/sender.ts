@@ -1,0 +1,104 @@
+import { env } from '../../../config/env.validation';
+import { signedHeaders } from '../signature';
+import { nonPublicTarget, parseWebhookUrl } from '../url-policy';
+import type { AttemptResult } from './retry-policy';
+
+export const TIMEOUT_MS = 10_000;
+export const EXCERPT_BYTES = 1024;
+
+/** A claimed delivery with what is needed to send it. */
+export interface DeliveryJob {
+  id: string;
+  webhookId: string;
+  event: string;
+  payload: unknown;
+  url: string;
+  token: string;
+  secret: string;
+}
+
+export interface SendResult extends AttemptResult {
+  durationMs: number;
+  error: string | null;
+  excerpt: string | null;
+}
+
+/** The first EXCERPT_BYTES of a response body; the rest is not read. */
+async function readExcerpt(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < EXCERPT_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
+}
+
+function retryAfter(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number(header);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') return `Timed out after ${TIMEOUT_MS / 1000} s`;
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    return `Network error: ${cause?.code ?? cause?.message ?? error.message}`;
+  }
+  return `Network error: ${String(error)}`;
+}
+
+/**
+ * One attempt: POST the payload as JSON with Clockify's headers and the Standard
+ * Webhooks signature; redirects are not followed (a 3xx is a final failure, and
+ * cannot lead the request to an internal address). With WEBHOOKS_ALLOW_PRIVATE
+ * off, the host's resolved addresses are checked right before sending.
+ */
+export async function sendDelivery(job: DeliveryJob): Promise<SendResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const url = parseWebhookUrl(job.url);
+  if (typeof url === 'string') return { statusCode: null, retryable: false, durationMs: 0, error: url, excerpt: null };
+  if (!env().WEBHOOKS_ALLOW_PRIVATE) {
+    try {
+      const target = await nonPublicTarget(url);
+      if (target) {
+        const error = `Refused: ${url.hostname} resolves to the non-public address ${target}`;
+        return { statusCode: null, retryable: false, durationMs: elapsed(), error, excerpt: null };
+      }
+    } catch (error) {
+      return { statusCode: null, durationMs: elapsed(), error: `DNS error: ${error instanceof Error ? error.message : String(error)}`, excerpt: null };
+    }
+  }
+  const body = JSON.stringify(job.payload);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'clockify-compatible-webhooks/1',
+        'Clockify-Signature': job.token,
+        'Clockify-Webhook-Event-Type': job.event,
+        ...signedHeaders(job.secret, job.id, body),
+      },
+      body,
+    });
+    const excerpt = await readExcerpt(response).catch(() => '');
+    return { statusCode: response.status, retryAfterSeconds: retryAfter(response), durationMs: elapsed(), error: null, excerpt };
+  } catch (error) {
+    return { statusCode: null, durationMs: elapsed(), error: describe(error), excerpt: null };
+  }
+}

@@ -1,0 +1,63 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { env } from '../../../config/env.validation';
+import { DeliveryQueue } from './delivery-queue';
+import { DeliveryDispatcher } from './dispatcher';
+import { sendDelivery } from './sender';
+
+const CLAIM_BATCH = 20;
+const MAX_ROUNDS_PER_TICK = 10;
+
+/**
+ * The delivery loop, in every app instance: every WEBHOOK_POLL_MS, fan new
+ * outbox rows out into deliveries, then claim due deliveries and send them
+ * (in parallel within a batch). On shutdown the loop stops taking work and
+ * waits for the sends in flight (each at most 10 s), so nothing runs after close.
+ */
+@Injectable()
+export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WebhookWorker.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private pollMs = 500;
+
+  constructor(
+    private readonly dispatcher: DeliveryDispatcher,
+    private readonly queue: DeliveryQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.pollMs = env().WEBHOOK_POLL_MS;
+    this.schedule(this.pollMs);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        this.schedule(this.pollMs);
+      });
+    }, delay);
+  }
+
+  /** One round of work; errors are logged and the next round tries again. */
+  async tick(): Promise<void> {
+    try {
+      await this.dispatcher.fanOut();
+      for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
+        const jobs = await this.queue.claim(CLAIM_BATCH);
+        await Promise.all(jobs.map(async (job) => this.queue.record(job, await sendDelivery(job))));
+        if (jobs.length < CLAIM_BATCH) break;
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.error(`Webhook delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
