@@ -6,7 +6,9 @@ import { Client } from 'pg';
 import { startBuiltApp } from './app-process';
 import { printTable, Row } from './measure';
 import { SCENARIOS } from './scenarios';
+import { explainReports, benchProjectIds } from './report-explain';
 import { isSeeded, seed } from './seed';
+import { createHash } from 'node:crypto';
 
 /**
  * `npm run bench [-- --reseed] [-- --only a,b]`: seeds the 1M-entry workspace on
@@ -33,6 +35,11 @@ async function main(): Promise<void> {
     if (args.includes('--reseed') || !(await isSeeded(db))) {
       console.log('Seeding the benchmark workspace (once; --reseed rebuilds it)...');
       await seed(db);
+    }
+    if (args.includes('--explain')) {
+      // EXPLAIN (ANALYZE, BUFFERS) of the report queries, built by the app's SQL builders (no timings run).
+      await explainReports(db, benchProjectIds((label) => createHash('md5').update(label).digest('hex').slice(0, 24)));
+      return;
     }
     const startedAt = new Date().toISOString();
     const results: Row[] = [];

@@ -1,5 +1,7 @@
 import { BENCH } from './seed';
+import { rssMb } from './app-process';
 import { load, Row, sequential } from './measure';
+import { benchProjectIds, REPORT_BODIES } from './report-explain';
 
 export interface Context {
   baseUrl: string;
@@ -85,4 +87,59 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
     if (!res.ok) throw new Error(`GET workspace answered ${res.status}`);
     await res.arrayBuffer();
   }),
+  // Reports: weekly and the streamed CSV export (reports issue, weekly/export part).
+  weekly: (ctx) =>
+    sequential('weekly', 100, async () => {
+      const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/weekly`, BENCH.apiKey(1), {
+        dateRangeStart: '2024-03-10T00:00:00', dateRangeEnd: '2024-03-16T23:59:59', timeZone: 'America/New_York', weekStart: 'SUNDAY',
+        weeklyFilter: { group: 'USER' },
+      });
+      if (res.status !== 200) throw new Error(`weekly answered ${res.status}`);
+      await res.arrayBuffer();
+    }),
+
+  'csv-100k': async (ctx) => {
+    // 1M entries over 730 days: 73 days hold about 100,000 entries.
+    const body = {
+      dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: '2024-03-13T23:59:59Z', timeZone: 'UTC', sortOrder: 'ASCENDING',
+      exportType: 'CSV', detailedFilter: { page: 1, pageSize: 50 },
+    };
+    const runs: { ms: number; growth: number; rows: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = rssMb(ctx.appPid);
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(ctx.appPid))), 20);
+      const started = process.hrtime.bigint();
+      const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/detailed`, BENCH.apiKey(1), body);
+      if (res.status !== 200 || !res.body) throw new Error(`CSV export answered ${res.status}`);
+      let rows = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        for (const byte of chunk) if (byte === 10) rows++;
+      }
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      clearInterval(sampler);
+      peak = Math.max(peak, rssMb(ctx.appPid));
+      runs.push({ ms, growth: peak - before, rows: rows - 1 });
+    }
+    runs.sort((x, y) => x.ms - y.ms);
+    const median = runs[1];
+    return {
+      name: 'csv-100k',
+      median: Math.round(median.ms),
+      p99: Math.round(runs[2].ms),
+      rssGrowthMb: Math.round(Math.max(...runs.map((r) => r.growth)) * 10) / 10,
+      note: `${median.rows} rows, 3 runs`,
+    };
+  },
+  // Reports (reports issue): owner's key, through HTTP, bodies shared with `--explain`.
+  'summary-year': (ctx) => sequential('summary-year', 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear)),
+  'summary-month': (ctx) => sequential('summary-month', 30, () => report(ctx, 'summary', REPORT_BODIES.summaryMonth)),
+  'detailed-page': (ctx) => sequential('detailed-page', 200, () => report(ctx, 'detailed', REPORT_BODIES.detailedPage(benchProjectIds(hexLabel)))),
 };
+
+async function report(ctx: Context, kind: string, body: unknown): Promise<void> {
+  const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/${kind}`, BENCH.apiKey(1), body);
+  if (res.status !== 200) throw new Error(`POST reports/${kind} answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+}
+

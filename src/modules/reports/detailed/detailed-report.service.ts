@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { WorkspaceContext } from '../../../common/auth/principal';
+import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
+import { detailedReportSql } from './detailed-report.sql';
+import type { DetailedReportFilterDto } from './dto/detailed-report-filter.dto';
+
+/**
+ * The detailed report: one page of entries and the totals, aggregated and
+ * serialized by PostgreSQL in one statement; the body reaches the client as
+ * the json text PostgreSQL wrote (no parsing in Node).
+ */
+@Injectable()
+export class DetailedReportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** TimeEntryDetailedReportDto as JSON text. */
+  async generate(ws: WorkspaceContext, body: DetailedReportFilterDto): Promise<string> {
+    return inReportTransaction(this.dataSource, async (manager) => {
+      const scope = await resolveReportScope(manager, ws, body);
+      const params: unknown[] = [];
+      const sql = detailedReportSql(scope, body, params);
+      const rows: { body: string }[] = await manager.query(sql, params);
+      return rows[0].body;
+    });
+  }
+}

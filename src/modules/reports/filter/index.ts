@@ -1,0 +1,5 @@
+export * from './report-filter.dto';
+export * from './report-filter.sql';
+export * from './report-scope';
+export * from './report-time';
+export * from './report-totals.sql';

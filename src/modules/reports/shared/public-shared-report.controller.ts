@@ -1,0 +1,36 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../../../common/auth/principal';
+import { Public } from '../../../common/decorators/auth.decorators';
+import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
+import { TimeEntrySummaryReportDto } from '../summary/dto/summary-report.dto';
+import { SharedReportRunQueryDto } from './dto/shared-report.dto';
+import { type SharedReportOutput, SharedReportRunner } from './shared-report-runner';
+
+@ApiTags('Shared Report')
+@Controller('v1/shared-reports')
+export class PublicSharedReportController {
+  constructor(private readonly runner: SharedReportRunner) {}
+
+  /**
+   * Without credentials for a public report; a private one needs a member of its
+   * workspace it is shared with. The body is the report of the saved type
+   * (detailed, summary, weekly, attendance), or a CSV/XLSX/PDF file.
+   */
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'Generate shared report by ID', operationId: 'generateSharedReportV1' })
+  @ApiOkResponse({ type: TimeEntrySummaryReportDto })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  async generate(
+    @Param('id', ObjectIdPipe) id: string,
+    @Query() query: SharedReportRunQueryDto,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SharedReportOutput> {
+    const output = await this.runner.run(id, req.principal, query);
+    if (typeof output === 'string') res.type('application/json');
+    return output;
+  }
+}

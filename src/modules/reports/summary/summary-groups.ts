@@ -1,0 +1,70 @@
+import type { ReportScope } from '../filter/report-scope';
+import { dateBucketSql, monthBucketSql, weekBucketSql } from '../filter/report-time';
+import type { SummaryGroup } from './dto/summary-report-filter.dto';
+
+/** How one grouping reads its key from an entry (`te`) and its name from the key. */
+export interface GroupKind {
+  /** SQL of the key over `te` (and the join's alias). */
+  key(scope: ReportScope, tzParam: string): string;
+  /** A join the key needs; `expands` when an entry may fall in several groups (it then counts in each). */
+  join?: { sql: string; expands: boolean };
+  /** Joins resolving the name of key column `k` under alias `a`, the name SQL, and extra fields. */
+  label(k: string, a: string): { joins: string; name: string; extra: string[] };
+}
+
+const entity = (table: string, without: string) => (k: string, a: string) => ({
+  joins: `LEFT JOIN ${table} ${a} ON ${a}.id = ${k}`,
+  name: `coalesce(${a}.name, '${without}')`,
+  extra: [] as string[],
+});
+const plain = (name: (k: string) => string) => (k: string) => ({ joins: '', name: name(k), extra: [] as string[] });
+const local = (tz: string) => `(te.start_at AT TIME ZONE ${tz})`;
+
+/**
+ * The groupings. DATE, WEEK, MONTH and YEAR put an entry in the bucket of its
+ * START in the report's time zone (an entry crossing midnight counts on its
+ * start day, as Clockify's reports show it). TAG and USER_GROUP count an entry
+ * under each of its tags / its user's groups ("Without tag" / "Without group"
+ * when none), so their groups may add up to more than the totals.
+ */
+export const GROUP_KINDS: Record<SummaryGroup, GroupKind> = {
+  PROJECT: {
+    key: () => 'te.project_id',
+    label: (k, a) => ({
+      joins: `LEFT JOIN projects ${a} ON ${a}.id = ${k} LEFT JOIN clients ${a}c ON ${a}c.id = ${a}.client_id`,
+      name: `coalesce(${a}.name, 'Without project')`,
+      extra: [`'clientName', ${a}c.name`, `'clientId', ${a}.client_id`, `'color', ${a}.color`],
+    }),
+  },
+  CLIENT: {
+    key: () => 'gp.client_id',
+    join: { sql: 'LEFT JOIN projects gp ON gp.id = te.project_id', expands: false },
+    label: entity('clients', 'Without client'),
+  },
+  TASK: { key: () => 'te.task_id', label: entity('tasks', 'Without task') },
+  TAG: {
+    key: () => 'gt.tag_id',
+    join: { sql: 'LEFT JOIN time_entry_tags gt ON gt.time_entry_id = te.id', expands: true },
+    label: entity('tags', 'Without tag'),
+  },
+  USER: {
+    key: () => 'te.user_id',
+    label: (k, a) => ({ joins: `LEFT JOIN users ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.name, '')`, extra: [`'email', ${a}.email`] }),
+  },
+  USER_GROUP: {
+    key: () => 'gu.user_group_id',
+    join: { sql: 'LEFT JOIN user_group_members gu ON gu.workspace_id = te.workspace_id AND gu.user_id = te.user_id', expands: true },
+    label: entity('user_groups', 'Without group'),
+  },
+  DATE: { key: (_, tz) => `${dateBucketSql('te.start_at', tz)}::text`, label: plain((k) => k) },
+  WEEK: {
+    key: (s, tz) => `${weekBucketSql('te.start_at', tz, s.weekStart)}::text`,
+    label: plain((k) => `${k} || ' - ' || (${k}::date + 6)::text`),
+  },
+  MONTH: { key: (_, tz) => `to_char(${monthBucketSql('te.start_at', tz)}, 'YYYY-MM')`, label: plain((k) => k) },
+  YEAR: { key: (_, tz) => `to_char(${local(tz)}, 'YYYY')`, label: plain((k) => k) },
+  TIMEENTRY: {
+    key: () => 'te.id',
+    label: (k, a) => ({ joins: `LEFT JOIN time_entries ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.description, '')`, extra: [] }),
+  },
+};

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { WorkspaceContext } from '../../../common/auth/principal';
+import { CurrentWorkspace } from '../../../common/decorators/auth.decorators';
+import { SummaryExportService } from '../export/summary-export';
+import { isFileExport } from '../export/export-table';
+import { SummaryReportFilterDto } from './dto/summary-report-filter.dto';
+import { TimeEntrySummaryReportDto } from './dto/summary-report.dto';
+import { SummaryReportService } from './summary-report.service';
+
+@ApiTags('Time Entry Report')
+@Controller('v1/workspaces/:workspaceId/reports')
+export class SummaryReportController {
+  constructor(
+    private readonly summary: SummaryReportService,
+    private readonly exports: SummaryExportService,
+  ) {}
+
+  /** JSON by default (exportType CSV, XLSX or PDF: that file). Groups of up to three levels with durations (seconds) and amounts (cents), totals, and a per-day chart. */
+  @Post('summary')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Generate a summary report', operationId: 'generateSummaryReport' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiOkResponse({ type: TimeEntrySummaryReportDto })
+  async generate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: SummaryReportFilterDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | StreamableFile> {
+    // exportType CSV / XLSX / PDF: the file, streamed (export/).
+    if (isFileExport(body.exportType)) return this.exports.export(ws, body, body.exportType);
+    const json = await this.summary.generate(ws, body);
+    res.type('application/json');
+    return json;
+  }
+}
