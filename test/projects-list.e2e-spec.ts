@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account, createMember, createOwner, Owner } from './factories';
 import { addProjectMember, insertClient, insertProject, insertUserGroup, seedManyProjects } from './factories/projects';
+import { resetEnvCache } from '../src/config/env.validation';
 import { startTestApp, TestApp } from './utils/test-app';
 
 describe('Projects: GET list (filters, visibility, query count)', () => {
@@ -15,6 +16,9 @@ describe('Projects: GET list (filters, visibility, query count)', () => {
   const names = (body: { name: string }[]) => body.map((p) => p.name);
 
   beforeAll(async () => {
+    // No webhook delivery loop in this app: the query-count test counts only the request's own SQL.
+    process.env.WEBHOOK_WORKER = 'false';
+    resetEnvCache();
     t = await startTestApp();
     a = await createOwner(t.app, 'Alice');
     member = await createMember(t.app, a.workspace.id, { name: 'Mia' });
@@ -34,7 +38,11 @@ describe('Projects: GET list (filters, visibility, query count)', () => {
     await t.app.get(DataSource).query('INSERT INTO project_members (workspace_id, project_id, user_group_id) VALUES ($1, $2, $3)', [a.workspace.id, ids.delta, group]);
     ids.group = group;
   });
-  afterAll(() => t.app.close());
+  afterAll(async () => {
+    await t.app.close();
+    delete process.env.WEBHOOK_WORKER;
+    resetEnvCache();
+  });
 
   it('answers 401 without credentials and 400 for bad filters', async () => {
     await request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects`).expect(401);

@@ -49,6 +49,10 @@ export class Environment {
   @Transform(toBool) @IsBoolean()
   WEBHOOKS_ALLOW_PRIVATE = true;
 
+  /** Run the webhook delivery loop in this instance (false: API only; another instance delivers). */
+  @Transform(toBool) @IsBoolean()
+  WEBHOOK_WORKER = true;
+
   /** How often each app instance looks for webhook work (new outbox rows, due deliveries), in ms. */
   @Transform(toInt) @IsInt() @Min(10)
   WEBHOOK_POLL_MS = 500;

@@ -27,7 +27,9 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.pollMs = env().WEBHOOK_POLL_MS;
+    const settings = env();
+    if (!settings.WEBHOOK_WORKER) return; // an API-only instance: others deliver
+    this.pollMs = settings.WEBHOOK_POLL_MS;
     this.schedule(this.pollMs);
   }
 
