@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AssignmentListService } from './assignment-list.service';
+import { AssignmentSeriesService } from './assignment-series.service';
+import { AssignmentStore } from './assignment.store';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsService } from './assignments.service';
+import { ProjectTotalsService } from './project-totals.service';
+import { SchedulingDeprecatedController, SchedulingTotalsController } from './scheduling-totals.controller';
+import { UserTotalsService } from './user-totals.service';
 
-/** Scheduling assignments (scheduling issue). */
-@Module({})
+/** Scheduling assignments: recurring series, publishing, capacity totals (scheduling issue). */
+@Module({
+  controllers: [SchedulingTotalsController, SchedulingDeprecatedController, AssignmentsController],
+  providers: [AssignmentStore, AssignmentsService, AssignmentSeriesService, AssignmentListService, UserTotalsService, ProjectTotalsService],
+})
 export class SchedulingModule {}
