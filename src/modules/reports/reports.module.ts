@@ -4,6 +4,9 @@ import { AttendanceReportService } from './attendance/attendance-report.service'
 import { DetailedReportController } from './detailed/detailed-report.controller';
 import { DetailedReportService } from './detailed/detailed-report.service';
 import { DetailedExportService } from './export/detailed-export';
+import { ExpenseReportExportService } from './expenses/expense-report-export';
+import { ExpenseReportController } from './expenses/expense-report.controller';
+import { ExpenseReportService } from './expenses/expense-report.service';
 import { SummaryExportService } from './export/summary-export';
 import { PublicSharedReportController } from './shared/public-shared-report.controller';
 import { SharedReportFilterValidator } from './shared/shared-report-filter';
@@ -23,6 +26,7 @@ const CONTROLLERS = [
   AttendanceReportController,
   SharedReportsController,
   PublicSharedReportController,
+  ExpenseReportController,
 ];
 
 const PROVIDERS = [
@@ -35,6 +39,8 @@ const PROVIDERS = [
   SharedReportFilterValidator,
   SharedReportsService,
   SharedReportRunner,
+  ExpenseReportService,
+  ExpenseReportExportService,
 ];
 
 /** Reports and shared reports (reports issue). */

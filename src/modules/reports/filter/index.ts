@@ -1,3 +1,5 @@
+export * from './expense-filter.sql';
+export * from './report-conditions.sql';
 export * from './report-filter.dto';
 export * from './report-filter.sql';
 export * from './report-scope';

@@ -1,12 +1,17 @@
 import { BadRequestException } from '@nestjs/common';
 import { likePattern } from '../../../common/utils/sql';
-import type { ContainsType, CustomFieldFilterDto, ReportFilterBaseDto } from './report-filter.dto';
+import {
+  archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, paramPusher, visibilityCondition,
+} from './report-conditions.sql';
+import type { CustomFieldFilterDto, ReportFilterBaseDto } from './report-filter.dto';
 import type { ReportScope } from './report-scope';
 import { amountCentsSql, roundDurationSql } from './report-time';
 
 /**
  * The one report filter: detailed, summary, weekly, attendance and exports all
  * select their entries with it, so a filter means the same thing everywhere.
+ * The conditions shared with the expense report (visibility, id filters, flags)
+ * are in report-conditions.sql.ts; expenses: expense-filter.sql.ts.
  *
  * Usage:
  *   const scope = await resolveReportScope(manager, ws, body);   // report-scope.ts: 400/403, zone, range, rights
@@ -40,62 +45,16 @@ import { amountCentsSql, roundDurationSql } from './report-time';
  *   they are members of, ones they manage).
  */
 export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto, params: unknown[], options: { includeRunning?: boolean } = {}): string {
-  const p = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const p = paramPusher(params);
   const ws = p(scope.workspaceId);
   const and: string[] = [`te.workspace_id = ${ws}`, `te.start_at >= ${p(scope.start)}`, `te.start_at <= ${p(scope.end)}`];
   if (!options.includeRunning) and.push('te.end_at IS NOT NULL');
 
-  if (scope.visibility) {
-    const own = [`te.user_id = ${p(scope.userId)}`];
-    if (scope.visibility.teamUserIds.length) own.push(`te.user_id = ANY(${p(scope.visibility.teamUserIds)}::bpchar[])`);
-    if (scope.visibility.projectIds?.length) own.push(`te.project_id = ANY(${p(scope.visibility.projectIds)}::bpchar[])`);
-    and.push(`(${own.join(' OR ')})`);
-  }
+  const visible = visibilityCondition(scope, 'te', p);
+  if (visible) and.push(visible);
+  and.push(...idFilterConditions(filter, 'te', ws, p));
 
-  const single = (col: string, contains: ContainsType | undefined, set: string, nullable: boolean) => {
-    if (contains === 'DOES_NOT_CONTAIN') return nullable ? `(${col} IS NULL OR NOT ${col} = ANY(${set}))` : `NOT ${col} = ANY(${set})`;
-    return `${col} = ANY(${set})`;
-  };
-  const ids = (list: string[] | undefined) => (list?.length ? list : null);
-
-  const users = ids(filter.users?.ids);
-  if (users) {
-    const statuses = memberStatuses(filter.users?.status);
-    const set = statuses
-      ? `ARRAY(SELECT m.user_id FROM workspace_members m WHERE m.workspace_id = ${ws} AND m.user_id = ANY(${p(users)}::bpchar[]) AND m.status = ANY(${p(statuses)}::text[]))`
-      : `${p(users)}::bpchar[]`;
-    and.push(single('te.user_id', filter.users?.contains, set, false));
-  }
-  const groups = ids(filter.userGroups?.ids);
-  if (groups) {
-    const set = `ARRAY(SELECT ugm.user_id FROM user_group_members ugm WHERE ugm.workspace_id = ${ws} AND ugm.user_group_id = ANY(${p(groups)}::bpchar[]))`;
-    and.push(single('te.user_id', filter.userGroups?.contains, set, false));
-  }
-  const projects = ids(filter.projects?.ids);
-  if (projects) {
-    const archived = archivedFlag(filter.projects?.status);
-    const set = archived === null ? `${p(projects)}::bpchar[]`
-      : `ARRAY(SELECT x.id FROM projects x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(projects)}::bpchar[]) AND x.archived = ${archived})`;
-    and.push(single('te.project_id', filter.projects?.contains, set, true));
-  }
-  const clients = ids(filter.clients?.ids);
-  if (clients) {
-    const archived = archivedFlag(filter.clients?.status);
-    const set = `ARRAY(SELECT x.id FROM projects x JOIN clients c ON c.id = x.client_id WHERE x.workspace_id = ${ws}
-      AND x.client_id = ANY(${p(clients)}::bpchar[])${archived === null ? '' : ` AND c.archived = ${archived}`})`;
-    and.push(single('te.project_id', filter.clients?.contains, set, true));
-  }
-  const tasks = ids(filter.tasks?.ids);
-  if (tasks) {
-    const status = filter.tasks?.status === 'ACTIVE' ? 'ACTIVE' : filter.tasks?.status === 'ARCHIVED' ? 'DONE' : null;
-    const set = status === null ? `${p(tasks)}::bpchar[]`
-      : `ARRAY(SELECT x.id FROM tasks x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(tasks)}::bpchar[]) AND x.status = '${status}')`;
-    and.push(single('te.task_id', filter.tasks?.contains, set, true));
-  }
-  const tags = ids(filter.tags?.ids);
+  const tags = idsOrNull(filter.tags?.ids);
   if (tags) {
     const archived = archivedFlag(filter.tags?.status);
     const set = archived === null ? `${p(tags)}::bpchar[]`
@@ -107,16 +66,12 @@ export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto
       and.push(`${has} AND NOT EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND NOT tt.tag_id = ANY(${set}))`);
     } else and.push(has);
   }
-  const currencies = ids(filter.currency?.ids);
-  if (currencies) and.push(single('te.currency', filter.currency?.contains, `${p(currencies.map((c) => c.toUpperCase()))}::text[]`, false));
+  const currencies = idsOrNull(filter.currency?.ids);
+  if (currencies) and.push(containsCondition('te.currency', filter.currency?.contains, `${p(currencies.map((c) => c.toUpperCase()))}::text[]`, false));
 
-  if (filter.billable !== undefined) and.push(`te.billable = ${p(filter.billable)}`);
   if (filter.withoutDescription) and.push(`te.description = ''`);
   else if (filter.description) and.push(`te.description ILIKE ${p(likePattern(filter.description))} ESCAPE '\\'`);
-  if (filter.invoicingState === 'INVOICED') and.push('te.invoiced');
-  if (filter.invoicingState === 'UNINVOICED') and.push('NOT te.invoiced');
-  if (filter.approvalState === 'APPROVED') and.push(`te.approval_status = 'APPROVED'`);
-  if (filter.approvalState === 'UNAPPROVED') and.push(`te.approval_status IS DISTINCT FROM 'APPROVED'`);
+  and.push(...flagConditions(filter, 'te', p));
 
   for (const field of filter.customFields ?? []) {
     const cond = customFieldCondition(field, p, 'v.value');
@@ -135,22 +90,8 @@ export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto
   return and.join('\n  AND ');
 }
 
-function memberStatuses(status: string | undefined): string[] | null {
-  switch (status) {
-    case 'ACTIVE': return ['ACTIVE'];
-    case 'PENDING': return ['PENDING'];
-    case 'INACTIVE': return ['INACTIVE', 'DECLINED'];
-    case 'ACTIVE_WITH_PENDING': return ['ACTIVE', 'PENDING'];
-    default: return null;
-  }
-}
-
-function archivedFlag(status: string | undefined): boolean | null {
-  return status === 'ACTIVE' ? false : status === 'ARCHIVED' ? true : null;
-}
-
 /** A condition on a stored jsonb value (`col`); `negate` means "no row matches" (isEmpty, unchecked). */
-function customFieldCondition(field: CustomFieldFilterDto, p: (v: unknown) => string, col: string): { sql: string; negate: boolean } | null {
+function customFieldCondition(field: CustomFieldFilterDto, p: ParamFn, col: string): { sql: string; negate: boolean } | null {
   const nonEmpty = `${col} IS NOT NULL AND ${col} NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb)`;
   if (field.isEmpty) return { sql: nonEmpty, negate: true };
   const value = field.value;

@@ -42,6 +42,11 @@ interface ScopeRow {
 
 const SHOWN: readonly string[] = ['EARNED', 'COST', 'PROFIT'];
 
+/** The filter fields a scope is resolved from (every report body has them; the expense report lacks the optional amount/rounding ones). */
+export type ReportScopeFilter = Pick<
+  ReportFilterBaseDto, 'dateRangeStart' | 'dateRangeEnd' | 'dateRangeType' | 'timeZone' | 'weekStart' | 'rounding' | 'amountShown' | 'amounts' | 'users'
+>;
+
 /** Runs `work` in a read transaction tuned for report queries (work_mem for big hash aggregates, no JIT). */
 export async function inReportTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(async (manager) => {
@@ -61,7 +66,7 @@ export async function applyReportSettings(manager: EntityManager): Promise<void>
  * member names users whose time they may not see (when the workspace shows
  * members only their own time: onlyAdminsSeeAllTimeEntries).
  */
-export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, filter: ReportFilterBaseDto, now = new Date()): Promise<ReportScope> {
+export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, filter: ReportScopeFilter, now = new Date()): Promise<ReportScope> {
   const rows: ScopeRow[] = await manager.query(
     `SELECT w.settings, w.currency, u.settings->>'timeZone' AS tz, u.settings->>'weekStart' AS week_start
        FROM workspaces w LEFT JOIN users u ON u.id = $2 WHERE w.id = $1`,
@@ -102,7 +107,7 @@ export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, 
 
 /** The team of a member (users they manage directly or through a group) and, where allowed, the projects whose time they see. */
 async function memberVisibility(
-  manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, settings: Record<string, unknown>, filter: ReportFilterBaseDto,
+  manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, settings: Record<string, unknown>, filter: ReportScopeFilter,
 ): Promise<NonNullable<ReportScope['visibility']>> {
   const team: { user_id: string }[] = await manager.query(
     `SELECT mr.entity_id AS user_id FROM member_roles mr

@@ -1,0 +1,81 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { WorkspaceContext } from '../../../common/auth/principal';
+import { CursorSession } from '../export/cursor-rows';
+import { type ExportColumn, type ExportFormat, money } from '../export/export-table';
+import { streamExport } from '../export/report-export';
+import { buildExpenseWhere } from '../filter/expense-filter.sql';
+import { type ReportScope, resolveReportScope } from '../filter/report-scope';
+import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
+import { expenseOrderBy, expenseTotalsSql } from './expense-report.sql';
+
+/** SQL: cents (bigint) as `123.45`, exactly. */
+const moneySql = (c: string) => `to_char((${c})::numeric / 100, 'FM999999999999990.00')`;
+
+/**
+ * Exports of the expense report through the report exporters: every expense
+ * the filter selects (paging ignored), in the report's order, streamed from a
+ * cursor; a Total row closes CSV/XLSX/PDF, and the PDF heading lists the
+ * count and totals. Amount columns are left out when amounts are hidden.
+ */
+@Injectable()
+export class ExpenseReportExportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async export(ws: WorkspaceContext, body: ExpenseReportFilterDto, format: ExportFormat): Promise<StreamableFile> {
+    const session = await CursorSession.open(this.dataSource);
+    try {
+      const scope = await resolveReportScope(session.manager, ws, body);
+      const shown = scope.amountShown !== null;
+      const totalsParams: unknown[] = [];
+      const [totals]: { n: number; total: string; billable: string }[] = await session.manager.query(
+        expenseTotalsSql(buildExpenseWhere(scope, body, totalsParams)), totalsParams,
+      );
+      const params: unknown[] = [];
+      const sql = this.rowsSql(scope, body, params);
+      const columns: ExportColumn[] = [
+        { header: 'Date', width: 10 }, { header: 'Project', width: 16 }, { header: 'Client', width: 12 }, { header: 'Task', width: 12, pdf: false },
+        { header: 'User', width: 12 }, { header: 'Email', width: 18, pdf: false }, { header: 'Category', width: 12 },
+        { header: 'Note', width: 22 }, { header: 'Billable', width: 6 }, { header: 'Quantity', width: 7, numeric: true, xlsxNumber: true },
+        { header: 'Unit', width: 6, pdf: false }, { header: 'Invoiced', width: 6, pdf: false },
+        ...(shown ? [{ header: `Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true }] : []),
+      ];
+      const footer = ['Total', ...columns.slice(1).map(() => null)];
+      if (shown) footer[columns.length - 1] = money(Number(totals.total));
+      const range = `${body.dateRangeStart.slice(0, 10)}-${body.dateRangeEnd.slice(0, 10)}`;
+      return streamExport(format, {
+        fileName: `Clockify_Expense_Report_Detailed_${range}`,
+        title: 'Expense report',
+        subtitle: `${scope.start.toISOString().slice(0, 10)} – ${scope.end.toISOString().slice(0, 10)} (${scope.timeZone})`,
+        columns,
+        batches: session.stream(sql, params),
+        footer,
+        totals: [
+          `Expenses: ${totals.n}`,
+          ...(shown ? [`Total: ${money(Number(totals.total))} ${scope.currency}`, `Billable: ${money(Number(totals.billable))} ${scope.currency}`] : []),
+        ],
+        dispose: () => session.close(),
+      });
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+  }
+
+  private rowsSql(scope: ReportScope, body: ExpenseReportFilterDto, params: unknown[]): string {
+    const where = buildExpenseWhere(scope, body, params);
+    const amount = scope.amountShown === null ? '' : `, ${moneySql('e.amount_cents')}`;
+    return `
+      SELECT to_char(e.date, 'YYYY-MM-DD'), pr.name, cl.name, t.name, u.name, u.email, c.name, e.notes,
+             CASE WHEN e.billable THEN 'Yes' ELSE 'No' END, e.quantity::text, c.unit,
+             CASE WHEN e.invoiced THEN 'Yes' ELSE 'No' END${amount}
+        FROM expenses e
+        JOIN users u ON u.id = e.user_id
+        JOIN expense_categories c ON c.workspace_id = e.workspace_id AND c.id = e.category_id
+        LEFT JOIN projects pr ON pr.workspace_id = e.workspace_id AND pr.id = e.project_id
+        LEFT JOIN clients cl ON cl.workspace_id = pr.workspace_id AND cl.id = pr.client_id
+        LEFT JOIN tasks t ON t.workspace_id = e.workspace_id AND t.id = e.task_id
+       WHERE ${where}
+       ORDER BY ${expenseOrderBy(body.sortColumn, body.sortOrder !== 'ASCENDING', 'e')}`;
+  }
+}

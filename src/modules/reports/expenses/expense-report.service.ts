@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { WorkspaceContext } from '../../../common/auth/principal';
+import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
+import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
+import { expenseReportSql } from './expense-report.sql';
+
+/**
+ * The expense report: one page of expenses and the totals, aggregated and
+ * serialized by PostgreSQL in one statement (the body is the json text it wrote).
+ */
+@Injectable()
+export class ExpenseReportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** ExpenseDetailedReportDto as JSON text. */
+  async generate(ws: WorkspaceContext, body: ExpenseReportFilterDto): Promise<string> {
+    return inReportTransaction(this.dataSource, async (manager) => {
+      const scope = await resolveReportScope(manager, ws, body);
+      const params: unknown[] = [];
+      const sql = expenseReportSql(scope, body, params);
+      const rows: { body: string }[] = await manager.query(sql, params);
+      return rows[0].body;
+    });
+  }
+}
