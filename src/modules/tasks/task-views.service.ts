@@ -48,7 +48,7 @@ export class TaskViewsService {
     if (query['sort-column'] === 'ID') qb.orderBy('t.id', order);
     else qb.orderBy('lower(t.name)', order).addOrderBy('t.id', order);
     const { limit, offset } = limitOffset(pageOf(query));
-    const [tasks, total] = await qb.take(limit).skip(offset).getManyAndCount();
+    const [tasks, total] = await qb.limit(limit).offset(offset).getManyAndCount();
     return new Page(await this.many(workspaceId, tasks), total, pageOf(query));
   }
 
