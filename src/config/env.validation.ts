@@ -21,7 +21,7 @@ export class Environment {
   EMBEDDED_PG_PORT = 54329;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
-  DB_POOL_SIZE = 20;
+  DB_POOL_SIZE = 8;
 
   /** Secret that signs X-Addon-Token JWTs. Unset: generated once and kept in the database. */
   @IsOptional() @IsString() @MinLength(32, { message: 'ADDON_TOKEN_SECRET must be at least 32 characters' })

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import { countRequestSql, RateWindow } from '../guards/rate-limit.guard';
 import { AddonTokenService } from './addon-token.service';
 import { hashApiKey } from './api-key';
 import type { Principal } from './principal';
+
+/** An API key's principal, and the rate window counted in the same query when asked to. */
+export interface ApiKeyAuth {
+  principal: Principal;
+  rateWindow?: RateWindow;
+}
 
 export interface Membership {
   status: string;
@@ -20,12 +27,12 @@ export class AuthService {
 
   /**
    * The key's user; with `workspaceId` (a workspace route), also the user's
-   * membership of it, in the same query: one round trip authenticates and
-   * authorizes a request.
+   * membership of it, and with `rateKey` the request counted on that rate
+   * counter (when the key is valid), in the same query: one round trip
+   * authenticates, authorizes and rate-limits a request.
    */
-  async fromApiKey(key: string, workspaceId?: string): Promise<Principal | null> {
-    const rows: { id: string; user_id: string; status: string | null; roles: Role[] | null }[] = await this.dataSource.query(
-      `SELECT k.id, k.user_id, m.status, m.roles
+  async fromApiKey(key: string, workspaceId?: string, rateKey?: string): Promise<ApiKeyAuth | null> {
+    const select = `SELECT k.id, k.user_id, m.status, m.roles
          FROM api_keys k
          JOIN users u ON u.id = k.user_id
          LEFT JOIN LATERAL (
@@ -35,13 +42,21 @@ export class AuthService {
              FROM workspace_members wm
             WHERE $2::char(24) IS NOT NULL AND wm.workspace_id = $2 AND wm.user_id = k.user_id
          ) m ON true
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.status <> 'DELETED'`,
-      [hashApiKey(key), workspaceId ?? null],
-    );
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.status <> 'DELETED'`;
+    const rows: { id: string; user_id: string; status: string | null; roles: Role[] | null; count?: number; reset_ms?: number }[] = rateKey
+      ? await this.dataSource.query(
+          `WITH a AS (${select}), r AS (${countRequestSql('$3', 'EXISTS (SELECT 1 FROM a)')})
+           SELECT a.*, r.count, r.reset_ms FROM a LEFT JOIN r ON true`,
+          [hashApiKey(key), workspaceId ?? null, rateKey],
+        )
+      : await this.dataSource.query(select, [hashApiKey(key), workspaceId ?? null]);
     if (!rows.length) return null;
     const [row] = rows;
     const membership = workspaceId ? { workspaceId, member: row.status ? { status: row.status, roles: row.roles ?? [] } : null } : undefined;
-    return { kind: 'user', userId: row.user_id, apiKeyId: row.id, membership };
+    return {
+      principal: { kind: 'user', userId: row.user_id, apiKeyId: row.id, membership },
+      rateWindow: row.count === undefined || row.reset_ms === undefined ? undefined : { count: row.count, resetMs: row.reset_ms },
+    };
   }
 
   async fromAddonToken(token: string): Promise<Principal | null> {

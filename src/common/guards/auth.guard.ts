@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthService } from '../auth/auth.service';
-import type { AuthenticatedRequest } from '../auth/principal';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
 import { isObjectId } from '../utils/ids';
+import { RateCountedRequest, rateLimitKey } from './rate-limit.guard';
 
 /** Secure by default: every route needs X-Api-Key or X-Addon-Token unless marked @Public(). */
 @Injectable()
@@ -14,14 +14,18 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<RateCountedRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     const apiKey = request.header('x-api-key');
     const addonToken = request.header('x-addon-token');
 
     const workspaceId = request.params?.workspaceId;
-    if (apiKey) request.principal = (await this.auth.fromApiKey(apiKey, isObjectId(workspaceId) ? workspaceId : undefined)) ?? undefined;
-    else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;
+    if (apiKey) {
+      // The request is counted for the rate limit in the same query (not on public routes; RateLimitGuard reads the count).
+      const found = await this.auth.fromApiKey(apiKey, isObjectId(workspaceId) ? workspaceId : undefined, isPublic ? undefined : rateLimitKey(request));
+      request.principal = found?.principal;
+      request.rateWindow = found?.rateWindow;
+    } else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;
 
     if (isPublic) return true;
     if (!apiKey && !addonToken) throw new UnauthorizedException('Missing X-Api-Key or X-Addon-Token header');

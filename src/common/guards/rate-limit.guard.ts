@@ -10,16 +10,48 @@ import { IS_PUBLIC } from '../decorators/auth.decorators';
 const CLEANUP_SHARE = 0.01;
 const KEEP_WINDOWS_SECONDS = 60;
 
+/** The count of the caller's current one-second window, this request included. */
+export interface RateWindow {
+  count: number;
+  /** Milliseconds until the window ends. */
+  resetMs: number;
+}
+
+/** A request whose rate counter was already incremented (by AuthGuard, in the query that checked the key). */
+export interface RateCountedRequest extends AuthenticatedRequest {
+  rateWindow?: RateWindow;
+}
+
 /** The caller's credential (API key or add-on token) as a hash: the key of its counters and stored responses. */
 export function credentialHash(request: AuthenticatedRequest): string | undefined {
   const credential = request.header('x-api-key') || request.header('x-addon-token');
   return credential ? createHash('sha256').update(credential).digest('hex') : undefined;
 }
 
+/** The counter a request counts on: its credential and the route's workspace. */
+export function rateLimitKey(request: AuthenticatedRequest): string | undefined {
+  const credential = credentialHash(request);
+  return credential ? `${credential}:${request.params?.workspaceId ?? ''}` : undefined;
+}
+
+/**
+ * SQL counting one request on the counter `keySql` (an SQL text expression,
+ * usually a parameter) in the current one-second window, only when `whenSql`
+ * holds; returns `count` and `reset_ms`. Usable as a CTE of a larger statement.
+ */
+export function countRequestSql(keySql: string, whenSql = 'true'): string {
+  return `INSERT INTO rate_counters AS c (key, window_start, count)
+       SELECT ${keySql}::text, floor(extract(epoch FROM clock_timestamp()))::bigint, 1 WHERE ${whenSql}
+       ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+       RETURNING c.count, ((c.window_start + 1) * 1000 - extract(epoch FROM clock_timestamp()) * 1000)::int AS reset_ms`;
+}
+
 /**
  * Rate limit: RATE_LIMIT_PER_SECOND requests per credential and workspace, in
  * one-second windows counted in PostgreSQL (one upsert per request, so every
- * app instance shares the count). Sets RateLimit-Limit / -Remaining / -Reset on
+ * app instance shares the count). For API keys AuthGuard does the upsert in
+ * the query that checks the key (see `rateLimitKey`, `countRequestSql`);
+ * otherwise it is done here. Sets RateLimit-Limit / -Remaining / -Reset on
  * every authenticated response; past the limit, 429 with Retry-After.
  * Runs right after AuthGuard: public routes and unauthenticated calls are not counted.
  */
@@ -32,22 +64,15 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const credential = request.principal ? credentialHash(request) : undefined;
-    if (!credential) return true;
+    const request = context.switchToHttp().getRequest<RateCountedRequest>();
+    const key = request.principal ? rateLimitKey(request) : undefined;
+    if (!key) return true;
 
-    const limit = env().RATE_LIMIT_PER_SECOND;
-    const key = `${credential}:${request.params?.workspaceId ?? ''}`;
-    const [{ count, reset_ms }] = await this.dataSource.query<{ count: number; reset_ms: number }[]>(
-      `INSERT INTO rate_counters AS c (key, window_start, count)
-       VALUES ($1, floor(extract(epoch FROM clock_timestamp()))::bigint, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
-       RETURNING c.count, ((c.window_start + 1) * 1000 - extract(epoch FROM clock_timestamp()) * 1000)::int AS reset_ms`,
-      [key],
-    );
+    const { count, resetMs } = request.rateWindow ?? (await this.count(key));
     if (Math.random() < CLEANUP_SHARE) this.cleanUp();
 
-    const resetSeconds = String(Math.max(1, Math.ceil(reset_ms / 1000)));
+    const limit = env().RATE_LIMIT_PER_SECOND;
+    const resetSeconds = String(Math.max(1, Math.ceil(resetMs / 1000)));
     const response = context.switchToHttp().getResponse<Response>();
     response.setHeader('RateLimit-Limit', String(limit));
     response.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
@@ -57,6 +82,11 @@ export class RateLimitGuard implements CanActivate {
       throw new HttpException(`Rate limit of ${limit} requests per second exceeded`, HttpStatus.TOO_MANY_REQUESTS);
     }
     return true;
+  }
+
+  private async count(key: string): Promise<RateWindow> {
+    const [row] = await this.dataSource.query<{ count: number; reset_ms: number }[]>(countRequestSql('$1'), [key]);
+    return { count: row.count, resetMs: row.reset_ms };
   }
 
   /** Old windows are dropped by a share of the requests, in the background. */

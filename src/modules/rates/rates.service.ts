@@ -27,6 +27,43 @@ function scopeWhere(scope: RateScope, kind: RateKind) {
   };
 }
 
+/** A candidate rate as `rateCandidatesSql` selects it (as JSON, `since` is text and `amount` may be a number). */
+export interface RateCandidateRow {
+  kind: RateKind;
+  level: number;
+  amount: string | number;
+  currency: string;
+  since: Date | string;
+}
+
+/**
+ * SQL selecting every rate step that may apply to an entry (each level's steps
+ * up to `at`), given the SQL expressions (usually parameters) of the entry's
+ * workspace, user, project, task and start. Embeddable in a larger read so
+ * that the rates come with it; `resolveCandidates` then applies precedence.
+ */
+export function rateCandidatesSql(p: { workspaceId: string; userId: string; projectId: string; taskId: string; at: string }): string {
+  return `SELECT kind, amount, currency, since,
+              CASE WHEN task_id IS NOT NULL THEN 5
+                   WHEN project_id IS NOT NULL AND user_id IS NOT NULL THEN 4
+                   WHEN project_id IS NOT NULL THEN 3
+                   WHEN user_id IS NOT NULL THEN 2
+                   ELSE 1 END AS level
+         FROM rates
+        WHERE workspace_id = ${p.workspaceId} AND since <= ${p.at}
+          AND (   (task_id = ${p.taskId} AND user_id IS NULL)
+               OR (task_id IS NULL AND project_id = ${p.projectId} AND (user_id = ${p.userId} OR user_id IS NULL))
+               OR (task_id IS NULL AND project_id IS NULL AND (user_id = ${p.userId} OR user_id IS NULL)))`;
+}
+
+/** The rates in force at `at` among the candidates of `rateCandidatesSql`. */
+export function resolveCandidates(rows: readonly RateCandidateRow[], at: Date): ResolvedRates {
+  return resolveRates(
+    rows.map((r) => ({ kind: r.kind, level: r.level as RateLevel, amount: Number(r.amount), currency: r.currency, since: new Date(r.since) })),
+    at,
+  );
+}
+
 /**
  * Rates have a history: setting a rate `since` a date makes it apply from that
  * date on, replacing any steps at or after it (as Clockify re-prices from
@@ -77,24 +114,11 @@ export class RatesService {
     at: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ResolvedRates> {
-    const rows: { kind: RateKind; level: number; amount: string; currency: string; since: Date }[] = await manager.query(
-      `SELECT kind, amount, currency, since,
-              CASE WHEN task_id IS NOT NULL THEN 5
-                   WHEN project_id IS NOT NULL AND user_id IS NOT NULL THEN 4
-                   WHEN project_id IS NOT NULL THEN 3
-                   WHEN user_id IS NOT NULL THEN 2
-                   ELSE 1 END AS level
-         FROM rates
-        WHERE workspace_id = $1 AND since <= $5
-          AND (   (task_id = $4 AND user_id IS NULL)
-               OR (task_id IS NULL AND project_id = $3 AND (user_id = $2 OR user_id IS NULL))
-               OR (task_id IS NULL AND project_id IS NULL AND (user_id = $2 OR user_id IS NULL)))`,
+    const rows: RateCandidateRow[] = await manager.query(
+      rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$5' }),
       [target.workspaceId, target.userId, target.projectId ?? null, target.taskId ?? null, at],
     );
-    return resolveRates(
-      rows.map((r) => ({ kind: r.kind, level: r.level as RateLevel, amount: Number(r.amount), currency: r.currency, since: new Date(r.since) })),
-      at,
-    );
+    return resolveCandidates(rows, at);
   }
 
   /**

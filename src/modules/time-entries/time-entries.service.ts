@@ -11,7 +11,7 @@ import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
 import {
   checkIfMatch, checkInterval, checkLock, checkManualEntryAllowed, checkNotFinalized, checkRequiredFields, entityTag, toSecond,
 } from './time-entry-rules';
-import { TimeEntryStore } from './time-entry.store';
+import { newEntryRow, TimeEntryStore } from './time-entry.store';
 import { EntryInput, TimeEntryWriter } from './time-entry-writer';
 
 /** An entry as answered, with its ETag. */
@@ -49,34 +49,56 @@ export class TimeEntriesService {
     private readonly hydrator: TimeEntryHydrator,
   ) {}
 
+  /**
+   * A manual entry (with `end`) is written by ONE statement (entry, tags,
+   * custom field values and outbox row; atomic without an explicit
+   * transaction) after one read that checks it. A timer (no `end`) stops the
+   * running one in a transaction.
+   */
   async create(ws: WorkspaceContext, userId: string, body: CreateTimeEntryDto, fromEntry?: string): Promise<TaggedEntry> {
     const start = toSecond(body.start ?? new Date());
     const end = body.end ? toSecond(body.end) : null;
+    if (end) {
+      const manager = this.dataSource.manager;
+      const prepared = await this.writer.prepare(manager, ws, userId, await this.newInput(manager, ws, body, start, end, fromEntry), null);
+      checkManualEntryAllowed(prepared.settings, ws.isAdmin, true);
+      const customFields = prepared.customFields ?? [];
+      const id = newId();
+      const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', newEntryRow(ws.workspaceId, id, prepared.values, prepared.tagIds, customFields)]);
+      const row = await this.store.insert(manager, ws.workspaceId, id, prepared.values, prepared.tagIds, customFields, event);
+      return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
+    }
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
-        const source = fromEntry ? await this.findAccessible(manager, ws, fromEntry) : null;
-        const projectId = body.projectId ?? source?.project_id ?? null;
-        const input: EntryInput = {
-          description: body.description ?? source?.description ?? '',
-          projectId,
-          taskId: body.taskId ?? (projectId === source?.project_id ? (source?.task_id ?? null) : null),
-          tagIds: body.tagIds ?? source?.tag_ids ?? [],
-          type: body.type ?? 'REGULAR',
-          billable: body.billable ?? source?.billable,
-          start,
-          end,
-          customFields: body.customFields ?? source?.custom_fields?.map((cf) => ({ customFieldId: cf.customFieldId, value: cf.value })) ?? [],
-        };
-        const prepared = await this.writer.prepare(manager, ws, userId, input, null);
-        checkManualEntryAllowed(prepared.settings, ws.isAdmin, end !== null);
-        const stopped = end ? null : await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
+        const prepared = await this.writer.prepare(manager, ws, userId, await this.newInput(manager, ws, body, start, end, fromEntry), null);
+        checkManualEntryAllowed(prepared.settings, ws.isAdmin, false);
+        const stopped = await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
         const row = await this.store.insert(manager, ws.workspaceId, newId(), prepared.values, prepared.tagIds, prepared.customFields ?? []);
         const changes: [TimeEntryEvent, TimeEntryRow][] = stopped ? [['TIMER_STOPPED', stopped]] : [];
-        changes.push([end ? 'NEW_TIME_ENTRY' : 'NEW_TIMER_STARTED', row]);
+        changes.push(['NEW_TIMER_STARTED', row]);
         await this.events.record(manager, prepared.settings, ...changes);
         return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
       }),
     );
+  }
+
+  /** What a create asks for: the body, with the fields it leaves out taken from `fromEntry` (duplicate) or defaults. */
+  private async newInput(
+    manager: EntityManager, ws: WorkspaceContext, body: CreateTimeEntryDto, start: Date, end: Date | null, fromEntry?: string,
+  ): Promise<EntryInput> {
+    const source = fromEntry ? await this.findAccessible(manager, ws, fromEntry) : null;
+    const projectId = body.projectId ?? source?.project_id ?? null;
+    return {
+      description: body.description ?? source?.description ?? '',
+      projectId,
+      taskId: body.taskId ?? (projectId === source?.project_id ? (source?.task_id ?? null) : null),
+      tagIds: body.tagIds ?? source?.tag_ids ?? [],
+      type: body.type ?? 'REGULAR',
+      billable: body.billable ?? source?.billable,
+      start,
+      end,
+      customFields: body.customFields ?? source?.custom_fields?.map((cf) => ({ customFieldId: cf.customFieldId, value: cf.value })) ?? [],
+    };
   }
 
   async get(ws: WorkspaceContext, id: string, hydrated: boolean): Promise<TaggedEntry> {

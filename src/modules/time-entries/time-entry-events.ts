@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxService } from '../../common/outbox/outbox.service';
+import { DomainEvent, outboxInsertSql, OutboxService, SqlFragment } from '../../common/outbox/outbox.service';
 import { fullView, TimeEntryRow, toTimeEntryDto } from './time-entry.mapper';
 import type { EntrySettings } from './time-entry-rules';
 
@@ -12,15 +12,22 @@ export class TimeEntryEvents {
   constructor(private readonly outbox: OutboxService) {}
 
   record(manager: EntityManager, settings: EntrySettings, ...changes: [TimeEntryEvent, TimeEntryRow][]): Promise<void> {
-    return this.outbox.record(
-      manager,
-      ...changes.map(([event, row]) => ({
-        workspaceId: row.workspace_id,
-        entityType: 'TIME_ENTRY',
-        entityId: row.id,
-        event,
-        payload: toTimeEntryDto(row, fullView(settings)),
-      })),
-    );
+    return this.outbox.record(manager, ...domainEvents(settings, changes));
   }
+
+  /** The outbox INSERT of these changes, for a single-statement write (see `outboxInsertSql`). */
+  sql(settings: EntrySettings, ...changes: [TimeEntryEvent, TimeEntryRow][]): (firstParam: number) => SqlFragment {
+    const events = domainEvents(settings, changes);
+    return (firstParam) => outboxInsertSql(events, firstParam);
+  }
+}
+
+function domainEvents(settings: EntrySettings, changes: [TimeEntryEvent, TimeEntryRow][]): DomainEvent[] {
+  return changes.map(([event, row]) => ({
+    workspaceId: row.workspace_id,
+    entityType: 'TIME_ENTRY',
+    entityId: row.id,
+    event,
+    payload: toTimeEntryDto(row, fullView(settings)),
+  }));
 }

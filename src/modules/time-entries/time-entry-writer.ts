@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { ProjectAccessService } from '../projects/project-access.service';
-import { RatesService } from '../rates/rates.service';
+import { RateCandidateRow, rateCandidatesSql, resolveCandidates } from '../rates/rates.service';
 import type { TimeEntryCustomFieldRequestDto } from './dto/time-entry-requests.dto';
 import { checkCustomFieldValue } from './time-entry-custom-fields';
 import type { TimeEntryRow } from './time-entry.mapper';
@@ -44,20 +44,24 @@ interface RefsRow {
   project_has_tasks: boolean;
   task_project_id: string | null;
   tag_count: number;
+  /** The rate candidates, when the entry is (re)priced. */
+  rates: RateCandidateRow[] | null;
 }
 
 /**
- * Turns a requested entry into the values to store, in two queries: one checks
- * the user, project, task and tags (and reads the workspace settings), one
- * resolves the rates. Then the workspace's rules are applied.
+ * Turns a requested entry into the values to store, in one query (plus one
+ * for custom field values when given): it checks the user, project, task and
+ * tags, reads the workspace settings and, when the entry is (re)priced, the
+ * candidate rates. Then the workspace's rules are applied.
  */
 @Injectable()
 export class TimeEntryWriter {
-  constructor(private readonly rates: RatesService) {}
-
   async prepare(manager: EntityManager, ws: WorkspaceContext, userId: string, input: EntryInput, current: TimeEntryRow | null): Promise<PreparedEntry> {
     const tagIds = [...new Set(input.tagIds)];
-    const refs = await this.references(manager, ws, userId, input.projectId, input.taskId, tagIds);
+    const projectChanged = !current || current.project_id !== input.projectId;
+    const repriced = !current || projectChanged || current.task_id !== input.taskId || current.user_id !== userId
+      || new Date(current.start_at).getTime() !== input.start.getTime();
+    const refs = await this.references(manager, ws, userId, input, tagIds, repriced);
     if (!refs.user_exists) throw new NotFoundException('User not found in this workspace');
     assertMayActFor(ws, userId, refs.managed);
     if (input.projectId && (!refs.project_exists || !refs.project_visible)) throw new NotFoundException('Project not found');
@@ -78,7 +82,6 @@ export class TimeEntryWriter {
     }
     checkRequiredFields(settings, { ...input, tagIds, projectHasTasks: refs.project_has_tasks });
 
-    const projectChanged = !current || current.project_id !== input.projectId;
     const defaultBillable = projectChanged ? (refs.project_billable ?? false) : (current?.billable ?? false);
     checkBillableChange(settings, ws.isAdmin, input.billable, defaultBillable);
     const billable = input.billable ?? defaultBillable;
@@ -86,10 +89,8 @@ export class TimeEntryWriter {
     let hourlyRate = current?.hourly_rate === null || current?.hourly_rate === undefined ? null : Number(current.hourly_rate);
     let costRate = current?.cost_rate === null || current?.cost_rate === undefined ? null : Number(current.cost_rate);
     let currency = current?.currency ?? refs.currency;
-    const repriced = !current || projectChanged || current.task_id !== input.taskId || current.user_id !== userId
-      || new Date(current.start_at).getTime() !== input.start.getTime();
-    if (repriced) {
-      const resolved = await this.rates.resolve({ workspaceId: ws.workspaceId, userId, projectId: input.projectId, taskId: input.taskId }, input.start, manager);
+    if (refs.rates) {
+      const resolved = resolveCandidates(refs.rates, input.start);
       hourlyRate = resolved.hourly?.amount ?? null;
       costRate = resolved.cost?.amount ?? null;
       currency = resolved.hourly?.currency ?? resolved.cost?.currency ?? refs.currency;
@@ -120,9 +121,12 @@ export class TimeEntryWriter {
   }
 
   private async references(
-    manager: EntityManager, ws: WorkspaceContext, userId: string, projectId: string | null, taskId: string | null, tagIds: string[],
+    manager: EntityManager, ws: WorkspaceContext, userId: string, input: EntryInput, tagIds: string[], priced: boolean,
   ): Promise<RefsRow> {
     const visible = ws.isAdmin ? 'true' : ProjectAccessService.visibleTo('p', '$2');
+    const rates = priced
+      ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
+      : 'NULL';
     const rows: RefsRow[] = await manager.query(
       `SELECT w.settings, w.currency,
               EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
@@ -131,10 +135,11 @@ export class TimeEntryWriter {
               CASE WHEN p.id IS NULL THEN false ELSE ${visible} END AS project_visible,
               EXISTS (SELECT 1 FROM tasks t WHERE t.workspace_id = w.id AND t.project_id = p.id AND t.status = 'ACTIVE') AS project_has_tasks,
               (SELECT t.project_id FROM tasks t WHERE t.workspace_id = w.id AND t.id = $4) AS task_project_id,
-              (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY($5::char(24)[])) AS tag_count
+              (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY($5::char(24)[])) AS tag_count,
+              ${rates} AS rates
          FROM workspaces w LEFT JOIN projects p ON p.workspace_id = w.id AND p.id = $3
         WHERE w.id = $1`,
-      [ws.workspaceId, userId, projectId, taskId, tagIds, ws.userId],
+      [ws.workspaceId, userId, input.projectId, input.taskId, tagIds, ws.userId, ...(priced ? [input.start] : [])],
     );
     return rows[0];
   }

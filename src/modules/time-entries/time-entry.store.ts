@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TimeEntryRow } from './time-entry.mapper';
+import type { SqlFragment } from '../../common/outbox/outbox.service';
 import type { EntrySettings } from './time-entry-rules';
 
 /** The columns of an entry with its tag ids and custom field values (`te` is the time_entries alias). */
@@ -38,6 +39,19 @@ export interface StoredCustomField {
   customFieldId: string;
   name: string;
   value: unknown;
+}
+
+/** The row an insert of these values creates (as the database will return it), known before the insert. */
+export function newEntryRow(
+  workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+): TimeEntryRow {
+  return {
+    id, workspace_id: workspaceId, user_id: v.userId, project_id: v.projectId, task_id: v.taskId, description: v.description,
+    start_at: v.start, end_at: v.end, duration: v.end ? Math.round((v.end.getTime() - v.start.getTime()) / 1000) : null,
+    billable: v.billable, type: v.type as TimeEntryRow['type'], hourly_rate: v.hourlyRate, cost_rate: v.costRate, currency: v.currency,
+    invoiced: false, approval_status: null, kiosk_id: null, version: 1,
+    tag_ids: [...tagIds].sort(), custom_fields: customFields.length ? [...customFields] : null,
+  };
 }
 
 /** Raw SQL for time entries: one statement per step, tags and custom fields written with their entry. */
@@ -86,10 +100,16 @@ export class TimeEntryStore {
     return rows[0] ?? null;
   }
 
-  /** Inserts an entry with its tags and custom field values in one statement. */
+  /**
+   * Inserts an entry with its tags and custom field values in one statement;
+   * `also` adds a CTE to that statement (e.g. the outbox row, see
+   * `outboxInsertSql`), its parameters numbered from the given one.
+   */
   async insert(
     manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+    also?: (firstParam: number) => SqlFragment,
   ): Promise<TimeEntryRow> {
+    const extra = also?.(16);
     const rows: TimeEntryRow[] = await manager.query(
       `WITH e AS (
          INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
@@ -97,10 +117,12 @@ export class TimeEntryStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *),
        t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, unnest($14::char(24)[])),
        c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
-             SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))
+             SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${extra ? `,
+       x AS (${extra.sql})` : ''}
        SELECT * FROM e`,
       [id, workspaceId, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type,
-        v.hourlyRate, v.costRate, v.currency, tagIds, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })))],
+        v.hourlyRate, v.costRate, v.currency, tagIds, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value }))),
+        ...(extra?.params ?? [])],
     );
     return { ...rows[0], tag_ids: [...tagIds].sort(), custom_fields: customFields.length ? [...customFields] : null };
   }
