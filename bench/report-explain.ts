@@ -5,7 +5,7 @@ import { DetailedReportFilterDto } from '../src/modules/reports/detailed/dto/det
 import { detailedReportSql } from '../src/modules/reports/detailed/detailed-report.sql';
 import { resolveReportScope } from '../src/modules/reports/filter/report-scope';
 import { SummaryReportFilterDto } from '../src/modules/reports/summary/dto/summary-report-filter.dto';
-import { summaryReportSql } from '../src/modules/reports/summary/summary-report.sql';
+import { summaryReportQueries } from '../src/modules/reports/summary/summary-report.sql';
 import { BENCH } from './seed';
 
 /** The bodies the report scenarios send (shared with bench/scenarios.ts). */
@@ -43,10 +43,13 @@ export async function explainReports(db: Client, projectIds: string[]): Promise<
   };
   const runner = { query: async <T>(sql: string, params?: unknown[]): Promise<T> => (await db.query(sql, params)).rows as T };
   const cases: [string, (params: unknown[]) => Promise<string>][] = [
-    ...(['summaryYear', 'summaryMonth'] as const).map((key): [string, (params: unknown[]) => Promise<string>] => [key, async (params) => {
-      const body = Object.assign(new SummaryReportFilterDto(), REPORT_BODIES[key]) as SummaryReportFilterDto;
-      return summaryReportSql(await resolveReportScope(runner, ws, body), body, params);
-    }]),
+    ...(['summaryYear', 'summaryMonth'] as const).flatMap((key) => (['groups', 'header'] as const).map(
+      (part): [string, (params: unknown[]) => Promise<string>] => [`${key} (${part})`, async (params) => {
+        const body = Object.assign(new SummaryReportFilterDto(), REPORT_BODIES[key]) as SummaryReportFilterDto;
+        const statement = summaryReportQueries(await resolveReportScope(runner, ws, body), body)[part];
+        params.push(...statement.params);
+        return statement.sql;
+      }])),
     ['detailed-page', async (params) => {
       const body = Object.assign(new DetailedReportFilterDto(), REPORT_BODIES.detailedPage(projectIds)) as DetailedReportFilterDto;
       return detailedReportSql(await resolveReportScope(runner, ws, body), body, params);

@@ -47,9 +47,13 @@ export type ReportScopeFilter = Pick<
   ReportFilterBaseDto, 'dateRangeStart' | 'dateRangeEnd' | 'dateRangeType' | 'timeZone' | 'weekStart' | 'rounding' | 'amountShown' | 'amounts' | 'users'
 >;
 
-/** Runs `work` in a read transaction tuned for report queries (work_mem for big hash aggregates, no JIT). */
+/**
+ * Runs `work` in a read transaction tuned for report queries (work_mem for big
+ * hash aggregates, no JIT). REPEATABLE READ: a report made of several
+ * statements (groups and totals, a page and its totals) reads one snapshot.
+ */
 export async function inReportTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
     await applyReportSettings(manager);
     return work(manager);
   });

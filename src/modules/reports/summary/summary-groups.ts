@@ -4,20 +4,36 @@ import type { SummaryGroup } from './dto/summary-report-filter.dto';
 
 /** How one grouping reads its key from an entry (`te`) and its name from the key. */
 export interface GroupKind {
-  /** SQL of the key over `te` (and the join's alias). */
-  key(scope: ReportScope, tzParam: string): string;
+  /** SQL of the key over `te` (and the join's alias); `tz()` names the report zone's parameter. */
+  key(scope: ReportScope, tz: () => string): string;
   /** A join the key needs; `expands` when an entry may fall in several groups (it then counts in each). */
   join?: { sql: string; expands: boolean };
-  /** Joins resolving the name of key column `k` under alias `a`, the name SQL, and extra fields. */
-  label(k: string, a: string): { joins: string; name: string; extra: string[] };
+  /** Joins resolving the name of key column `k` under alias `a`, the name SQL, and extra fields ([key, JSON text SQL]). */
+  label(k: string, a: string): { joins: string; name: string; extra: [string, string][] };
+}
+
+/**
+ * SQL of the JSON text of a value: 'key' for a group key (ids, dates: never
+ * needing escapes, so only quoted), 'text' for any string (escaped by to_json),
+ * 'number' for an integer. NULL gives null.
+ */
+export function jsonValueSql(sql: string, kind: 'key' | 'text' | 'number'): string {
+  if (kind === 'key') return `coalesce('"' || (${sql}) || '"', 'null')`;
+  if (kind === 'text') return `coalesce(to_json((${sql})::text)::text, 'null')`;
+  return `coalesce((${sql})::text, 'null')`;
+}
+
+/** SQL concatenating a JSON object's text from [key, JSON text SQL] pairs (keys are literals of ours). */
+export function jsonObjectSql(fields: [string, string][]): string {
+  return `'{' || ${fields.map(([key, value], i) => `'${i ? ',' : ''}"${key}":' || ${value}`).join(' || ')} || '}'`;
 }
 
 const entity = (table: string, without: string) => (k: string, a: string) => ({
   joins: `LEFT JOIN ${table} ${a} ON ${a}.id = ${k}`,
   name: `coalesce(${a}.name, '${without}')`,
-  extra: [] as string[],
+  extra: [] as [string, string][],
 });
-const plain = (name: (k: string) => string) => (k: string) => ({ joins: '', name: name(k), extra: [] as string[] });
+const plain = (name: (k: string) => string) => (k: string) => ({ joins: '', name: name(k), extra: [] as [string, string][] });
 const local = (tz: string) => `(te.start_at AT TIME ZONE ${tz})`;
 
 /**
@@ -33,7 +49,7 @@ export const GROUP_KINDS: Record<SummaryGroup, GroupKind> = {
     label: (k, a) => ({
       joins: `LEFT JOIN projects ${a} ON ${a}.id = ${k} LEFT JOIN clients ${a}c ON ${a}c.id = ${a}.client_id`,
       name: `coalesce(${a}.name, 'Without project')`,
-      extra: [`'clientName', ${a}c.name`, `'clientId', ${a}.client_id`, `'color', ${a}.color`],
+      extra: [['clientName', jsonValueSql(`${a}c.name`, 'text')], ['clientId', jsonValueSql(`${a}.client_id`, 'key')], ['color', jsonValueSql(`${a}.color`, 'text')]],
     }),
   },
   CLIENT: {
@@ -49,20 +65,20 @@ export const GROUP_KINDS: Record<SummaryGroup, GroupKind> = {
   },
   USER: {
     key: () => 'te.user_id',
-    label: (k, a) => ({ joins: `LEFT JOIN users ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.name, '')`, extra: [`'email', ${a}.email`] }),
+    label: (k, a) => ({ joins: `LEFT JOIN users ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.name, '')`, extra: [['email', jsonValueSql(`${a}.email`, 'text')]] }),
   },
   USER_GROUP: {
     key: () => 'gu.user_group_id',
     join: { sql: 'LEFT JOIN user_group_members gu ON gu.workspace_id = te.workspace_id AND gu.user_id = te.user_id', expands: true },
     label: entity('user_groups', 'Without group'),
   },
-  DATE: { key: (_, tz) => `${dateBucketSql('te.start_at', tz)}::text`, label: plain((k) => k) },
+  DATE: { key: (_, tz) => `${dateBucketSql('te.start_at', tz())}::text`, label: plain((k) => k) },
   WEEK: {
-    key: (s, tz) => `${weekBucketSql('te.start_at', tz, s.weekStart)}::text`,
+    key: (s, tz) => `${weekBucketSql('te.start_at', tz(), s.weekStart)}::text`,
     label: plain((k) => `${k} || ' - ' || (${k}::date + 6)::text`),
   },
-  MONTH: { key: (_, tz) => `to_char(${monthBucketSql('te.start_at', tz)}, 'YYYY-MM')`, label: plain((k) => k) },
-  YEAR: { key: (_, tz) => `to_char(${local(tz)}, 'YYYY')`, label: plain((k) => k) },
+  MONTH: { key: (_, tz) => `to_char(${monthBucketSql('te.start_at', tz())}, 'YYYY-MM')`, label: plain((k) => k) },
+  YEAR: { key: (_, tz) => `to_char(${local(tz())}, 'YYYY')`, label: plain((k) => k) },
   TIMEENTRY: {
     key: () => 'te.id',
     label: (k, a) => ({ joins: `LEFT JOIN time_entries ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.description, '')`, extra: [] }),
