@@ -46,8 +46,9 @@ export async function load(options: LoadOptions): Promise<Row> {
   };
 }
 
-/** Latencies of sequential calls (for endpoints measured one at a time). */
+/** Latencies of sequential calls (for endpoints measured one at a time), after three untimed warm-up calls. */
 export async function sequential(name: string, times: number, call: () => Promise<void>): Promise<Row> {
+  for (let i = 0; i < 3; i++) await call();
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
     const started = process.hrtime.bigint();

@@ -23,9 +23,28 @@ export function jsonValueSql(sql: string, kind: 'key' | 'text' | 'number'): stri
   return `coalesce((${sql})::text, 'null')`;
 }
 
-/** SQL concatenating a JSON object's text from [key, JSON text SQL] pairs (keys are literals of ours). */
-export function jsonObjectSql(fields: [string, string][]): string {
-  return `'{' || ${fields.map(([key, value], i) => `'${i ? ',' : ''}"${key}":' || ${value}`).join(' || ')} || '}'`;
+/** A piece of a concatenation: a literal of ours, or SQL giving text. */
+export type SqlPart = { lit: string } | { sql: string };
+
+/**
+ * SQL concatenating the JSON text of an object from [key, value] pairs, where a
+ * value is SQL giving JSON text or parts (e.g. `[` children `]`). Adjacent
+ * literals are merged: every `||` copies its left side, and the children of a
+ * top-level group are megabytes.
+ */
+export function jsonObjectSql(fields: [string, string | SqlPart[]][]): string {
+  const parts: SqlPart[] = [{ lit: '{' }];
+  fields.forEach(([key, value], i) => {
+    parts.push({ lit: `${i ? ',' : ''}"${key}":` }, ...(typeof value === 'string' ? [{ sql: value }] : value));
+  });
+  parts.push({ lit: '}' });
+  const merged: SqlPart[] = [];
+  for (const part of parts) {
+    const last = merged.at(-1);
+    if ('lit' in part && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + part.lit };
+    else merged.push(part);
+  }
+  return merged.map((part) => ('lit' in part ? `'${part.lit.replace(/'/g, "''")}'` : part.sql)).join(' || ');
 }
 
 const entity = (table: string, without: string) => (k: string, a: string) => ({

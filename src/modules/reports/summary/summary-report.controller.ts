@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Readable } from 'node:stream';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CurrentWorkspace } from '../../../common/decorators/auth.decorators';
 import { SummaryExportService } from '../export/summary-export';
@@ -26,12 +26,10 @@ export class SummaryReportController {
   async generate(
     @CurrentWorkspace() ws: WorkspaceContext,
     @Body() body: SummaryReportFilterDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string | StreamableFile> {
+  ): Promise<StreamableFile> {
     // exportType CSV / XLSX / PDF: the file, streamed (export/).
     if (isFileExport(body.exportType)) return this.exports.export(ws, body, body.exportType);
-    const json = await this.summary.generate(ws, body);
-    res.type('application/json');
-    return json;
+    // Written piece by piece: the JSON of a year can be 20 MB.
+    return new StreamableFile(Readable.from(await this.summary.generateParts(ws, body)), { type: 'application/json; charset=utf-8' });
   }
 }

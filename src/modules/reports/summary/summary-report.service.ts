@@ -12,12 +12,24 @@ export class SummaryReportService {
 
   /** TimeEntrySummaryReportDto as JSON text. */
   async generate(ws: WorkspaceContext, body: SummaryReportFilterDto): Promise<string> {
+    return (await this.generateParts(ws, body)).join('');
+  }
+
+  /**
+   * The same JSON text in pieces (one per top-level group, each up to
+   * megabytes), for a response that writes them one after the other rather
+   * than first joining them into one string.
+   */
+  async generateParts(ws: WorkspaceContext, body: SummaryReportFilterDto): Promise<string[]> {
     return inReportTransaction(this.dataSource, async (manager) => {
       const scope = await resolveReportScope(manager, ws, body);
       const { header, groups } = summaryReportQueries(scope, body);
       const [head]: { totals: string; chart: string }[] = await manager.query(header.sql, header.params);
       const nodes: { node: string }[] = await manager.query(groups.sql, groups.params);
-      return `{"totals":${head.totals},"groupOne":[${nodes.map((r) => r.node).join(',')}],"chart":${head.chart}}`;
+      const parts = [`{"totals":${head.totals},"groupOne":[`];
+      nodes.forEach((row, i) => parts.push(i ? `,${row.node}` : row.node));
+      parts.push(`],"chart":${head.chart}}`);
+      return parts;
     });
   }
 }

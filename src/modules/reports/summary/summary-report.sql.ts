@@ -3,7 +3,7 @@ import type { ReportScope } from '../filter/report-scope';
 import { dateBucketSql } from '../filter/report-time';
 import { amountOfSql, totalsObjectSql } from '../filter/report-totals.sql';
 import type { SummaryGroup, SummaryReportFilterDto } from './dto/summary-report-filter.dto';
-import { GROUP_KINDS, jsonObjectSql, jsonValueSql } from './summary-groups';
+import { GROUP_KINDS, jsonObjectSql, jsonValueSql, type SqlPart } from './summary-groups';
 
 /** One statement and its parameters. */
 export interface SqlStatement {
@@ -112,7 +112,7 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
       ['duration', jsonValueSql('r.d', 'number')], ['amount', jsonValueSql(amountOf('r'), 'number')],
       ...(body.amounts?.length ? [['amounts', amounts('r')] as [string, string]] : []),
       ...label.extra,
-      ...(hasChildren ? [['children', `'[' || r.children || ']'`] as [string, string]] : []),
+      ...(hasChildren ? [['children', [{ lit: '[' }, { sql: 'r.children' }, { lit: ']' }]] as [string, SqlPart[]]] : []),
     ]);
     return { joins: label.joins, node, order: sortBy('r', label.name, k) };
   };
