@@ -46,6 +46,26 @@ export async function startBuiltApp(databaseUrl: string): Promise<RunningApp> {
   };
 }
 
+/** Runs `work` against the bare node:http baseline (baseline-server.ts) on DATABASE_URL, then stops it. */
+export async function withBaseline<T>(work: (baseUrl: string) => Promise<T>): Promise<T> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'baseline-server.ts')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`the baseline server exited with ${code}`)));
+  });
+  try {
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+}
+
 /** Resident set size of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number): number {
   try {

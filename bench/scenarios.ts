@@ -1,5 +1,5 @@
 import { BENCH } from './seed';
-import { rssMb } from './app-process';
+import { rssMb, withBaseline } from './app-process';
 import { load, Row, sequential } from './measure';
 import { benchProjectIds, REPORT_BODIES } from './report-explain';
 
@@ -26,38 +26,48 @@ async function call(ctx: Context, method: string, path: string, apiKey: string, 
   });
 }
 
+/** POST time-entries with one tag, 50 connections, 10 s. */
+function createLoad(name: string, url: string): Promise<Row> {
+  return load({
+    name,
+    url,
+    method: 'POST',
+    request: (n) => {
+      const start = new Date(Date.UTC(2025, 1, 1) + n * 60_000);
+      return {
+        path: `/v1/workspaces/${w}/time-entries`,
+        headers: { 'X-Api-Key': key(n), 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          start: start.toISOString(),
+          end: new Date(start.getTime() + 30 * 60_000).toISOString(),
+          projectId: projectId(n),
+          tagIds: [tagId(n)],
+          description: 'bench',
+        }),
+      };
+    },
+  });
+}
+
+/** One user's hydrated page of 50 in one month, with the total headers, 50 connections, 10 s. */
+function listLoad(name: string, url: string): Promise<Row> {
+  return load({
+    name,
+    url,
+    request: (n) => ({
+      path: `/v1/workspaces/${w}/user/${userOf(n)}/time-entries?start=2024-03-01T00:00:00Z&end=2024-04-01T00:00:00Z&hydrated=true&page-size=50`,
+      headers: { 'X-Api-Key': key(n) },
+    }),
+  });
+}
+
 /** Each scenario measures one thing through HTTP; names are those of the conventions. */
 export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
-  'create-time-entry': (ctx) =>
-    load({
-      name: 'create-time-entry',
-      url: ctx.baseUrl,
-      method: 'POST',
-      request: (n) => {
-        const start = new Date(Date.UTC(2025, 1, 1) + n * 60_000);
-        return {
-          path: `/v1/workspaces/${w}/time-entries`,
-          headers: { 'X-Api-Key': key(n), 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            start: start.toISOString(),
-            end: new Date(start.getTime() + 30 * 60_000).toISOString(),
-            projectId: projectId(n),
-            tagIds: [tagId(n)],
-            description: 'bench',
-          }),
-        };
-      },
-    }),
-
-  'list-user-entries': (ctx) =>
-    load({
-      name: 'list-user-entries',
-      url: ctx.baseUrl,
-      request: (n) => ({
-        path: `/v1/workspaces/${w}/user/${userOf(n)}/time-entries?start=2024-03-01T00:00:00Z&end=2024-04-01T00:00:00Z&hydrated=true&page-size=50`,
-        headers: { 'X-Api-Key': key(n) },
-      }),
-    }),
+  'create-time-entry': (ctx) => createLoad('create-time-entry', ctx.baseUrl),
+  'list-user-entries': (ctx) => listLoad('list-user-entries', ctx.baseUrl),
+  // The same loads on a bare node:http server with hand-written SQL: what this machine allows.
+  'baseline-create': () => withBaseline((url) => createLoad('baseline-create', url)),
+  'baseline-list': () => withBaseline((url) => listLoad('baseline-list', url)),
 
   'timer-start-stop': async (ctx) => {
     // Users 11..50 have no running timer in the seed; each pair starts then stops one.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import type { Role } from '../../modules/workspaces/entities/member-role.entity';
 import { countRequestSql, RateWindow } from '../guards/rate-limit.guard';
 import { AddonTokenService } from './addon-token.service';
@@ -44,12 +45,13 @@ export class AuthService {
          ) m ON true
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.status <> 'DELETED'`;
     const rows: { id: string; user_id: string; status: string | null; roles: Role[] | null; count?: number; reset_ms?: number }[] = rateKey
-      ? await this.dataSource.query(
+      ? await preparedQuery(
+          this.dataSource,
           `WITH a AS (${select}), r AS (${countRequestSql('$3', 'EXISTS (SELECT 1 FROM a)')})
            SELECT a.*, r.count, r.reset_ms FROM a LEFT JOIN r ON true`,
           [hashApiKey(key), workspaceId ?? null, rateKey],
         )
-      : await this.dataSource.query(select, [hashApiKey(key), workspaceId ?? null]);
+      : await preparedQuery(this.dataSource, select, [hashApiKey(key), workspaceId ?? null]);
     if (!rows.length) return null;
     const [row] = rows;
     const membership = workspaceId ? { workspaceId, member: row.status ? { status: row.status, roles: row.roles ?? [] } : null } : undefined;

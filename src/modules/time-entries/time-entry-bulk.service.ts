@@ -48,7 +48,7 @@ export class TimeEntryBulkService {
             type: item.type ?? row.type,
             billable: item.billable,
             start: item.start ? toSecond(item.start) : new Date(row.start_at),
-            end: item.end ? toSecond(item.end) : row.end_at && new Date(row.end_at),
+            end: item.end ? toSecond(item.end) : row.end_at === null ? null : new Date(row.end_at),
             customFields: item.customFields,
           };
           const prepared = await this.writer.prepare(manager, ws, userId, input, row);

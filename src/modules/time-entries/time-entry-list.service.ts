@@ -3,14 +3,16 @@ import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { limitOffset, Page } from '../../common/dto/page';
 import { likePattern } from '../../common/utils/sql';
+import { preparedQuery } from '../../database/prepared-query';
 import type { InProgressQueryDto, TimeEntryListQueryDto } from './dto/time-entry-query.dto';
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
-import { TimeEntryHydrator } from './time-entry-hydrator';
+import { relatedOfCteSql, type RelatedRow, withRelated } from './time-entry-hydrator';
 import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
 import { ENTRY_COLUMNS, managesSql } from './time-entry.store';
 import { TimeEntryWriter } from './time-entry-writer';
 
-type ListedRow = TimeEntryRow & { total_count: string; lock_at: string | null; hide_rates: string | null };
+/** The list statement's one row: total, settings, the page as JSON text and (hydrated) its related rows. */
+type PageRow = RelatedRow & { total: number; lock_at: string | null; hide_rates: string | null; entries: string | null };
 
 /** Collects SQL conditions with numbered parameters. */
 class Where {
@@ -33,15 +35,14 @@ class Where {
 
 /**
  * Lists of entries, newest start first with the id as tie-breaker (pages never
- * repeat or skip an entry). One query reads the page with its total, tags and
- * custom fields; a hydrated page adds one query for all its related rows.
+ * repeat or skip an entry). One query reads the page with its total, tags,
+ * custom fields and, hydrated, its related rows.
  */
 @Injectable()
 export class TimeEntryListService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: TimeEntryWriter,
-    private readonly hydrator: TimeEntryHydrator,
   ) {}
 
   async forUser(ws: WorkspaceContext, userId: string, query: TimeEntryListQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
@@ -79,35 +80,33 @@ export class TimeEntryListService {
     return this.page(ws, where, { page: query.page, pageSize: query['page-size'] }, false);
   }
 
+  /**
+   * One statement: the page (read through the (workspace, user, start, id)
+   * order, stopping at the page's end), its total (counted apart, from the
+   * index only), the settings that decide how entries are shown and, when
+   * hydrated, the page's projects, tasks, tags and users. Rows come as one JSON
+   * value: parsed natively rather than field by field.
+   */
   private async page(ws: WorkspaceContext, where: Where, request: { page: number; pageSize: number }, hydrated: boolean): Promise<Page<TimeEntryWithRatesDto>> {
     const { limit, offset } = limitOffset(request);
     const workspace = where.param(ws.workspaceId);
-    const rows: ListedRow[] = await this.dataSource.query(
-      `WITH page AS (
-         SELECT te.*, count(*) OVER () AS total_count FROM time_entries te
+    const [row] = await preparedQuery<PageRow>(
+      this.dataSource,
+      `WITH page AS MATERIALIZED (
+         SELECT te.* FROM time_entries te
           WHERE ${where.sql}
           ORDER BY te.start_at DESC, te.id DESC
           LIMIT ${where.param(limit)} OFFSET ${where.param(offset)})
-       SELECT ${ENTRY_COLUMNS}, w.settings->>'lockTimeEntries' AS lock_at, w.settings->>'onlyAdminsSeeBillableRates' AS hide_rates
-         FROM page te CROSS JOIN workspaces w
-        WHERE w.id = ${workspace}
-        ORDER BY te.start_at DESC, te.id DESC`,
+       SELECT (SELECT count(*) FROM time_entries te WHERE ${where.sql})::int AS total,
+              w.settings->>'lockTimeEntries' AS lock_at, w.settings->>'onlyAdminsSeeBillableRates' AS hide_rates,
+              (SELECT json_agg(x ORDER BY x.start_at DESC, x.id DESC) FROM (SELECT ${ENTRY_COLUMNS} FROM page te) x)::text AS entries
+              ${hydrated ? `, ${relatedOfCteSql(workspace, 'page')}` : ''}
+         FROM workspaces w
+        WHERE w.id = ${workspace}`,
       where.params,
     );
-    const total = rows.length ? Number(rows[0].total_count) : offset ? await this.count(where) : 0;
-    const view = viewFor(
-      { lockTimeEntries: rows[0]?.lock_at ?? null, onlyAdminsSeeBillableRates: rows[0]?.hide_rates !== 'false' },
-      ws.isAdmin,
-    );
-    const entries = rows.map((row) => toTimeEntryDto(row, view));
-    const items = hydrated ? await this.hydrator.hydrate(this.dataSource.manager, ws.workspaceId, entries) : entries;
-    return new Page(items, total, request);
-  }
-
-  /** The total when the page lies past the end (the page query then has no row to carry it). */
-  private async count(where: Where): Promise<number> {
-    const params = where.params.slice(0, where.params.length - 3);
-    const rows: { n: string }[] = await this.dataSource.query(`SELECT count(*) AS n FROM time_entries te WHERE ${where.sql}`, params);
-    return Number(rows[0].n);
+    const view = viewFor({ lockTimeEntries: row.lock_at, onlyAdminsSeeBillableRates: row.hide_rates !== 'false' }, ws.isAdmin);
+    const entries = (row.entries ? (JSON.parse(row.entries) as TimeEntryRow[]) : []).map((entry) => toTimeEntryDto(entry, view));
+    return new Page(hydrated ? withRelated(entries, row) : entries, row.total, request);
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { ProjectAccessService } from '../projects/project-access.service';
 import { RateCandidateRow, rateCandidatesSql, resolveCandidates } from '../rates/rates.service';
@@ -127,7 +128,8 @@ export class TimeEntryWriter {
     const rates = priced
       ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
       : 'NULL';
-    const rows: RefsRow[] = await manager.query(
+    const rows = await preparedQuery<RefsRow>(
+      manager,
       `SELECT w.settings, w.currency,
               EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
               ${managesSql('w.id', '$6', '$2')} AS managed,

@@ -5,7 +5,10 @@ import type {
 } from './dto/time-entry.dto';
 import { EntrySettings, isBeforeLock } from './time-entry-rules';
 
-/** A time_entries row as the store's queries return it (with its tag ids and custom field values). */
+/**
+ * A time_entries row as the store's queries return it (with its tag ids and
+ * custom field values); instants are strings when the row came as JSON.
+ */
 export interface TimeEntryRow {
   id: string;
   workspace_id: string;
@@ -13,8 +16,8 @@ export interface TimeEntryRow {
   project_id: string | null;
   task_id: string | null;
   description: string;
-  start_at: Date;
-  end_at: Date | null;
+  start_at: Date | string;
+  end_at: Date | string | null;
   duration: number | null;
   billable: boolean;
   type: TimeEntryWithRatesDto['type'];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import type { TimeEntryRow } from './time-entry.mapper';
 import type { SqlFragment } from '../../common/outbox/outbox.service';
 import type { EntrySettings } from './time-entry-rules';
@@ -110,7 +111,8 @@ export class TimeEntryStore {
     also?: (firstParam: number) => SqlFragment,
   ): Promise<TimeEntryRow> {
     const extra = also?.(16);
-    const rows: TimeEntryRow[] = await manager.query(
+    const rows = await preparedQuery<TimeEntryRow>(
+      manager,
       `WITH e AS (
          INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
                                    hourly_rate, cost_rate, currency)
