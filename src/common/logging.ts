@@ -2,9 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AuthenticatedRequest } from './auth/principal';
 
-/** One line per request: method, path, status, time, workspace. Keys and tokens are never logged. */
+const REQUEST_LOG_LEVELS = ['trace', 'debug', 'info'];
+
+/**
+ * One line per request: method, path, status, time, workspace. Keys and tokens
+ * are never logged. Request lines are at info: at a quieter level the request
+ * middleware (a child logger per request) is not mounted at all; errors are
+ * still logged by the exception filter.
+ */
 export function loggerParams(level: string): Params {
   return {
+    ...(REQUEST_LOG_LEVELS.includes(level) ? {} : { forRoutes: [] }),
     pinoHttp: {
       level,
       redact: ['req.headers["x-api-key"]', 'req.headers["x-addon-token"]', 'req.headers.authorization'],
