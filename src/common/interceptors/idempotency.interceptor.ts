@@ -50,8 +50,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.header(HEADER);
-    const caller = request.principal ? credentialHash(request) : undefined;
-    if (request.method !== 'POST' || key === undefined || !caller) return next.handle();
+    if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
+    const caller = credentialHash(request);
+    if (!caller) return next.handle();
     if (!key || key.length > MAX_KEY_LENGTH) throw new BadRequestException(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
 
     const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
