@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, fromMiddleware } from './common/filters/all-exceptions.filter';
@@ -110,6 +110,10 @@ function withIntegratorHeaders(document: OpenAPIObject): OpenAPIObject {
 /** Everything the server and the e2e tests share: parsers, pipes, filter, Swagger. Create the app with `bodyParser: false`. */
 export function bootstrap(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // No automatic weak ETags (a SHA-1 of every body): versioned resources (time entries) set their own ETag,
+  // and Clockify has no conditional GETs to keep.
+  const server: Express = app.getHttpAdapter().getInstance();
+  server.set('etag', false);
   app.enableCors({ exposedHeaders: EXPOSED_HEADERS });
   app.use(acceptClockifyPrefixes);
   app.use(requireJsonBodies);
