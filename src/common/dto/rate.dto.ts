@@ -1,4 +1,5 @@
-import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 
 /** Money as integer cents with a currency, as the reference's RateDtoV1. */
 export class RateDto {
@@ -22,6 +23,19 @@ export class RateRequestDto {
   @IsOptional()
   @IsDateString({ strict: true })
   since?: string;
+}
+
+/** The optional hourly and cost rates of a request item (a project member, a task). */
+export class OptionalRatesRequestDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateRequestDto)
+  hourlyRate?: RateRequestDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateRequestDto)
+  costRate?: RateRequestDto;
 }
 
 /** Body of PUT workspaces/{id}/hourly-rate (RateWithCurrencyRequestV1). */

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { ToArray, ToBoolean } from '../../../common/dto/transforms';
@@ -94,51 +94,7 @@ export class CreateExpenseDto {
  * `changeFields` change (FILE without a file removes the receipt); without
  * `changeFields`, every field sent changes.
  */
-export class UpdateExpenseDto {
-  /** The amount as a decimal (at most two decimals); for a unit-priced category, the quantity. */
-  @ApiProperty({ type: 'number', format: 'double', example: 99.5, required: false })
-  @IsOptional()
-  @OptionalText()
-  @IsDecimalAmount()
-  amount?: string;
-
-  @IsOptional()
-  @OptionalText()
-  @Matches(OBJECT_ID_PATTERN, { message: 'categoryId must be a 24-character hex id' })
-  categoryId?: string;
-
-  /** @example "2020-01-01T00:00:00Z" */
-  @IsOptional()
-  @OptionalText()
-  @IsString()
-  @Matches(EXPENSE_DATE, { message: 'date must be yyyy-MM-dd or yyyy-MM-ddThh:mm:ssZ' })
-  date?: string;
-
-  @IsOptional()
-  @OptionalText()
-  @Matches(OBJECT_ID_PATTERN, { message: 'userId must be a 24-character hex id' })
-  userId?: string;
-
-  @IsOptional()
-  @OptionalText()
-  @Matches(OBJECT_ID_PATTERN, { message: 'projectId must be a 24-character hex id' })
-  projectId?: string;
-
-  @IsOptional()
-  @OptionalText()
-  @Matches(OBJECT_ID_PATTERN, { message: 'taskId must be a 24-character hex id' })
-  taskId?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(3000)
-  notes?: string;
-
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean()
-  billable?: boolean;
-
+export class UpdateExpenseDto extends PartialType(CreateExpenseDto) {
   /** The fields to change (repeated or comma-separated). @example ["AMOUNT","NOTES"] */
   @IsOptional()
   @ToArray()

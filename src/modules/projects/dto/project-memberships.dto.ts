@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { RateRequestDto } from '../../../common/dto/rate.dto';
+import { OptionalRatesRequestDto } from '../../../common/dto/rate.dto';
 import { IsObjectId } from './validators';
 
 /** UserGroupIdsSchema: the user groups of the request. */
@@ -44,20 +44,10 @@ export class AddUsersToProjectRequestDto {
 }
 
 /** UserIdWithRatesRequest. */
-export class UserIdWithRatesRequestDto {
+export class UserIdWithRatesRequestDto extends OptionalRatesRequestDto {
   /** @example "12t687e29ae1f428e7ebe202" */
   @IsObjectId()
   userId: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
 }
 
 /** UpdateProjectMembershipsRequest: the project's user members become exactly `memberships` (groups: `userGroups.ids`, when given). */

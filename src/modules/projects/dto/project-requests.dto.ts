@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { RateRequestDto } from '../../../common/dto/rate.dto';
+import { OptionalRatesRequestDto, RateRequestDto } from '../../../common/dto/rate.dto';
+import { UserIdWithRatesRequestDto } from './project-memberships.dto';
 import { ESTIMATE_TYPES, type EstimateType } from '../entities/project.entity';
 import { COLOR_PATTERN, IsIsoDuration, IsObjectId } from './validators';
 
@@ -21,11 +22,7 @@ export class EstimateRequestDto {
 }
 
 /** MembershipRequest: a user (PROJECT) or a user group (USERGROUP: `userId` is the group id). */
-export class MembershipRequestDto {
-  /** @example "12t687e29ae1f428e7ebe202" */
-  @IsObjectId()
-  userId: string;
-
+export class MembershipRequestDto extends UserIdWithRatesRequestDto {
   /** @example "PROJECT" */
   @IsOptional()
   @IsIn(['PROJECT', 'USERGROUP', 'WORKSPACE'])
@@ -35,20 +32,10 @@ export class MembershipRequestDto {
   @IsOptional()
   @IsIn(['PENDING', 'ACTIVE', 'DECLINED', 'INACTIVE', 'ALL'])
   membershipStatus?: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
 }
 
 /** TaskRequest: a task created with the project. */
-export class TaskRequestDto {
+export class TaskRequestDto extends OptionalRatesRequestDto {
   /** @example "Bugfixing" */
   @IsString()
   @Length(1, 1000)
@@ -98,16 +85,6 @@ export class TaskRequestDto {
   @IsOptional()
   @IsIn(['ACTIVE', 'DONE'])
   status?: 'ACTIVE' | 'DONE';
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
 }
 
 /** ProjectRequest: body of POST projects. */
