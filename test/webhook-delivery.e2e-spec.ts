@@ -220,18 +220,22 @@ describe('Webhook delivery', () => {
 
   it('an app closed before (or while) delivering: a new instance on the same database delivers each event once', async () => {
     const first = await startApp(600_000); // its loop would not run for 10 minutes
-    const o = await createOwner(first.app, 'Restart');
-    const h = await hook(first.http, o, '/restart', 'NEW_TAG');
-    const ws = `/v1/workspaces/${o.workspace.id}/tags`;
-    // event 1: fanned out and claimed by the first instance, which then dies before sending
-    await request(first.http).post(ws).set('X-Api-Key', o.apiKey).send({ name: 'claimed' }).expect(201);
-    await first.app.get(DeliveryDispatcher).fanOut();
-    // (claim takes every due delivery: an earlier test's retry may be due too, so count only this hook's)
-    const claimed = await first.app.get(DeliveryQueue).claim(10);
-    expect(claimed.filter((d) => d.webhookId === h.id)).toHaveLength(1);
-    // event 2: written, not yet fanned out
-    await request(first.http).post(ws).set('X-Api-Key', o.apiKey).send({ name: 'unseen' }).expect(201);
-    await first.app.close();
+    let h: Hook;
+    try {
+      const o = await createOwner(first.app, 'Restart');
+      h = await hook(first.http, o, '/restart', 'NEW_TAG');
+      const ws = `/v1/workspaces/${o.workspace.id}/tags`;
+      // event 1: fanned out and claimed by the first instance, which then dies before sending
+      await request(first.http).post(ws).set('X-Api-Key', o.apiKey).send({ name: 'claimed' }).expect(201);
+      await first.app.get(DeliveryDispatcher).fanOut();
+      // (claim takes every due delivery: an earlier test's retry may be due too, so count only this hook's)
+      const claimed = await first.app.get(DeliveryQueue).claim(10);
+      expect(claimed.filter((d) => d.webhookId === h.id)).toHaveLength(1);
+      // event 2: written, not yet fanned out
+      await request(first.http).post(ws).set('X-Api-Key', o.apiKey).send({ name: 'unseen' }).expect(201);
+    } finally {
+      await first.app.close(); // also when an expectation failed: an open app keeps jest from exiting
+    }
     expect(receiver.at('/restart')).toHaveLength(0);
     // the lease of the claimed delivery (30 s) runs out
     const second = await startApp(50);
