@@ -73,6 +73,17 @@ describe('Reports: POST /reports/summary', () => {
     ])('400 for %s', (_, body) => post(body).expect(400));
   });
 
+  it('writes names with quotes, backslashes, control characters and non-ASCII as valid JSON strings', async () => {
+    const name = 'Say "hi" \\ to Zoë\n\tand 日本';
+    const project = await teProject(t.app, b.workspace.id, { name });
+    await repEntry(t.app, b.workspace.id, { userId: b.user.id, start: '2024-01-05T09:00:00Z', end: '2024-01-05T10:00:00Z', projectId: project, billable: false });
+    const res = await post({ summaryFilter: { groups: ['PROJECT', 'USER'] } }, b.apiKey, b.workspace.id);
+    expect(res.status).toBe(200);
+    const summary = res.body as Summary;
+    expect(summary.groupOne.map((g) => [g.name, g.duration])).toEqual([[name, 3600]]);
+    expect(summary.groupOne[0].children?.map((g) => g.name)).toEqual(['Bob']);
+  });
+
   it('groups PROJECT → USER → TASK with durations and amounts computed per entry', async () => {
     const s = await ok({ summaryFilter: { groups: ['PROJECT', 'USER', 'TASK'] } });
     expect(s.totals[0]).toMatchObject({ totalTime: sum(entries), entriesCount: entries.length, totalAmount: earned(entries),
