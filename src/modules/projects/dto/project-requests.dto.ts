@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { OptionalRatesRequestDto, RateRequestDto } from '../../../common/dto/rate.dto';
+import { OptionalRatesRequestDto } from '../../../common/dto/rate.dto';
 import { UserIdWithRatesRequestDto } from './project-memberships.dto';
 import { ESTIMATE_TYPES, type EstimateType } from '../entities/project.entity';
 import { COLOR_PATTERN, IsIsoDuration, IsObjectId } from './validators';
@@ -88,7 +88,7 @@ export class TaskRequestDto extends OptionalRatesRequestDto {
 }
 
 /** ProjectRequest: body of POST projects. */
-export class ProjectRequestDto {
+export class ProjectRequestDto extends OptionalRatesRequestDto {
   /** @example "Software Development" */
   @IsString()
   @Length(2, 250)
@@ -118,16 +118,6 @@ export class ProjectRequestDto {
   @IsOptional()
   @IsBoolean()
   billable?: boolean;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
 
   @IsOptional()
   @ValidateNested()
