@@ -21,6 +21,15 @@ export interface SummaryReportQueries {
 
 const SUMS = 'sum(d)::bigint AS d, sum(bd)::bigint AS bd, sum(n)::bigint AS n, sum(e)::bigint AS e, sum(c)::bigint AS c';
 
+/**
+ * SQL summing integer cents (a bigint expression) over many entries. Through float8: sum(bigint) keeps an
+ * allocated 128-bit state per group, sum(float8) a plain double, and a double adds integers exactly while the
+ * total stays below 2^53 cents (90 trillion dollars); the result is cast back to bigint.
+ */
+function centsSumSql(expr: string): string {
+  return `sum((${expr})::float8)::bigint`;
+}
+
 export function summaryGroupsOf(body: SummaryReportFilterDto): SummaryGroup[] {
   return body.summaryFilter.groups?.length ? body.summaryFilter.groups : ['PROJECT'];
 }
@@ -59,7 +68,7 @@ function headerStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
       'totalAmount', ${amountOf('r')}, 'earned', ${hidden ? 'NULL' : 'r.e'})`;
   const sql = `
 WITH days AS (SELECT ${dateBucketSql('te.start_at', `$${params.length}`)} AS day, sum(${x.duration})::bigint AS d,
-                     sum(${x.billableDuration})::bigint AS bd, count(*) AS n, sum(${x.earned})::bigint AS e, sum(${x.cost})::bigint AS c
+                     sum(${x.billableDuration})::bigint AS bd, count(*) AS n, ${centsSumSql(x.earned)} AS e, ${centsSumSql(x.cost)} AS c
                 FROM time_entries te WHERE ${where} GROUP BY 1)
 SELECT (SELECT json_build_array(${totals}) FROM days)::text AS totals,
        coalesce((SELECT json_agg(${chart} ORDER BY r.day) FROM days r), '[]'::json)::text AS chart`;
@@ -79,9 +88,9 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   const levels = groups.length;
   const keyCols = groups.map((_, i) => `k${i + 1}`);
 
-  const leaf = `SELECT ${keyCols.join(', ')}, ${SUMS}
+  const leaf = `SELECT ${keyCols.join(', ')}, sum(d)::bigint AS d, sum(bd)::bigint AS bd, count(*) AS n, ${centsSumSql('e')} AS e, ${centsSumSql('c')} AS c
     FROM (SELECT ${kinds.map((k, i) => `(${k.key(scope, tz)}) COLLATE "C" AS k${i + 1}`).join(', ')},
-                 ${x.duration} AS d, ${x.billableDuration} AS bd, 1 AS n, ${x.earned} AS e, ${x.cost} AS c
+                 ${x.duration} AS d, ${x.billableDuration} AS bd, ${x.earned} AS e, ${x.cost} AS c
             FROM time_entries te ${joins.join(' ')}
            WHERE ${where}) src
    GROUP BY ${keyCols.join(', ')}`;
