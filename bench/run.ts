@@ -7,7 +7,7 @@ import { startBuiltApp } from './app-process';
 import { printTable, Row } from './measure';
 import { SCENARIOS } from './scenarios';
 import { explainReports, benchProjectIds } from './report-explain';
-import { isSeeded, seed } from './seed';
+import { isSeeded, removeBenchWrites, seed } from './seed';
 import { createHash } from 'node:crypto';
 
 /**
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       await explainReports(db, benchProjectIds((label) => createHash('md5').update(label).digest('hex').slice(0, 24)));
       return;
     }
+    await removeBenchWrites(db);
     const startedAt = new Date().toISOString();
     const results: Row[] = [];
     for (const name of only) {

@@ -37,6 +37,15 @@ export async function isSeeded(db: Client): Promise<boolean> {
   return rows.rows[0].n >= BENCH.entries;
 }
 
+/**
+ * Removes what earlier runs' load rows wrote (entries after the seed's range, with their tags, and the
+ * workspace's outbox rows), so repeated runs measure the same 1M-entry workspace instead of a growing one.
+ */
+export async function removeBenchWrites(db: Client): Promise<void> {
+  await db.query(`DELETE FROM time_entries WHERE workspace_id = $1 AND start_at >= '2025-01-02'`, [BENCH.workspaceId]);
+  await db.query('DELETE FROM outbox WHERE workspace_id = $1', [BENCH.workspaceId]);
+}
+
 export async function dropSeed(db: Client): Promise<void> {
   // Entries reference projects, tasks and tags without cascading: remove them first.
   for (const table of ['time_entry_tags', 'time_entry_custom_fields', 'time_entries']) {
