@@ -48,6 +48,8 @@ async function main(): Promise<void> {
       // Settle what the previous row wrote (thousands of entries, outbox rows, rate counters), so autovacuum
       // does not run during the next measurement, as it would not on a steady server.
       await db.query('VACUUM (ANALYZE) time_entries, time_entry_tags, outbox, rate_counters');
+      // and write the dirtied pages now rather than during the measurement (needs superuser or pg_checkpoint)
+      await db.query('CHECKPOINT').catch(() => undefined);
       console.log(`running ${name}...`);
       results.push(await SCENARIOS[name]({ baseUrl: app.baseUrl, appPid: app.pid }));
     }
