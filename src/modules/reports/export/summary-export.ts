@@ -5,6 +5,7 @@ import { inReportTransaction, resolveReportScope } from '../filter';
 import type { SummaryReportFilterDto } from '../summary/dto/summary-report-filter.dto';
 import type { GroupOneDto, TimeEntrySummaryReportDto } from '../summary/dto/summary-report.dto';
 import { SummaryReportService } from '../summary/summary-report.service';
+import { summaryGroupsOf } from '../summary/summary-report.sql';
 import { decimalHours, type ExportCell, type ExportColumn, type ExportFormat, hms, money } from './export-table';
 import { streamExport } from './report-export';
 
@@ -28,7 +29,7 @@ export class SummaryExportService {
   async export(ws: WorkspaceContext, body: SummaryReportFilterDto, format: ExportFormat): Promise<StreamableFile> {
     const scope = await inReportTransaction(this.dataSource, (manager) => resolveReportScope(manager, ws, body));
     const report = JSON.parse(await this.summary.generate(ws, body)) as TimeEntrySummaryReportDto;
-    const groups = body.summaryFilter.groups?.length ? body.summaryFilter.groups : ['PROJECT'];
+    const groups = summaryGroupsOf(body);
     const showAmount = scope.amountShown !== null;
     const columns: ExportColumn[] = [
       ...groups.map((g) => ({ header: GROUP_LABELS[g] ?? g, width: 22 })),

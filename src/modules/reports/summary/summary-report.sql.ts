@@ -19,7 +19,15 @@ export interface SummaryReportQueries {
   groups: SqlStatement;
 }
 
-const SUMS = 'sum(d)::bigint AS d, sum(bd)::bigint AS bd, sum(n)::bigint AS n, sum(e)::bigint AS e, sum(c)::bigint AS c';
+/** SQL of a group's sums over rows `r` of the level below (which carry d, bd, n, e, c). */
+function sumsOfSql(r: string): string {
+  return ['d', 'bd', 'n', 'e', 'c'].map((m) => `sum(${r}.${m})::bigint AS ${m}`).join(', ');
+}
+
+/** SQL of the amount shown (scope.amountShown) from a row `r` carrying summed cents `e` (earned) and `c` (cost); NULL when hidden. */
+function shownAmountSql(scope: ReportScope, r: string): string {
+  return scope.amountShown === null ? 'NULL' : amountOfSql(scope.amountShown, `${r}.e`, `${r}.c`);
+}
 
 /**
  * SQL summing integer cents (a bigint expression) over many entries. Through float8: sum(bigint) keeps an
@@ -30,6 +38,7 @@ function centsSumSql(expr: string): string {
   return `sum((${expr})::float8)::bigint`;
 }
 
+/** The groupings of a summary request (default: PROJECT). */
 export function summaryGroupsOf(body: SummaryReportFilterDto): SummaryGroup[] {
   return body.summaryFilter.groups?.length ? body.summaryFilter.groups : ['PROJECT'];
 }
@@ -61,11 +70,9 @@ function headerStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   const where = buildReportWhere(scope, body, params);
   params.push(scope.timeZone);
   const x = reportExprs(scope);
-  const hidden = scope.amountShown === null;
-  const amountOf = (r: string) => (hidden ? 'NULL' : amountOfSql(scope.amountShown ?? 'EARNED', `${r}.e`, `${r}.c`));
   const totals = totalsObjectSql(scope, { duration: 'sum(d)', billableDuration: 'sum(bd)', count: 'sum(n)', earned: 'sum(e)', cost: 'sum(c)' });
   const chart = `json_build_object('id', r.day::text, '_id', r.day::text, 'totalTime', r.d, 'totalBillableTime', r.bd,
-      'totalAmount', ${amountOf('r')}, 'earned', ${hidden ? 'NULL' : 'r.e'})`;
+      'totalAmount', ${shownAmountSql(scope, 'r')}, 'earned', ${scope.amountShown === null ? 'NULL' : 'r.e'})`;
   const sql = `
 WITH days AS (SELECT ${dateBucketSql('te.start_at', `$${params.length}`)} AS day, sum(${x.duration})::bigint AS d,
                      sum(${x.billableDuration})::bigint AS bd, count(*) AS n, ${centsSumSql(x.earned)} AS e, ${centsSumSql(x.cost)} AS c
@@ -96,7 +103,6 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
    GROUP BY ${keyCols.join(', ')}`;
 
   const hidden = scope.amountShown === null;
-  const amountOf = (r: string) => (hidden ? 'NULL' : amountOfSql(scope.amountShown ?? 'EARNED', `${r}.e`, `${r}.c`));
   const amounts = (r: string) => `'[' || ${scope.amountTypes.length
     ? scope.amountTypes.map((t) => `'{"type":"${t}","value":' || (${amountOfSql(t, `${r}.e`, `${r}.c`)})::text || '}'`).join(` || ',' || `)
     : `''`} || ']'`;
@@ -104,7 +110,7 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   const sortBy = (r: string, name: string, k: string) => {
     switch (body.summaryFilter.sortColumn) {
       case 'DURATION': return `${r}.d ${desc}, ${k}`;
-      case 'AMOUNT': return `${hidden ? `${r}.d` : amountOf(r)} ${desc}, ${k}`;
+      case 'AMOUNT': return `${hidden ? `${r}.d` : shownAmountSql(scope, r)} ${desc}, ${k}`;
       case 'EARNED': return `${r}.e ${desc}, ${k}`;
       case 'COST': return `${r}.c ${desc}, ${k}`;
       case 'PROFIT': return `(${r}.e - ${r}.c) ${desc}, ${k}`;
@@ -118,7 +124,7 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
     const node = jsonObjectSql([
       ['_id', jsonValueSql(`coalesce(${k}, '')`, 'key')], ['id', jsonValueSql(k, 'key')],
       ['name', jsonValueSql(label.name, 'text')], ['nameLowerCase', jsonValueSql(`lower(${label.name})`, 'text')],
-      ['duration', jsonValueSql('r.d', 'number')], ['amount', jsonValueSql(amountOf('r'), 'number')],
+      ['duration', jsonValueSql('r.d', 'number')], ['amount', jsonValueSql(shownAmountSql(scope, 'r'), 'number')],
       ...(body.amounts?.length ? [['amounts', amounts('r')] as [string, string]] : []),
       ...label.extra,
       ...(hasChildren ? [['children', [{ lit: '[' }, { sql: 'r.children' }, { lit: ']' }]] as [string, SqlPart[]]] : []),
@@ -131,7 +137,7 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   for (let lvl = levels; lvl >= 2; lvl--) {
     const parents = keyCols.slice(0, lvl - 1);
     const l = level(lvl, lvl < levels);
-    ctes.push(`agg${lvl - 1} AS (SELECT ${parents.map((c) => `r.${c}`).join(', ')}, ${SUMS.replace(/sum\((\w+)\)/g, 'sum(r.$1)')},
+    ctes.push(`agg${lvl - 1} AS (SELECT ${parents.map((c) => `r.${c}`).join(', ')}, ${sumsOfSql('r')},
         string_agg(${l.node}, ',' ORDER BY ${l.order}) AS children
       FROM ${below} r ${l.joins} GROUP BY ${parents.map((c) => `r.${c}`).join(', ')})`);
     below = `agg${lvl - 1}`;
