@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
 
   execSync('node scripts/ensure-build.js', { cwd: join(__dirname, '..'), stdio: 'inherit' });
+  await ensureDatabase(databaseUrl);
   const app = await startBuiltApp(databaseUrl); // applies the migrations
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -59,6 +60,24 @@ async function main(): Promise<void> {
   } finally {
     await db.end();
     await app.stop();
+  }
+}
+
+/** Creates the database DATABASE_URL names when the server does not have it yet (a fresh machine). */
+async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      console.log(`Creating database ${name}...`);
+      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await admin.end();
   }
 }
 
