@@ -4,7 +4,6 @@ import { preparedQuery } from '../../database/prepared-query';
 import type { Role } from '../../modules/workspaces/entities/member-role.entity';
 import { countRequestSql, RateWindow } from '../guards/rate-limit.guard';
 import { AddonTokenService } from './addon-token.service';
-import { hashApiKey } from './api-key';
 import type { Principal } from './principal';
 
 /** An API key's principal, and the rate window counted in the same query when asked to. */
@@ -27,12 +26,12 @@ export class AuthService {
   ) {}
 
   /**
-   * The key's user; with `workspaceId` (a workspace route), also the user's
+   * The user of the API key with this hash (`hashApiKey`); with `workspaceId` (a workspace route), also the user's
    * membership of it, and with `rateKey` the request counted on that rate
    * counter (when the key is valid), in the same query: one round trip
    * authenticates, authorizes and rate-limits a request.
    */
-  async fromApiKey(key: string, workspaceId?: string, rateKey?: string): Promise<ApiKeyAuth | null> {
+  async fromApiKeyHash(keyHash: string, workspaceId?: string, rateKey?: string): Promise<ApiKeyAuth | null> {
     const select = `SELECT k.id, k.user_id, m.status, m.roles
          FROM api_keys k
          JOIN users u ON u.id = k.user_id
@@ -49,9 +48,9 @@ export class AuthService {
           this.dataSource,
           `WITH a AS (${select}), r AS (${countRequestSql('$3', 'EXISTS (SELECT 1 FROM a)')})
            SELECT a.*, r.count, r.reset_ms FROM a LEFT JOIN r ON true`,
-          [hashApiKey(key), workspaceId ?? null, rateKey],
+          [keyHash, workspaceId ?? null, rateKey],
         )
-      : await preparedQuery(this.dataSource, select, [hashApiKey(key), workspaceId ?? null]);
+      : await preparedQuery(this.dataSource, select, [keyHash, workspaceId ?? null]);
     if (!rows.length) return null;
     const [row] = rows;
     const membership = workspaceId ? { workspaceId, member: row.status ? { status: row.status, roles: row.roles ?? [] } : null } : undefined;

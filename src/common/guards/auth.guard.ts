@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthService } from '../auth/auth.service';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
 import { isObjectId } from '../utils/ids';
-import { RateCountedRequest, rateLimitKey } from './rate-limit.guard';
+import { credentialHash, RateCountedRequest, rateLimitKey } from './rate-limit.guard';
 
 /** Secure by default: every route needs X-Api-Key or X-Addon-Token unless marked @Public(). */
 @Injectable()
@@ -20,9 +20,10 @@ export class AuthGuard implements CanActivate {
     const addonToken = request.header('x-addon-token');
 
     const workspaceId = request.params?.workspaceId;
-    if (apiKey) {
+    const keyHash = apiKey ? credentialHash(request) : undefined;
+    if (keyHash) {
       // The request is counted for the rate limit in the same query (not on public routes; RateLimitGuard reads the count).
-      const found = await this.auth.fromApiKey(apiKey, isObjectId(workspaceId) ? workspaceId : undefined, isPublic ? undefined : rateLimitKey(request));
+      const found = await this.auth.fromApiKeyHash(keyHash, isObjectId(workspaceId) ? workspaceId : undefined, isPublic ? undefined : rateLimitKey(request));
       request.principal = found?.principal;
       request.rateWindow = found?.rateWindow;
     } else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { env } from '../../config/env.validation';
+import { hashApiKey } from '../auth/api-key';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
 
@@ -22,10 +22,20 @@ export interface RateCountedRequest extends AuthenticatedRequest {
   rateWindow?: RateWindow;
 }
 
-/** The caller's credential (API key or add-on token) as a hash: the key of its counters and stored responses. */
+const hashes = new WeakMap<AuthenticatedRequest, string>();
+
+/**
+ * The caller's credential (API key or add-on token) as a hash (for an API key, the stored one): the key of its
+ * counters and stored responses. Computed once per request (the guards and the idempotency interceptor ask).
+ */
 export function credentialHash(request: AuthenticatedRequest): string | undefined {
+  const known = hashes.get(request);
+  if (known) return known;
   const credential = request.header('x-api-key') || request.header('x-addon-token');
-  return credential ? createHash('sha256').update(credential).digest('hex') : undefined;
+  if (!credential) return undefined;
+  const hash = hashApiKey(credential);
+  hashes.set(request, hash);
+  return hash;
 }
 
 /** The counter a request counts on: its credential and the route's workspace. */

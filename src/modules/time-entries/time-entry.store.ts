@@ -104,29 +104,30 @@ export class TimeEntryStore {
   /**
    * Inserts an entry with its tags and custom field values in one statement;
    * `also` adds a CTE to that statement (e.g. the outbox row, see
-   * `outboxInsertSql`), its parameters numbered from the given one.
+   * `outboxInsertSql`), its parameters numbered from the given one. Returns
+   * the new row as `newEntryRow` knows it (nothing is read back).
    */
   async insert(
     manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
     also?: (firstParam: number) => SqlFragment,
   ): Promise<TimeEntryRow> {
     const extra = also?.(16);
-    const rows = await preparedQuery<TimeEntryRow>(
+    await preparedQuery(
       manager,
       `WITH e AS (
          INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
                                    hourly_rate, cost_rate, currency)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)),
        t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, unnest($14::char(24)[])),
        c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
              SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${extra ? `,
        x AS (${extra.sql})` : ''}
-       SELECT * FROM e`,
+       SELECT 1`,
       [id, workspaceId, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type,
         v.hourlyRate, v.costRate, v.currency, tagIds, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value }))),
         ...(extra?.params ?? [])],
     );
-    return { ...rows[0], tag_ids: [...tagIds].sort(), custom_fields: customFields.length ? [...customFields] : null };
+    return newEntryRow(workspaceId, id, v, tagIds, customFields);
   }
 
   /**
