@@ -17,6 +17,22 @@ export interface Membership {
   roles: Role[];
 }
 
+/** The key's user and, for `$2` (a workspace id or null), the user's membership with its roles. */
+const KEY_SQL = `SELECT k.id, k.user_id, m.status, m.roles
+         FROM api_keys k
+         JOIN users u ON u.id = k.user_id
+         LEFT JOIN LATERAL (
+           SELECT wm.status,
+                  ARRAY(SELECT DISTINCT r.role FROM member_roles r
+                         WHERE r.workspace_id = wm.workspace_id AND r.user_id = wm.user_id) AS roles
+             FROM workspace_members wm
+            WHERE $2::char(24) IS NOT NULL AND wm.workspace_id = $2 AND wm.user_id = k.user_id
+         ) m ON true
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.status <> 'DELETED'`;
+/** KEY_SQL, with the request counted on rate counter `$3` when the key is valid. */
+const KEY_COUNTED_SQL = `WITH a AS (${KEY_SQL}), r AS (${countRequestSql('$3', 'EXISTS (SELECT 1 FROM a)')})
+  SELECT a.*, r.count, r.reset_ms FROM a LEFT JOIN r ON true`;
+
 /** Turns credentials into a principal, and a principal plus workspace into a membership. */
 @Injectable()
 export class AuthService {
@@ -32,25 +48,9 @@ export class AuthService {
    * authenticates, authorizes and rate-limits a request.
    */
   async fromApiKeyHash(keyHash: string, workspaceId?: string, rateKey?: string): Promise<ApiKeyAuth | null> {
-    const select = `SELECT k.id, k.user_id, m.status, m.roles
-         FROM api_keys k
-         JOIN users u ON u.id = k.user_id
-         LEFT JOIN LATERAL (
-           SELECT wm.status,
-                  ARRAY(SELECT DISTINCT r.role FROM member_roles r
-                         WHERE r.workspace_id = wm.workspace_id AND r.user_id = wm.user_id) AS roles
-             FROM workspace_members wm
-            WHERE $2::char(24) IS NOT NULL AND wm.workspace_id = $2 AND wm.user_id = k.user_id
-         ) m ON true
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.status <> 'DELETED'`;
     const rows: { id: string; user_id: string; status: string | null; roles: Role[] | null; count?: number; reset_ms?: number }[] = rateKey
-      ? await preparedQuery(
-          this.dataSource,
-          `WITH a AS (${select}), r AS (${countRequestSql('$3', 'EXISTS (SELECT 1 FROM a)')})
-           SELECT a.*, r.count, r.reset_ms FROM a LEFT JOIN r ON true`,
-          [keyHash, workspaceId ?? null, rateKey],
-        )
-      : await preparedQuery(this.dataSource, select, [keyHash, workspaceId ?? null]);
+      ? await preparedQuery(this.dataSource, KEY_COUNTED_SQL, [keyHash, workspaceId ?? null, rateKey])
+      : await preparedQuery(this.dataSource, KEY_SQL, [keyHash, workspaceId ?? null]);
     if (!rows.length) return null;
     const [row] = rows;
     const membership = workspaceId ? { workspaceId, member: row.status ? { status: row.status, roles: row.roles ?? [] } : null } : undefined;

@@ -124,23 +124,9 @@ export class TimeEntryWriter {
   private async references(
     manager: EntityManager, ws: WorkspaceContext, userId: string, input: EntryInput, tagIds: string[], priced: boolean,
   ): Promise<RefsRow> {
-    const visible = ws.isAdmin ? 'true' : ProjectAccessService.visibleTo('p', '$2');
-    const rates = priced
-      ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
-      : 'NULL';
     const rows = await preparedQuery<RefsRow>(
       manager,
-      `SELECT w.settings, w.currency,
-              EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
-              ${managesSql('w.id', '$6', '$2')} AS managed,
-              p.id IS NOT NULL AS project_exists, p.billable AS project_billable,
-              CASE WHEN p.id IS NULL THEN false ELSE ${visible} END AS project_visible,
-              EXISTS (SELECT 1 FROM tasks t WHERE t.workspace_id = w.id AND t.project_id = p.id AND t.status = 'ACTIVE') AS project_has_tasks,
-              (SELECT t.project_id FROM tasks t WHERE t.workspace_id = w.id AND t.id = $4) AS task_project_id,
-              (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY($5::char(24)[])) AS tag_count,
-              ${rates} AS rates
-         FROM workspaces w LEFT JOIN projects p ON p.workspace_id = w.id AND p.id = $3
-        WHERE w.id = $1`,
+      referencesSql(ws.isAdmin, priced),
       [ws.workspaceId, userId, input.projectId, input.taskId, tagIds, ws.userId, ...(priced ? [input.start] : [])],
     );
     return rows[0];
@@ -164,6 +150,35 @@ export class TimeEntryWriter {
     }
     return [...stored.values()];
   }
+}
+
+const referencesSqls = new Map<string, string>();
+
+/**
+ * The statement of `TimeEntryWriter.references` (built once per variant: the hot statements are looked up by their
+ * text, see preparedQuery): projects visible to all for admins, rate candidates only when the entry is priced.
+ */
+function referencesSql(isAdmin: boolean, priced: boolean): string {
+  const variant = `${isAdmin}:${priced}`;
+  let sql = referencesSqls.get(variant);
+  if (sql) return sql;
+  const visible = isAdmin ? 'true' : ProjectAccessService.visibleTo('p', '$2');
+  const rates = priced
+    ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
+    : 'NULL';
+  sql = `SELECT w.settings, w.currency,
+        EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
+        ${managesSql('w.id', '$6', '$2')} AS managed,
+        p.id IS NOT NULL AS project_exists, p.billable AS project_billable,
+        CASE WHEN p.id IS NULL THEN false ELSE ${visible} END AS project_visible,
+        EXISTS (SELECT 1 FROM tasks t WHERE t.workspace_id = w.id AND t.project_id = p.id AND t.status = 'ACTIVE') AS project_has_tasks,
+        (SELECT t.project_id FROM tasks t WHERE t.workspace_id = w.id AND t.id = $4) AS task_project_id,
+        (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY($5::char(24)[])) AS tag_count,
+        ${rates} AS rates
+   FROM workspaces w LEFT JOIN projects p ON p.workspace_id = w.id AND p.id = $3
+  WHERE w.id = $1`;
+  referencesSqls.set(variant, sql);
+  return sql;
 }
 
 /** Self, admins, and team managers of the user may act on a user's entries. */
