@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldErrorDto } from '../dto/error.dto';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldErrorDto[] {
   return errors.flatMap((error) => {
@@ -22,6 +23,7 @@ class RequestValidationPipe extends ValidationPipe {
 
 /** Unknown fields are rejected, values are converted to the DTO's types, errors are keyed by field. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

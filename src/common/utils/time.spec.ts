@@ -21,6 +21,10 @@ describe('time formats', () => {
 
   it('prints instants in UTC with whole seconds', () => {
     expect(toInstant(new Date('2024-01-20T15:30:00.123+01:00'))).toBe('2024-01-20T14:30:00Z');
+    expect(toInstant('2024-01-20T14:30:00+00:00')).toBe('2024-01-20T14:30:00Z');
+    expect(toInstant('2024-01-20T15:30:00+01:00')).toBe('2024-01-20T14:30:00Z');
+    expect(toInstant('2024-01-20T14:30:00.5+00:00')).toBe('2024-01-20T14:30:00Z');
+    expect(toInstant(new Date(Date.UTC(12024, 0, 20, 14, 30)))).toBe('+012024-01-20T14:30:00Z');
     expect(toInstant(null)).toBeNull();
   });
 });
