@@ -189,7 +189,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       if (exited) return;
       const gone = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      // The timer is cleared once PostgreSQL has exited: left pending, it kept the caller's process alive 15 s more.
+      await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, 15_000)))]).finally(() => clearTimeout(timer));
     },
   };
 }
