@@ -7,6 +7,7 @@ import { startBuiltApp } from './app-process';
 import { printTable, Row } from './measure';
 import { SCENARIOS } from './scenarios';
 import { explainReports, benchProjectIds } from './report-explain';
+import { createDatabaseIfMissing } from '../src/database/create-database';
 import { isSeeded, removeBenchWrites, seed } from './seed';
 import { createHash } from 'node:crypto';
 
@@ -68,17 +69,7 @@ async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) {
-      console.log(`Creating database ${name}...`);
-      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    }
-  } finally {
-    await admin.end();
-  }
+  if (await createDatabaseIfMissing(url.toString(), name)) console.log(`Created database ${name}`);
 }
 
 main().catch((error: unknown) => {

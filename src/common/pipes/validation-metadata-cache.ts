@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
 type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type ValidationMetadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
 
 /**
  * class-validator looks up a class's rules on every validation by testing the class against every class that has

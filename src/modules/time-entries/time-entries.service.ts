@@ -63,9 +63,10 @@ export class TimeEntriesService {
       const prepared = await this.writer.prepare(manager, ws, userId, await this.newInput(manager, ws, body, start, end, fromEntry), null);
       checkManualEntryAllowed(prepared.settings, ws.isAdmin, true);
       const customFields = prepared.customFields ?? [];
-      const id = newId();
-      const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', newEntryRow(ws.workspaceId, id, prepared.values, prepared.tagIds, customFields)]);
-      const row = await this.store.insert(manager, ws.workspaceId, id, prepared.values, prepared.tagIds, customFields, event);
+      // The new row is known before the write: it is the outbox payload's source and the answer.
+      const row = newEntryRow(ws.workspaceId, newId(), prepared.values, prepared.tagIds, customFields);
+      const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', row]);
+      await this.store.insert(manager, ws.workspaceId, row.id, prepared.values, prepared.tagIds, customFields, event);
       return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
     }
     return oneRunningTimer(() =>
