@@ -97,7 +97,7 @@ describe('Time entries: the timer', () => {
   });
 
   describe('GET /time-entries/status/in-progress', () => {
-    it('401, 400 bad page-size; admins see every running entry, members their own and their managed users\'', async () => {
+    it('401, 403 for another workspace\'s owner, 400 bad page-size; admins see every running entry of the workspace, members their own and their managed users\'', async () => {
       const ws = await createOwner(t.app, 'Runner');
       const m1 = await createMember(t.app, ws.workspace.id);
       const m2 = await createMember(t.app, ws.workspace.id);
@@ -105,7 +105,9 @@ describe('Time entries: the timer', () => {
       await grantRole(t.app, ws.workspace.id, boss.user.id, 'TEAM_MANAGER', m1.user.id);
       const url = `${base(ws.workspace.id)}/status/in-progress`;
       await request(t.http).get(url).expect(401);
+      await request(t.http).get(url).set('X-Api-Key', b.apiKey).expect(403);
       await request(t.http).get(url).set('X-Api-Key', ws.apiKey).query({ 'page-size': 1001 }).expect(400);
+      await teCreate(t.http, b.workspace.id, b.apiKey, { start: '2024-06-05T11:00:00Z' }); // runs in another workspace: never listed here
       const e1 = await teCreate(t.http, ws.workspace.id, m1.apiKey, { start: '2024-06-05T09:00:00Z' });
       const e2 = await teCreate(t.http, ws.workspace.id, m2.apiKey, { start: '2024-06-05T10:00:00Z' });
       await teCreate(t.http, ws.workspace.id, m2.apiKey, { start: '2024-06-05T07:00:00Z', end: '2024-06-05T08:00:00Z' });
