@@ -4,6 +4,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, fromMiddleware } from './common/filters/all-exceptions.filter';
+import { rejectHostileInput } from './common/middleware/hostile-input';
 import { createValidationPipe } from './common/pipes/validation';
 
 const BODY_LIMIT = '1mb';
@@ -119,6 +120,7 @@ export function bootstrap(app: INestApplication): INestApplication {
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);
+  app.use(rejectHostileInput); // deep JSON, NUL characters: 400 before guards and validation
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {

@@ -23,6 +23,8 @@ function fromDatabase(error: QueryFailedError & PgError): ErrorDto | null {
     case '22008':
     case '22003':
     case '22001':
+    case '22021': // a NUL or an invalid byte in text; the input check refuses NULs first
+    case '22P05':
     case '23514':
     case '23502':
       return { code: 400, message: 'A value in the request is not valid' };
