@@ -66,4 +66,44 @@ describe('Idempotency-Key', () => {
     await post(a.apiKey, { name: 'Long key' }, 'k'.repeat(256)).expect(400);
     await request(t.http).post(clients(a.workspace.id)).set('Idempotency-Key', 'x').send({ name: 'Anon' }).expect(401);
   });
+
+  it('a replay is the first answer: same status, same body bytes, same ETag and Content-Type, marked Idempotent-Replayed', async () => {
+    const entries = `/v1/workspaces/${a.workspace.id}/time-entries`;
+    const body = { start: '2024-03-01T09:00:00Z', end: '2024-03-01T10:30:00Z', description: 'Replayed entry', billable: true };
+    const send = () => request(t.http).post(entries).set('X-Api-Key', a.apiKey).set('Idempotency-Key', 'replay-entry').send(body).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => done(null, text));
+    });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.headers.etag).toBeTruthy();
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const again = await send();
+    expect(again.status).toBe(first.status);
+    expect(again.body).toBe(first.body); // the same bytes, keys in the same order
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['content-type']).toBe(first.headers['content-type']);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM time_entries WHERE workspace_id = $1 AND description = 'Replayed entry'`, [a.workspace.id]);
+    expect(n).toBe(1);
+  });
+
+  it('a replayed create answering 200 keeps its 200 and bytes (not the 201 default)', async () => {
+    const path = `/v1/workspaces/${a.workspace.id}/tags`;
+    const first = await request(t.http).post(path).set('X-Api-Key', a.apiKey).set('Idempotency-Key', 'tag-once').send({ name: 'Replayed tag' });
+    const again = await request(t.http).post(path).set('X-Api-Key', a.apiKey).set('Idempotency-Key', 'tag-once').send({ name: 'Replayed tag' });
+    expect(again.status).toBe(first.status);
+    expect(again.text).toBe(first.text);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('twenty concurrent first requests with one key write once', async () => {
+    const burst = await Promise.all(Array.from({ length: 20 }, () => post(a.apiKey, { name: 'Twenty at once' }, 'burst-20')));
+    for (const r of burst) expect([201, 409]).toContain(r.status);
+    const ok = burst.filter((r) => r.status === 201);
+    for (const r of ok) expect(r.text).toBe(ok[0].text);
+    expect(await countByName('Twenty at once')).toBe(1);
+    expect(await events('Twenty at once')).toEqual(['NEW_CLIENT']);
+  });
 });

@@ -20,4 +20,12 @@ describe('environment validation', () => {
     expect(env.PORT).toBe(8080);
     expect(env.WEBHOOKS_ALLOW_PRIVATE).toBe(false);
   });
+
+  it('has bounded timeouts by default and refuses a headers timeout longer than the request timeout', () => {
+    const env = validateEnvironment({});
+    expect([env.REQUEST_TIMEOUT_MS, env.HEADERS_TIMEOUT_MS, env.KEEP_ALIVE_TIMEOUT_MS, env.SHUTDOWN_TIMEOUT_MS]).toEqual([30000, 10000, 5000, 10000]);
+    expect([env.DB_CONNECT_TIMEOUT_MS, env.HEALTH_TIMEOUT_MS, env.EMBEDDED_PG_PORT]).toEqual([3000, 1000, undefined]);
+    expect(() => validateEnvironment({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' })).toThrow(/HEADERS_TIMEOUT_MS=2000/);
+    expect(() => validateEnvironment({ SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
 });

@@ -17,8 +17,9 @@ export class Environment {
   @IsString() @MinLength(1)
   DATA_DIR = './data';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
-  EMBEDDED_PG_PORT = 54329;
+  /** Port of the embedded PostgreSQL. Unset: a free port, recorded in DATA_DIR for the CLI and other processes. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 8;
@@ -60,6 +61,30 @@ export class Environment {
   /** Base of the webhook retry backoff (base × 2^n ± 20 %), in ms. */
   @Transform(toInt) @IsInt() @Min(1)
   WEBHOOK_RETRY_BASE_MS = 5000;
+
+  /** How long opening a database connection may take before the request is 503 (pg pool connect timeout), in ms. */
+  @Transform(toInt) @IsInt() @Min(100)
+  DB_CONNECT_TIMEOUT_MS = 3000;
+
+  /** Longest /health waits for the database before answering 503 `database: "down"`, in ms. */
+  @Transform(toInt) @IsInt() @Min(50)
+  HEALTH_TIMEOUT_MS = 1000;
+
+  /** On SIGTERM/SIGINT: how long requests already received may take to finish before the remaining connections are closed, in ms. */
+  @Transform(toInt) @IsInt() @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** Longest time a client may take to send a whole request (headers and body); past it, 408 and the connection closes, in ms. */
+  @Transform(toInt) @IsInt() @Min(100)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Longest time a client may take to send the request headers, in ms (at most REQUEST_TIMEOUT_MS). */
+  @Transform(toInt) @IsInt() @Min(100)
+  HEADERS_TIMEOUT_MS = 10_000;
+
+  /** How long an idle keep-alive connection stays open after a response, in ms. */
+  @Transform(toInt) @IsInt() @Min(0)
+  KEEP_ALIVE_TIMEOUT_MS = 5000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -67,6 +92,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const env = plainToInstance(Environment, given, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (!errors.length && env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
+    throw new Error(`Invalid configuration:\n  HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS}: must not exceed REQUEST_TIMEOUT_MS (${env.REQUEST_TIMEOUT_MS})`);
+  }
   if (errors.length) {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(given[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

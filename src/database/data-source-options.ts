@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { env } from '../config/env.validation';
 
 /**
  * The one TypeORM configuration the server, the CLI, the tests and the
@@ -15,6 +16,6 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: 'clockify-api', connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, application_name: 'clockify-api', connectionTimeoutMillis: env().DB_CONNECT_TIMEOUT_MS },
   };
 }

@@ -8,8 +8,7 @@ export interface TestApp {
 }
 
 /** The real app (same bootstrap as the server) on the suite's database; close it in afterAll. */
-export async function startTestApp(): Promise<TestApp> {
-  const url = process.env.DATABASE_URL;
+export async function startTestApp(url = process.env.DATABASE_URL): Promise<TestApp> {
   if (!url) throw new Error('DATABASE_URL is not set: run the e2e tests through jest (global setup)');
   const app = await createApp(url);
   await app.init();

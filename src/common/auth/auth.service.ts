@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../database/prepared-query';
 import type { Role } from '../../modules/workspaces/entities/member-role.entity';
-import { countRequestSql, RateWindow } from '../guards/rate-limit.guard';
+import { countRequestSql, credentialHash, RateWindow } from '../guards/rate-limit.guard';
 import { AddonTokenService } from './addon-token.service';
-import type { Principal } from './principal';
+import type { AuthenticatedRequest, Principal } from './principal';
 
 /** An API key's principal, and the rate window counted in the same query when asked to. */
 export interface ApiKeyAuth {
@@ -58,6 +58,14 @@ export class AuthService {
       principal: { kind: 'user', userId: row.user_id, apiKeyId: row.id, membership },
       rateWindow: row.count === undefined || row.reset_ms === undefined ? undefined : { count: row.count, resetMs: row.reset_ms },
     };
+  }
+
+  /** The caller of a request by its X-Api-Key or X-Addon-Token, without counting it; for public routes that may serve private data. */
+  async principalOf(request: AuthenticatedRequest): Promise<Principal | undefined> {
+    const keyHash = request.header('x-api-key') ? credentialHash(request) : undefined;
+    if (keyHash) return (await this.fromApiKeyHash(keyHash))?.principal;
+    const addonToken = request.header('x-addon-token');
+    return addonToken ? ((await this.fromAddonToken(addonToken)) ?? undefined) : undefined;
   }
 
   async fromAddonToken(token: string): Promise<Principal | null> {

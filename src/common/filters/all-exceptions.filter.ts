@@ -36,6 +36,29 @@ function fromDatabase(error: QueryFailedError & PgError): ErrorDto | null {
   }
 }
 
+/** Seconds a client is told to wait when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE']);
+// pg and pg-pool signal a lost or unopenable connection by message only.
+const UNREACHABLE_MESSAGE =
+  /timeout exceeded when trying to connect|Connection terminated|connection timeout|Connection ended unexpectedly|Client has encountered a connection error|Driver not Connected|Cannot use a pool after calling end/i;
+
+/**
+ * The database cannot be reached (refused, timed out, cut, shutting down, out of
+ * connections), whether the error comes from the pool or wrapped by TypeORM: the
+ * request is 503, not a bug. SQLSTATE class 08 is a connection exception; 57P01-03
+ * an administrator or crash shutdown / not yet accepting; 53300 too many connections.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
+    if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
+    e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 function fromHttp(exception: HttpException): ErrorDto {
   const code = exception.getStatus();
   const body = exception.getResponse();
@@ -67,6 +90,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(503).json({ code: 503, message: 'The database is unavailable; retry later' } satisfies ErrorDto);
+      return;
+    }
     let body: ErrorDto | null =
       exception instanceof HttpException
         ? fromHttp(exception)
@@ -78,6 +107,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body = { code: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
     }
     if (body.code === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '1');
+    if (body.code === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.status(body.code).json(body);
   }
 }

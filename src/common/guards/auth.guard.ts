@@ -15,21 +15,22 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RateCountedRequest>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    // Public routes never read credentials (health keeps answering while the database is down);
+    // one that serves private data too (a private shared report) asks AuthService.principalOf itself.
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const apiKey = request.header('x-api-key');
     const addonToken = request.header('x-addon-token');
+    if (!apiKey && !addonToken) throw new UnauthorizedException('Missing X-Api-Key or X-Addon-Token header');
 
     const workspaceId = request.params?.workspaceId;
     const keyHash = apiKey ? credentialHash(request) : undefined;
     if (keyHash) {
-      // The request is counted for the rate limit in the same query (not on public routes; RateLimitGuard reads the count).
-      const found = await this.auth.fromApiKeyHash(keyHash, isObjectId(workspaceId) ? workspaceId : undefined, isPublic ? undefined : rateLimitKey(request));
+      // The request is counted for the rate limit in the same query (RateLimitGuard reads the count).
+      const found = await this.auth.fromApiKeyHash(keyHash, isObjectId(workspaceId) ? workspaceId : undefined, rateLimitKey(request));
       request.principal = found?.principal;
       request.rateWindow = found?.rateWindow;
     } else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;
 
-    if (isPublic) return true;
-    if (!apiKey && !addonToken) throw new UnauthorizedException('Missing X-Api-Key or X-Addon-Token header');
     if (!request.principal) throw new UnauthorizedException(apiKey ? 'Invalid API key' : 'Invalid add-on token');
     return true;
   }

@@ -9,8 +9,7 @@ import {
   StreamableFile,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -25,26 +24,39 @@ const ABANDONED = `interval '1 minute'`;
 const WAIT_STEP_MS = 50;
 const WAIT_MAX_MS = 2000;
 
+/** Headers of the first answer that a replay repeats (rate-limit headers are the replay's own). */
+const REPLAYED_HEADERS = ['content-type', 'etag', 'location', 'content-location', 'last-modified'];
+export const REPLAYED_MARK = 'Idempotent-Replayed';
+
 interface StoredKey {
   request_hash: string;
   state: 'IN_PROGRESS' | 'COMPLETED';
+  status_code: number | null;
+  response_text: string | null;
+  response_headers: Record<string, string> | null;
+  /** Rows stored before response_text existed. */
   response: { body: unknown } | null;
+}
+
+/** The first answer as sent: status, the body's text (undefined: no body), the headers that matter. */
+interface StoredAnswer {
+  status: number;
+  text: string | undefined;
+  headers: Record<string, string>;
 }
 
 /**
  * `Idempotency-Key` on an authenticated POST: the first request with a key
- * does the work and its response (status and body) is stored; a repeat by the
- * same caller (credential) with the same method, path and body within 24 h gets
- * that response again without running the handler. The same key with another
+ * does the work and its response (status, body text, ETag/Location/Content-Type)
+ * is stored; a repeat by the same caller (credential) with the same method, path
+ * and body within 24 h gets that response again, byte for byte and marked
+ * `Idempotent-Replayed: true`, without running the handler. The same key with another
  * body is 422; while the first is still running a repeat waits briefly, then 409.
  * A request that fails (throws) releases its key, so it can be retried.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -56,14 +68,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!key || key.length > MAX_KEY_LENGTH) throw new BadRequestException(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
 
     const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const response = context.switchToHttp().getResponse<Response>();
     if (!(await this.claim(caller, key, hash))) {
       const stored = await this.replay(caller, key, hash);
-      if (stored) return of(stored.body);
+      if (stored) {
+        response.status(stored.status).set(stored.headers).setHeader(REPLAYED_MARK, 'true');
+        return of(stored.text); // a string is sent as is (Content-Type set above), so the bytes are the first answer's
+      }
     }
 
-    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     return next.handle().pipe(
-      concatMap((body: unknown) => from(this.store(caller, key, status, body).then(() => body))),
+      concatMap((body: unknown) => from(this.store(caller, key, response, body).then(() => body))),
       catchError((error: unknown) => from(this.release(caller, key)).pipe(concatMap(() => throwError(() => error)))),
     );
   }
@@ -85,10 +100,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
    * The stored response of the first request; waits a little while that one is still running.
    * Null when the first one failed meanwhile and this request has claimed the key.
    */
-  private async replay(caller: string, key: string, hash: string): Promise<{ body: unknown } | null> {
+  private async replay(caller: string, key: string, hash: string): Promise<StoredAnswer | null> {
     for (let waited = 0; ; waited += WAIT_STEP_MS) {
       const [stored] = await this.dataSource.query<StoredKey[]>(
-        `SELECT request_hash, state, response FROM idempotency_keys WHERE caller = $1 AND key = $2`,
+        `SELECT request_hash, state, status_code, response_text, response_headers, response FROM idempotency_keys WHERE caller = $1 AND key = $2`,
         [caller, key],
       );
       if (!stored) {
@@ -98,22 +113,54 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (stored.request_hash !== hash) {
         throw new UnprocessableEntityException('This Idempotency-Key was used with another request (method, path or body)');
       }
-      if (stored.state === 'COMPLETED') return { body: stored.response?.body ?? null };
+      if (stored.state === 'COMPLETED') return answerOf(stored);
       if (waited >= WAIT_MAX_MS) throw new ConflictException('A request with this Idempotency-Key is still in progress');
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
   }
 
-  /** Keeps the response; a body that is not JSON (a file) is not stored, and the key is released. */
-  private async store(caller: string, key: string, status: number, body: unknown): Promise<void> {
+  /** Keeps the response as it will be sent; a body that is not JSON or text (a file) is not stored, and the key is released. */
+  private async store(caller: string, key: string, response: Response, body: unknown): Promise<void> {
     if (body instanceof StreamableFile || Buffer.isBuffer(body)) return this.release(caller, key);
+    const answer = sentAnswer(response, body);
     await this.dataSource.query(
-      `UPDATE idempotency_keys SET state = 'COMPLETED', status_code = $3, response = $4::jsonb WHERE caller = $1 AND key = $2`,
-      [caller, key, status, JSON.stringify({ body: body ?? null })],
+      `UPDATE idempotency_keys SET state = 'COMPLETED', status_code = $3, response_text = $4, response_headers = $5::jsonb
+        WHERE caller = $1 AND key = $2`,
+      [caller, key, answer.status, answer.text ?? null, JSON.stringify(answer.headers)],
     );
   }
 
   private async release(caller: string, key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [caller, key]);
   }
+}
+
+/**
+ * What Nest's Express adapter will send for this handler result: an object as
+ * JSON.stringify's text (application/json), a string as is, nothing as an empty body.
+ */
+function sentAnswer(response: Response, body: unknown): StoredAnswer {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = response.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  if (body === null || body === undefined) return { status: response.statusCode, text: undefined, headers };
+  if (typeof body === 'object') {
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    return { status: response.statusCode, text: JSON.stringify(body), headers };
+  }
+  headers['content-type'] ??= 'text/html; charset=utf-8';
+  return { status: response.statusCode, text: String(body), headers };
+}
+
+function answerOf(stored: StoredKey): StoredAnswer {
+  if (stored.response_headers) {
+    return { status: stored.status_code ?? HttpStatus.CREATED, text: stored.response_text ?? undefined, headers: stored.response_headers };
+  }
+  // Stored before replays kept the text: the body as JSON, in jsonb's key order.
+  const body = stored.response?.body;
+  return body === null || body === undefined
+    ? { status: stored.status_code ?? HttpStatus.CREATED, text: undefined, headers: {} }
+    : { status: stored.status_code ?? HttpStatus.CREATED, text: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } };
 }

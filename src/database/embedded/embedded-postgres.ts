@@ -1,7 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, symlinkSync, lstatSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createDatabaseIfMissing } from '../create-database';
 
@@ -17,6 +17,8 @@ import { createDatabaseIfMissing } from '../create-database';
  *
  * A second process (the CLI while the server runs) finds the running server
  * through `postmaster.pid` and connects to it instead of starting another.
+ * Without a port given, the server takes a free one; `postmaster.pid` (line 4)
+ * records it in DATA_DIR, so those processes find it wherever it landed.
  */
 export interface EmbeddedConnection {
   url: string;
@@ -97,6 +99,18 @@ async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: numbe
   throw new Error(`embedded PostgreSQL: timed out waiting for ${what}`);
 }
 
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 function initCluster(bin: string, pgdata: string, password: string): void {
   mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   const pwfile = join(pgdata, '..', '.pwfile');
@@ -120,7 +134,37 @@ async function ensureDatabase(port: number, password: string): Promise<void> {
   await createDatabaseIfMissing(urlFor(port, password, 'postgres'), DATABASE);
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedConnection> {
+interface Launched {
+  child: ChildProcess;
+  port: number;
+  exited: () => boolean;
+}
+
+/** Starts the postmaster on `port` and waits until it accepts TCP connections. */
+async function launch(bin: string, pgdata: string, port: number): Promise<Launched> {
+  // Unix sockets have a ~107-byte path limit; fall back to TCP only when the data dir is deep.
+  const socketDir = pgdata.length < 90 ? pgdata : '';
+  const [cmd, args] = asUnprivileged(join(bin, 'postgres'), [
+    '-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1',
+    '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200',
+  ]);
+  const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  await waitFor(async () => {
+    if (exited) throw new Error(`embedded PostgreSQL exited during start-up:\n${stderr}`);
+    return canConnect(port);
+  }, 60_000, 'start-up');
+  return { child, port, exited: () => exited };
+}
+
+export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedConnection> {
   const root = resolve(dataDir);
   const pgdata = join(root, 'pg');
   const passwordFile = join(root, 'pg-password');
@@ -144,32 +188,23 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   }
   if (running) rmSync(join(pgdata, 'postmaster.pid'), { force: true }); // stale after a crash
 
-  if (await canConnect(port)) {
-    throw new Error(`embedded PostgreSQL: port ${port} is taken; set EMBEDDED_PG_PORT to a free port`);
+  // With a port given it must be free (today's behaviour); without one, a free port, tried again if taken meanwhile.
+  const chosen = port ?? (await freePort());
+  if (port !== undefined && (await canConnect(port))) {
+    throw new Error(`embedded PostgreSQL: port ${port} is taken; set EMBEDDED_PG_PORT to a free port (or unset it to pick one)`);
   }
-  // Unix sockets have a ~107-byte path limit; fall back to TCP only when the data dir is deep.
-  const socketDir = pgdata.length < 90 ? pgdata : '';
-  const [cmd, args] = asUnprivileged(join(bin, 'postgres'), [
-    '-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1',
-    '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200',
-  ]);
-  const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-  await waitFor(async () => {
-    if (exited) throw new Error(`embedded PostgreSQL exited during start-up:\n${stderr}`);
-    return canConnect(port);
-  }, 60_000, 'start-up');
+  let server: Launched;
+  try {
+    server = await launch(bin, pgdata, chosen);
+  } catch (error) {
+    if (port !== undefined || !/could not (bind|create listen)|already in use/i.test(String(error))) throw error;
+    server = await launch(bin, pgdata, await freePort());
+  }
+  const { child, port: listening, exited } = server;
   // The postmaster accepts TCP before it finishes recovery; retry until a query works.
   await waitFor(async () => {
     try {
-      await ensureDatabase(port, password);
+      await ensureDatabase(listening, password);
       return true;
     } catch {
       return false;
@@ -177,9 +212,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   }, 60_000, 'the database to accept queries');
 
   return {
-    url: urlFor(port, password),
+    url: urlFor(listening, password),
     stop: async () => {
-      if (exited) return;
+      if (exited()) return;
       const gone = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
       let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuthService } from '../../../common/auth/auth.service';
 import type { AuthenticatedRequest } from '../../../common/auth/principal';
 import { Public } from '../../../common/decorators/auth.decorators';
 import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
@@ -11,7 +12,10 @@ import { type SharedReportOutput, SharedReportRunner } from './shared-report-run
 @ApiTags('Shared Report')
 @Controller('v1/shared-reports')
 export class PublicSharedReportController {
-  constructor(private readonly runner: SharedReportRunner) {}
+  constructor(
+    private readonly runner: SharedReportRunner,
+    private readonly auth: AuthService,
+  ) {}
 
   /**
    * Without credentials for a public report; a private one needs a member of its
@@ -29,7 +33,7 @@ export class PublicSharedReportController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SharedReportOutput> {
-    const output = await this.runner.run(id, req.principal, query);
+    const output = await this.runner.run(id, () => this.auth.principalOf(req), query);
     if (typeof output === 'string') res.type('application/json');
     return output;
   }

@@ -47,11 +47,11 @@ export class SharedReportRunner {
     private readonly summaryExport: SummaryExportService,
   ) {}
 
-  async run(id: string, principal: Principal | undefined, query: SharedReportRunQueryDto): Promise<SharedReportOutput> {
+  async run(id: string, caller: () => Promise<Principal | undefined>, query: SharedReportRunQueryDto): Promise<SharedReportOutput> {
     const rows: SharedReportRow[] = await this.dataSource.query(`${SHARED_REPORT_SELECT} WHERE r.id = $1`, [id]);
     const report = rows[0];
     if (!report) throw new NotFoundException('Shared report not found');
-    if (!report.is_public) await this.assertMayRead(report, principal);
+    if (!report.is_public) await this.assertMayRead(report, await caller()); // a public one never reads credentials
 
     const author = await this.auth.membership(report.workspace_id, report.user_id);
     if (!author || author.status !== 'ACTIVE') throw new NotFoundException('Shared report not found');

@@ -82,4 +82,17 @@ export class DeliveryQueue {
       [job.id, job.attempt, step.status, step.nextAttemptAt ?? null, result.statusCode, result.error, result.durationMs, result.excerpt],
     );
   }
+
+  /** Gives back a claimed delivery that was not sent (this instance is stopping): due now, the attempt not counted. */
+  async release(job: ClaimedJob): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries
+          SET attempts = attempts - 1,
+              next_attempt_at = now(),
+              first_attempt_at = CASE WHEN attempts = 1 THEN NULL ELSE first_attempt_at END,
+              updated_at = now()
+        WHERE id = $1 AND attempts = $2 AND status = 'PENDING'`,
+      [job.id, job.attempt],
+    );
+  }
 }

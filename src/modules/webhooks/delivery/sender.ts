@@ -64,8 +64,9 @@ function describe(error: unknown): string {
  * Webhooks signature; redirects are not followed (a 3xx is a final failure, and
  * cannot lead the request to an internal address). With WEBHOOKS_ALLOW_PRIVATE
  * off, the host's resolved addresses are checked right before sending.
+ * `cancel` aborts it (the worker stopping); the caller then releases the job.
  */
-export async function sendDelivery(job: DeliveryJob): Promise<SendResult> {
+export async function sendDelivery(job: DeliveryJob, cancel?: AbortSignal): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const url = parseWebhookUrl(job.url);
@@ -86,7 +87,7 @@ export async function sendDelivery(job: DeliveryJob): Promise<SendResult> {
     const response = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: cancel ? AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), cancel]) : AbortSignal.timeout(TIMEOUT_MS),
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'clockify-compatible-webhooks/1',

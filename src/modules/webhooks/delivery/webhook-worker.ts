@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { env } from '../../../config/env.validation';
-import { DeliveryQueue } from './delivery-queue';
+import { ClaimedJob, DeliveryQueue } from './delivery-queue';
 import { DeliveryDispatcher } from './dispatcher';
-import { sendDelivery } from './sender';
+import { sendDelivery, TIMEOUT_MS } from './sender';
 
 const CLAIM_BATCH = 20;
 const MAX_ROUNDS_PER_TICK = 10;
@@ -10,8 +10,10 @@ const MAX_ROUNDS_PER_TICK = 10;
 /**
  * The delivery loop, in every app instance: every WEBHOOK_POLL_MS, fan new
  * outbox rows out into deliveries, then claim due deliveries and send them
- * (in parallel within a batch). On shutdown the loop stops taking work and
- * waits for the sends in flight (each at most 10 s), so nothing runs after close.
+ * (in parallel within a batch). On shutdown (`stop`, at SIGTERM) the loop
+ * stops claiming at once; sends in flight get a grace period, then are aborted
+ * and their deliveries released (due again, attempt not counted) for another
+ * instance, so nothing runs after close and nothing held is left leased.
  */
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -20,6 +22,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   private running: Promise<void> | undefined;
   private stopped = false;
   private pollMs = 500;
+  private readonly cancel = new AbortController();
 
   constructor(
     private readonly dispatcher: DeliveryDispatcher,
@@ -34,9 +37,17 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.stop(TIMEOUT_MS);
+  }
+
+  /** Claims nothing more; sends still running after `graceMs` are aborted and their deliveries released. */
+  async stop(graceMs: number): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    if (!this.running) return;
+    const timer = setTimeout(() => this.cancel.abort(), graceMs);
     await this.running;
+    clearTimeout(timer);
   }
 
   private schedule(delay: number): void {
@@ -49,13 +60,19 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     }, delay);
   }
 
+  private async deliver(job: ClaimedJob): Promise<void> {
+    const result = await sendDelivery(job, this.cancel.signal);
+    if (this.cancel.signal.aborted && result.statusCode === null) return this.queue.release(job);
+    await this.queue.record(job, result);
+  }
+
   /** One round of work; errors are logged and the next round tries again. */
   async tick(): Promise<void> {
     try {
       await this.dispatcher.fanOut();
       for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
         const jobs = await this.queue.claim(CLAIM_BATCH);
-        await Promise.all(jobs.map(async (job) => this.queue.record(job, await sendDelivery(job))));
+        await Promise.all(jobs.map((job) => this.deliver(job)));
         if (jobs.length < CLAIM_BATCH) break;
       }
     } catch (error) {

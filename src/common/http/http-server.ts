@@ -1,0 +1,131 @@
+import type { NestApplicationOptions } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
+import { env } from '../../config/env.validation';
+
+export interface HttpTimeouts {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
+interface TrackedSocket extends Socket {
+  /** Requests received on this connection, and those not answered yet. */
+  served?: number;
+  active?: number;
+  openedAt?: number;
+}
+
+/** A fresh connection that has not sent its request this long into a drain is taken as idle. */
+const FIRST_REQUEST_GRACE_MS = 1000;
+const DRAIN_POLL_MS = 25;
+
+/**
+ * The connections of a server, tracked from the start so a shutdown can drain
+ * them: stop accepting, answer every request already received (the response
+ * says `Connection: close`), close connections once idle, and after the
+ * deadline close whatever is left.
+ */
+export class ConnectionTracker {
+  private readonly sockets = new Set<TrackedSocket>();
+  private draining = false;
+
+  constructor(private readonly server: Server) {
+    server.on('connection', (socket: TrackedSocket) => {
+      socket.served = 0;
+      socket.active = 0;
+      socket.openedAt = Date.now();
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const socket = req.socket as TrackedSocket;
+      socket.served = (socket.served ?? 0) + 1;
+      socket.active = (socket.active ?? 0) + 1;
+      if (this.draining) closeAfter(res);
+      res.once('close', () => {
+        socket.active = Math.max(0, (socket.active ?? 1) - 1);
+        if (this.draining && socket.active === 0) socket.end();
+      });
+    });
+  }
+
+  get open(): number {
+    return this.sockets.size;
+  }
+
+  /**
+   * Resolves once every connection has closed, or after `timeoutMs` with the
+   * rest destroyed; returns how many had to be destroyed. The listening socket
+   * is closed first without `server.close()`'s sweep of idle connections, which
+   * would also reset connections whose request has not been read yet.
+   */
+  async drain(timeoutMs: number): Promise<number> {
+    this.draining = true;
+    if (this.server.listening) NetServer.prototype.close.call(this.server); // stops accepting; its callback would wait for every connection
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const now = Date.now();
+      for (const socket of this.sockets) {
+        const idle = socket.active === 0 && ((socket.served ?? 0) > 0 || now - (socket.openedAt ?? now) > FIRST_REQUEST_GRACE_MS);
+        if (idle) socket.end();
+      }
+      if (!this.sockets.size) return 0;
+      if (now >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(DRAIN_POLL_MS, deadline - now)));
+    }
+    const left = this.sockets.size;
+    for (const socket of this.sockets) socket.destroy();
+    return left;
+  }
+}
+
+/** The response ends its connection (`Connection: close`), also when its headers are already out. */
+function closeAfter(res: ServerResponse): void {
+  if (!res.headersSent) res.setHeader('Connection', 'close');
+  else res.once('finish', () => res.socket?.end());
+}
+
+const trackers = new WeakMap<Server, ConnectionTracker>();
+
+export function connectionTracker(server: Server): ConnectionTracker | undefined {
+  return trackers.get(server);
+}
+
+export function httpTimeouts(): HttpTimeouts {
+  const settings = env();
+  return {
+    requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: settings.HEADERS_TIMEOUT_MS,
+    keepAliveTimeoutMs: settings.KEEP_ALIVE_TIMEOUT_MS,
+  };
+}
+
+/**
+ * Nest's Express adapter with an HTTP server of ours: request, header and
+ * keep-alive timeouts (Node checks them every `connectionsCheckingInterval`,
+ * 30 s by default, so a 30 s request timeout could let a slow client hold a
+ * connection a minute), and its connections tracked for a draining shutdown.
+ */
+export class HttpServerAdapter extends ExpressAdapter {
+  constructor(private readonly timeouts: HttpTimeouts = httpTimeouts()) {
+    super();
+  }
+
+  override initHttpServer(options: NestApplicationOptions): void {
+    if (options?.httpsOptions) return super.initHttpServer(options);
+    const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = this.timeouts;
+    const server = createServer(
+      {
+        requestTimeout: requestTimeoutMs,
+        headersTimeout: headersTimeoutMs,
+        connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+      },
+      this.getInstance(),
+    );
+    server.keepAliveTimeout = keepAliveTimeoutMs;
+    trackers.set(server, new ConnectionTracker(server));
+    this.httpServer = server;
+  }
+}
