@@ -14,8 +14,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.RATE_LIMIT_PER_SECOND ??= '1000';
   if (process.env.DATABASE_URL) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'clockify-e2e-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const embedded = await startEmbeddedPostgres(dataDir, port);
+  const embedded = await startEmbeddedPostgres(dataDir); // a free port
   process.env.DATABASE_URL = embedded.url;
   globalThis.__EMBEDDED_PG_STOP__ = embedded.stop;
 }

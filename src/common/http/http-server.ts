@@ -11,14 +11,17 @@ export interface HttpTimeouts {
 }
 
 interface TrackedSocket extends Socket {
-  /** Requests received on this connection, and those not answered yet. */
-  served?: number;
+  /** Requests on this connection not answered yet. */
   active?: number;
-  openedAt?: number;
+  /** When it last had no request in progress (its opening, or its last answer). */
+  idleSince?: number;
 }
 
-/** A fresh connection that has not sent its request this long into a drain is taken as idle. */
-const FIRST_REQUEST_GRACE_MS = 1000;
+/**
+ * How long a connection must have been without a request before a drain closes it: a fresh one may not have sent
+ * its request yet, and a keep-alive client may be sending its next one right now (closing under it resets it).
+ */
+const IDLE_GRACE_MS = 500;
 const DRAIN_POLL_MS = 25;
 
 /**
@@ -29,30 +32,27 @@ const DRAIN_POLL_MS = 25;
  */
 export class ConnectionTracker {
   private readonly sockets = new Set<TrackedSocket>();
+  private readonly responses = new Set<ServerResponse>();
   private draining = false;
 
   constructor(private readonly server: Server) {
     server.on('connection', (socket: TrackedSocket) => {
-      socket.served = 0;
       socket.active = 0;
-      socket.openedAt = Date.now();
+      socket.idleSince = Date.now();
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
     });
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const socket = req.socket as TrackedSocket;
-      socket.served = (socket.served ?? 0) + 1;
       socket.active = (socket.active ?? 0) + 1;
       if (this.draining) closeAfter(res);
+      this.responses.add(res);
       res.once('close', () => {
+        this.responses.delete(res);
         socket.active = Math.max(0, (socket.active ?? 1) - 1);
-        if (this.draining && socket.active === 0) socket.end();
+        if (socket.active === 0) socket.idleSince = Date.now();
       });
     });
-  }
-
-  get open(): number {
-    return this.sockets.size;
   }
 
   /**
@@ -63,13 +63,14 @@ export class ConnectionTracker {
    */
   async drain(timeoutMs: number): Promise<number> {
     this.draining = true;
+    for (const res of this.responses) closeAfter(res);
+    await new Promise((resolve) => setImmediate(resolve)); // connections the kernel already queued are accepted, not reset
     if (this.server.listening) NetServer.prototype.close.call(this.server); // stops accepting; its callback would wait for every connection
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const now = Date.now();
       for (const socket of this.sockets) {
-        const idle = socket.active === 0 && ((socket.served ?? 0) > 0 || now - (socket.openedAt ?? now) > FIRST_REQUEST_GRACE_MS);
-        if (idle) socket.end();
+        if (socket.active === 0 && now - (socket.idleSince ?? now) >= IDLE_GRACE_MS) socket.end();
       }
       if (!this.sockets.size) return 0;
       if (now >= deadline) break;
