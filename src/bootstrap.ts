@@ -19,6 +19,7 @@ const EXPOSED_HEADERS = [
   'RateLimit-Remaining',
   'RateLimit-Reset',
   'X-Next-Cursor',
+  'Idempotent-Replayed',
 ];
 
 /** A body that is neither JSON nor a multipart upload is 415, not silently ignored. */
