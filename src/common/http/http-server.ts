@@ -11,17 +11,19 @@ export interface HttpTimeouts {
 }
 
 interface TrackedSocket extends Socket {
-  /** Requests on this connection not answered yet. */
+  /** Requests on this connection so far, and those not answered yet. */
+  served?: number;
   active?: number;
   /** When it last had no request in progress (its opening, or its last answer). */
   idleSince?: number;
 }
 
 /**
- * How long a connection must have been without a request before a drain closes it: a fresh one may not have sent
- * its request yet, and a keep-alive client may be sending its next one right now (closing under it resets it).
+ * How long a kept-alive connection must have been without a request before a drain closes it: its client may be
+ * sending the next one right now (closing under it would reset it). A connection that has not had its first request
+ * yet is left open until the deadline: its request may be waiting to be read (a busy event loop reads late).
  */
-const IDLE_GRACE_MS = 500;
+const KEEP_ALIVE_GRACE_MS = 1000;
 const DRAIN_POLL_MS = 25;
 
 /**
@@ -37,6 +39,7 @@ export class ConnectionTracker {
 
   constructor(private readonly server: Server) {
     server.on('connection', (socket: TrackedSocket) => {
+      socket.served = 0;
       socket.active = 0;
       socket.idleSince = Date.now();
       this.sockets.add(socket);
@@ -44,6 +47,7 @@ export class ConnectionTracker {
     });
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const socket = req.socket as TrackedSocket;
+      socket.served = (socket.served ?? 0) + 1;
       socket.active = (socket.active ?? 0) + 1;
       if (this.draining) closeAfter(res);
       this.responses.add(res);
@@ -70,7 +74,7 @@ export class ConnectionTracker {
     for (;;) {
       const now = Date.now();
       for (const socket of this.sockets) {
-        if (socket.active === 0 && now - (socket.idleSince ?? now) >= IDLE_GRACE_MS) socket.end();
+        if (socket.active === 0 && socket.served && now - (socket.idleSince ?? now) >= KEEP_ALIVE_GRACE_MS) socket.end();
       }
       if (!this.sockets.size) return 0;
       if (now >= deadline) break;
