@@ -48,7 +48,8 @@ export function healthStatus(port: number): Promise<number> {
 export async function spawnApp(env: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '100', ...env },
+    // (the suite's own in-process app runs with WEBHOOK_WORKER=false: the spawned servers deliver unless told otherwise)
+    env: { ...process.env, PORT: String(port), WEBHOOK_WORKER: 'true', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '100', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -96,16 +96,15 @@ describe('Shutdown on SIGTERM', () => {
       }
     };
     const loops = [loop(), loop()];
-    await sleep(500);
+    await waitUntil(() => answered >= 10, 10_000, 'the keep-alive clients to be busy');
     signalled = app.signal('SIGTERM');
     await Promise.all(loops);
     agent.destroy();
     const exit = await app.exited;
     expect(errors).toEqual([]);
-    expect(answered).toBeGreaterThan(10);
-    expect(closeSeenAt - signalled).toBeLessThan(1000);
+    expect(closeSeenAt - signalled).toBeLessThan(2000);
     expect(exit.code).toBe(0);
-    expect(exit.at - signalled).toBeLessThan(3000);
+    expect(exit.at - signalled).toBeLessThan(5000); // the bound is 10 s; before the fix it exited only when the client stopped
   });
 
   it('a request still unfinished at SHUTDOWN_TIMEOUT_MS is cut and the process exits on time', async () => {
