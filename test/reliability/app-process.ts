@@ -58,9 +58,12 @@ export async function spawnApp(env: Record<string, string> = {}): Promise<AppPro
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
   let gone = false;
   void exited.then(() => (gone = true));
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000; // a start takes ~2 s, far more on a loaded CI machine
   while ((await healthStatus(port)) !== 200) {
-    if (gone || Date.now() > until) throw new Error(`the app did not start:\n${output}`);
+    if (gone || Date.now() > until) {
+      child.kill('SIGKILL'); // never left running behind a failed test
+      throw new Error(`the app did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

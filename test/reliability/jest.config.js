@@ -7,7 +7,7 @@ const e2e = base.projects.find((p) => p.displayName === 'e2e');
 module.exports = {
   rootDir: '../..',
   maxWorkers: 1,
-  testTimeout: 90000,
+  testTimeout: 180000,
   displayName: 'reliability',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/reliability/**/*.rel-spec.ts'],
