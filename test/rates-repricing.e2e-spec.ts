@@ -4,6 +4,7 @@ import { createMember, createOwner, MISSING_ID, Owner, Account } from './factori
 import { createClientRow } from './factories/catalog';
 import { invCreate } from './factories/invoices';
 import { teProject, teProjectMember, teTask } from './factories/time-entries';
+import { RatesService } from '../src/modules/rates/rates.service';
 import { startTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -169,6 +170,37 @@ describe('Rates re-price time entries', () => {
       // Invoiced now: a workspace-wide change leaves them (and the flagged entry) as billed.
       await put(`/projects/${p}`, { hourlyRate: { amount: 9999 } }).expect(200);
       expect(await hourly()).toEqual({ own: 1100, feb: 3000, mar: 5000, apr: 9999, billed: null });
+    });
+  });
+
+  describe('while a rate change runs', () => {
+    it('lists answer at once; a create in the workspace waits for the change and gets the new rate', async () => {
+      const runner = t.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        // The rate change of a PUT, left open: its lock and its re-pricing UPDATE are held.
+        await t.app.get(RatesService).set(runner.manager, { workspaceId: o.workspace.id }, 'HOURLY', { amount: 1234, currency: 'USD' });
+        // Answered before the commit: the change holds no lock a read waits for (it would hang here otherwise).
+        await request(t.http).get(wsUrl(`/user/${o.user.id}/time-entries`)).set('X-Api-Key', o.apiKey).expect(200);
+        await request(t.http).get(wsUrl(`/time-entries/${ids.own}`)).set('X-Api-Key', o.apiKey).expect(200);
+        let settled = false;
+        const create = request(t.http).post(wsUrl('/time-entries')).set('X-Api-Key', o.apiKey)
+          .send({ start: '2024-08-01T09:00:00Z', end: '2024-08-01T10:00:00Z', billable: true })
+          .then((res) => ((settled = true), res));
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        expect(settled).toBe(false);
+        await runner.commitTransaction();
+        const res = await create;
+        expect(res.status).toBe(201);
+        expect(res.body.hourlyRate).toEqual({ amount: 1234, currency: 'USD' });
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await hourly()).toMatchObject({ own: 1234 });
+      await request(t.http).put(wsUrl(`/time-entries/${ids.own}`)).set('X-Api-Key', o.apiKey)
+        .send({ start: '2024-01-10T09:00:00Z', end: '2024-01-10T11:00:00Z', billable: true }).expect(200);
     });
   });
 
