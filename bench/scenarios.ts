@@ -2,6 +2,7 @@ import { BENCH } from './seed';
 import { rssMb, withBaseline } from './app-process';
 import { load, Row, sequential } from './measure';
 import { benchProjectIds, REPORT_BODIES } from './report-explain';
+import { repriceWorkspace } from './reprice';
 
 export interface Context {
   baseUrl: string;
@@ -145,6 +146,8 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
   'summary-year': (ctx) => sequential('summary-year', 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear)),
   'summary-month': (ctx) => sequential('summary-month', 30, () => report(ctx, 'summary', REPORT_BODIES.summaryMonth)),
   'detailed-page': (ctx) => sequential('detailed-page', 200, () => report(ctx, 'detailed', REPORT_BODIES.detailedPage(benchProjectIds(hexLabel)))),
+  // Rates issue: the workspace hourly rate changed without since re-prices all 1M entries (see bench/reprice.ts).
+  'reprice-workspace': (ctx) => repriceWorkspace(ctx.baseUrl),
 };
 
 async function report(ctx: Context, kind: string, body: unknown): Promise<void> {

@@ -120,7 +120,7 @@ describe('Projects: estimate, memberships, template, member rates', () => {
       await request(t.http).put(rate(projectId, member.user.id)).set('X-Api-Key', a.apiKey).send({}).expect(400);
     });
 
-    it('sets the member rate now, and a future step does not apply yet', async () => {
+    it('sets the member rate for all time (earlier steps replaced), and a future step does not apply yet', async () => {
       const rate = (kind: string) => url(projectId, `/users/${member.user.id}/${kind}`);
       const hourly = await request(t.http).put(rate('hourly-rate')).set('X-Api-Key', pm.apiKey).send({ amount: 9900 }).expect(200);
       const mine = (body: { memberships: { userId: string }[] }) => body.memberships.find((m) => m.userId === member.user.id);
@@ -131,7 +131,8 @@ describe('Projects: estimate, memberships, template, member rates', () => {
       expect(mine(future.body)).toMatchObject({ hourlyRate: { amount: 9900 } });
       const steps = await t.app.get(DataSource).query(
         `SELECT amount FROM rates WHERE project_id = $1 AND user_id = $2 AND kind = 'HOURLY' ORDER BY since`, [projectId, member.user.id]);
-      expect(steps.map((s: { amount: string }) => Number(s.amount))).toEqual([4200, 9900, 1]);
+      // Without since the rate replaces the history (it applies to all time, as Clockify); the future step follows it.
+      expect(steps.map((s: { amount: string }) => Number(s.amount))).toEqual([9900, 1]);
     });
   });
 

@@ -19,7 +19,10 @@ export class RateRequestDto {
   @Max(MAX_RATE)
   amount: number;
 
-  /** The rate applies to time from this instant on (yyyy-MM-ddThh:mm:ssZ). Without it: from now. @example "2020-01-01T00:00:00Z" */
+  /**
+   * The rate applies to entries starting at or after this instant (yyyy-MM-ddThh:mm:ssZ); earlier ones keep theirs.
+   * Without it: to all time, past entries included. Entries already invoiced keep their rate. @example "2020-01-01T00:00:00Z"
+   */
   @IsOptional()
   @IsDateString({ strict: true })
   since?: string;

@@ -25,13 +25,14 @@ export interface SqlFragment {
  * (`WITH e AS (INSERT ...), o AS (<sql>) SELECT ...`), its parameters numbered
  * from `firstParam`. A single statement is atomic, so the event exists exactly
  * when the change does; `tx_id` defaults to the statement's own transaction.
+ * `onlyIf` (SQL) makes the rows conditional, as the statement's write may be.
  */
-export function outboxInsertSql(events: readonly DomainEvent[], firstParam: number): SqlFragment {
+export function outboxInsertSql(events: readonly DomainEvent[], firstParam: number, onlyIf?: string): SqlFragment {
   return {
     sql: `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload)
           SELECT o.workspace_id, o.entity_type, o.entity_id, o.event, o.payload
             FROM jsonb_to_recordset($${firstParam}::jsonb)
-              AS o(workspace_id char(24), entity_type text, entity_id char(24), event text, payload jsonb)`,
+              AS o(workspace_id char(24), entity_type text, entity_id char(24), event text, payload jsonb)${onlyIf ? ` WHERE ${onlyIf}` : ''}`,
     params: [
       JSON.stringify(
         events.map((e) => ({ workspace_id: e.workspaceId, entity_type: e.entityType, entity_id: e.entityId, event: e.event, payload: e.payload })),

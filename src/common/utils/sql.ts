@@ -16,3 +16,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
+
+/** True when `error` is PostgreSQL's lock_not_available (55P03): a NOWAIT lock was held by another transaction. */
+export function isLockNotAvailable(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error as QueryFailedError & PgError).code === '55P03';
+}

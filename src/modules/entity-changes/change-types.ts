@@ -19,9 +19,10 @@ const plain = (documentType: string, ...entityTypes: string[]): FeedType => ({
   entityTypes: entityTypes.length ? entityTypes : [documentType],
 });
 
+/** Also the rate changes (entity type TIME_ENTRY_RATE_CHANGE): one outbox row each, expanded into its entries. */
 const timeEntryRate: FeedType = {
   documentType: 'TIME_ENTRY_RATE',
-  entityTypes: ['TIME_ENTRY'],
+  entityTypes: ['TIME_ENTRY', 'TIME_ENTRY_RATE_CHANGE'],
   project: (p, id) => [{ id, timeEntryId: id, hourlyRate: p.hourlyRate ?? null, costRate: p.costRate ?? null }],
 };
 

@@ -4,7 +4,9 @@ import { toInstant } from '../../common/utils/time';
 import { ChangeKind, FEED_TYPES, FeedType, KIND_SQL } from './change-types';
 import type { EntityChangesQueryDto } from './dto/entity-changes-query.dto';
 import type { EntityDocumentDto, LogBinDocumentDto } from './dto/entity-change.dto';
-import { decodeCursor, encodeCursor } from './feed-cursor';
+import { decodeCursor, encodeCursor, MAX_PENDING, PendingChange } from './feed-cursor';
+import { RATE_CHANGE_ENTITY } from '../rates/rates.store';
+import { rateChangeDocuments, rateChangeRow, RateChangeRow } from './rate-change-documents';
 
 interface OutboxRow {
   position: string | null;
@@ -43,13 +45,15 @@ export class EntityChangesService {
     const entityTypes = [...new Set(types.flatMap((t) => t.entityTypes))];
     const base = `workspace_id = $1 AND entity_type = ANY($2) AND (${KIND_SQL}) = $3`;
     const params: unknown[] = [workspaceId, entityTypes, kind];
+    const page = new PageBuilder(this.dataSource, workspaceId, kind, types, query.limit);
 
-    let rows: OutboxRow[];
-    let nextCursor: string | null;
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
+      // Changes handed out in part come first; while one is left, nothing newer is read.
+      const pending = await page.continuePending(cursor.pending ?? []);
+      if (pending.length) return { items: page.items, nextCursor: encodeCursor({ ...cursor, pending }) };
       // Late rows (transactions open at the last read, finished since) come whole; then newer rows, `limit` of them.
-      rows = await this.dataSource.query(
+      const rows: OutboxRow[] = await this.dataSource.query(
         `${HORIZON}
          SELECT r.*, h.xmin::text AS horizon FROM h LEFT JOIN LATERAL (
            (SELECT ${COLUMNS} FROM outbox WHERE ${base} AND tx_id >= $5::xid8 AND tx_id < h.xmin AND position <= $4)
@@ -59,28 +63,38 @@ export class EntityChangesService {
         [...params, cursor.position, cursor.xmin, query.limit],
       );
       const found = rows.filter((r) => r.position !== null);
-      const last = found.length ? BigInt(found[found.length - 1].position as string) : 0n;
-      const position = last > BigInt(cursor.position) ? last.toString() : cursor.position;
-      nextCursor = encodeCursor({ position, xmin: rows[0].horizon });
-      rows = found;
-    } else {
-      const { start, end } = dateRange(query);
-      const offset = (Math.max(query.page, 1) - 1) * query.limit;
-      rows = await this.dataSource.query(
-        `${HORIZON}
-         SELECT r.*, h.xmin::text AS horizon FROM h LEFT JOIN LATERAL (
-           SELECT ${COLUMNS} FROM outbox WHERE ${base} AND tx_id < h.xmin AND created_at >= $4 AND created_at <= $5
-            ORDER BY outbox.position LIMIT $6 OFFSET $7
-         ) r ON true ORDER BY r.position`,
-        [...params, start, end, query.limit, offset],
-      );
-      const horizon = rows[0].horizon;
-      rows = rows.filter((r) => r.position !== null);
-      nextCursor = rows.length
-        ? encodeCursor({ position: rows[rows.length - 1].position as string, xmin: horizon })
-        : await this.cursorAtEnd(params, base, horizon);
+      let position = BigInt(cursor.position);
+      for (const row of found) {
+        const late = BigInt(row.position as string) <= BigInt(cursor.position);
+        if (!late && (page.pending.length || page.full)) break; // newer ones wait for the next read
+        if (!(await page.add(row, late))) return { items: page.items, nextCursor: query.cursor }; // too many in part: read again
+        if (!late) position = BigInt(row.position as string);
+      }
+      return { items: page.items, nextCursor: encodeCursor({ position: position.toString(), xmin: rows[0].horizon, pending: page.pending }) };
     }
-    return { items: rows.flatMap((row) => toDocuments(row, kind, types)), nextCursor };
+
+    const { start, end } = dateRange(query);
+    const offset = (Math.max(query.page, 1) - 1) * query.limit;
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `${HORIZON}
+       SELECT r.*, h.xmin::text AS horizon FROM h LEFT JOIN LATERAL (
+         SELECT ${COLUMNS} FROM outbox WHERE ${base} AND tx_id < h.xmin AND created_at >= $4 AND created_at <= $5
+          ORDER BY outbox.position LIMIT $6 OFFSET $7
+       ) r ON true ORDER BY r.position`,
+      [...params, start, end, query.limit, offset],
+    );
+    const horizon = rows[0].horizon;
+    const found = rows.filter((r) => r.position !== null);
+    let last: string | null = null;
+    for (const row of found) {
+      if (page.pending.length) break;
+      await page.add(row, false);
+      last = row.position;
+    }
+    const nextCursor = last
+      ? encodeCursor({ position: last, xmin: horizon, pending: page.pending })
+      : await this.cursorAtEnd(params, base, horizon);
+    return { items: page.items, nextCursor };
   }
 
   /** An empty page: continue after every change already finished. */
@@ -100,6 +114,65 @@ function dateRange(query: EntityChangesQueryDto): { start: Date; end: Date } {
   const start = parsedStart ?? new Date(end.getTime() - DEFAULT_RANGE_MS);
   if (start > end) throw new BadRequestException('start must not be after end');
   return { start, end };
+}
+
+/**
+ * One read's documents: plain outbox rows become their documents; a rate change (one row for all the entries it
+ * re-priced) becomes TIME_ENTRY_RATE documents up to the page's limit, the rest left `pending` for the next read.
+ */
+class PageBuilder {
+  readonly items: FeedDocument[] = [];
+  readonly pending: PendingChange[] = [];
+  private room: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workspaceId: string,
+    private readonly kind: ChangeKind,
+    private readonly types: FeedType[],
+    limit: number,
+  ) {
+    this.room = limit;
+  }
+
+  /** Continues the changes a previous read handed out in part; answers those still left. */
+  async continuePending(previous: PendingChange[]): Promise<PendingChange[]> {
+    const left = [...previous];
+    while (left.length && this.room > 0) {
+      const row = await rateChangeRow(this.dataSource, this.workspaceId, left[0].seq);
+      const docs = row ? await rateChangeDocuments(this.dataSource, this.workspaceId, row, left[0].after, this.room) : [];
+      this.push(docs);
+      if (docs.length && this.room === 0) left[0] = { seq: left[0].seq, after: docs[docs.length - 1].id };
+      else left.shift();
+    }
+    return left;
+  }
+
+  /** Adds a row's documents; false when it would leave more changes in part than a cursor carries. */
+  async add(row: OutboxRow, late: boolean): Promise<boolean> {
+    if (row.entity_type !== RATE_CHANGE_ENTITY) {
+      const docs = toDocuments(row, this.kind, this.types);
+      if (late) this.items.push(...docs);
+      else this.push(docs);
+      return true;
+    }
+    if (!this.types.some((t) => t.entityTypes.includes(RATE_CHANGE_ENTITY))) return true;
+    const docs = await rateChangeDocuments(this.dataSource, this.workspaceId, row as RateChangeRow, '', this.room);
+    this.push(docs);
+    if (this.room > 0) return true; // all of it fitted
+    if (this.pending.length >= MAX_PENDING) return false;
+    this.pending.push({ seq: row.position as string, after: docs.length ? docs[docs.length - 1].id : '' });
+    return true;
+  }
+
+  get full(): boolean {
+    return this.room === 0;
+  }
+
+  private push(docs: FeedDocument[]): void {
+    this.items.push(...docs);
+    this.room = Math.max(0, this.room - docs.length);
+  }
 }
 
 function toDocuments(row: OutboxRow, kind: ChangeKind, types: FeedType[]): FeedDocument[] {

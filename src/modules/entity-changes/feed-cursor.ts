@@ -13,14 +13,36 @@ import { BadRequestException } from '@nestjs/common';
 export interface FeedCursor {
   position: string;
   xmin: string;
+  /**
+   * Changes handed out in part (a rate change's entries, see rate-change-documents): their position and the
+   * last entry id handed out ('' for none yet). Already counted in position/xmin; the next read continues them first.
+   */
+  pending?: PendingChange[];
 }
 
+export interface PendingChange {
+  seq: string;
+  after: string;
+}
+
+/** At most this many changes in part in one cursor (more wait in the outbox: they are read again). */
+export const MAX_PENDING = 8;
+
 export function encodeCursor(cursor: FeedCursor): string {
-  return Buffer.from(`${cursor.position}.${cursor.xmin}`, 'utf8').toString('base64url');
+  const pending = (cursor.pending ?? []).map((p) => `.${p.seq}-${p.after}`).join('');
+  return Buffer.from(`${cursor.position}.${cursor.xmin}${pending}`, 'utf8').toString('base64url');
 }
 
 export function decodeCursor(text: string): FeedCursor {
-  const match = /^(\d{1,19})\.(\d{1,20})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  const match = /^(\d{1,19})\.(\d{1,20})((?:\.\d{1,19}-[0-9a-f]{0,24})*)$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
   if (!match) throw new BadRequestException('cursor is not a cursor returned by this API');
-  return { position: match[1], xmin: match[2] };
+  const pending = match[3]
+    .split('.')
+    .filter(Boolean)
+    .map((part) => {
+      const [seq, after] = part.split('-');
+      return { seq, after };
+    });
+  if (pending.length > MAX_PENDING) throw new BadRequestException('cursor is not a cursor returned by this API');
+  return pending.length ? { position: match[1], xmin: match[2], pending } : { position: match[1], xmin: match[2] };
 }

@@ -10,6 +10,14 @@ export enum RateLevel {
   Task = 5,
 }
 
+/** The `since` of a rate set without one: it applies to all time, past entries included. */
+export const ALL_TIME = new Date('0001-01-01T00:00:00Z');
+
+/** The levels that decide an entry's rate before `level` does, strongest first. */
+export function shadowingLevels(level: RateLevel): RateLevel[] {
+  return [RateLevel.Task, RateLevel.ProjectMember, RateLevel.Project, RateLevel.WorkspaceMember].filter((l) => l > level);
+}
+
 export interface RateCandidate extends RateValue {
   kind: RateKind;
   level: RateLevel;

@@ -2,15 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import { newId } from '../../common/utils/ids';
 import { Rate, RateKind } from './entities/rate.entity';
-import { RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
+import { ALL_TIME, RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
+import { RateScope, RatesStore } from './rates.store';
 
-/** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
-export interface RateScope {
-  workspaceId: string;
-  userId?: string | null;
-  projectId?: string | null;
-  taskId?: string | null;
-}
+export type { RateScope } from './rates.store';
 
 export interface RateValue {
   amount: number;
@@ -33,7 +28,8 @@ export interface RateCandidateRow {
   level: number;
   amount: string | number;
   currency: string;
-  since: Date | string;
+  /** Epoch milliseconds (a string from a plain query, a number from JSON). */
+  since: string | number;
 }
 
 /**
@@ -43,7 +39,8 @@ export interface RateCandidateRow {
  * that the rates come with it; `resolveCandidates` then applies precedence.
  */
 export function rateCandidatesSql(p: { workspaceId: string; userId: string; projectId: string; taskId: string; at: string }): string {
-  return `SELECT kind, amount, currency, since,
+  // `since` as epoch milliseconds: exact, and independent of the session's time zone (ALL_TIME is year 1).
+  return `SELECT kind, amount, currency, (extract(epoch FROM since) * 1000)::bigint AS since,
               CASE WHEN task_id IS NOT NULL THEN 5
                    WHEN project_id IS NOT NULL AND user_id IS NOT NULL THEN 4
                    WHEN project_id IS NOT NULL THEN 3
@@ -59,40 +56,42 @@ export function rateCandidatesSql(p: { workspaceId: string; userId: string; proj
 /** The rates in force at `at` among the candidates of `rateCandidatesSql`. */
 export function resolveCandidates(rows: readonly RateCandidateRow[], at: Date): ResolvedRates {
   return resolveRates(
-    rows.map((r) => ({ kind: r.kind, level: r.level as RateLevel, amount: Number(r.amount), currency: r.currency, since: new Date(r.since) })),
+    rows.map((r) => ({ kind: r.kind, level: r.level as RateLevel, amount: Number(r.amount), currency: r.currency, since: new Date(Number(r.since)) })),
     at,
   );
 }
 
 /**
- * Rates have a history: setting a rate `since` a date makes it apply from that
- * date on, replacing any steps at or after it (as Clockify re-prices from
- * `since`). Without `since` the rate applies from now.
+ * Rates have a history, and a change re-prices time as Clockify does: without
+ * `since` the rate applies to all time (the scope's history becomes that one
+ * step), with `since` to time from then on (the scope's steps at or after it
+ * are replaced). In the same transaction the entries it reaches get their
+ * stored rate (one UPDATE, see `repriceSql`), invoiced ones excepted, and the
+ * outbox one rate-change record for the change feed.
  */
 @Injectable()
 export class RatesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async set(manager: EntityManager, scope: RateScope, kind: RateKind, value: RateValue, since?: Date): Promise<void> {
-    const from = since ?? new Date();
-    const repo = manager.getRepository(Rate);
-    await repo
-      .createQueryBuilder()
-      .delete()
-      .where(scopeWhere(scope, kind))
-      .andWhere('since >= :from', { from })
-      .execute();
-    await repo.insert({
-      id: newId(),
-      ...scope,
-      userId: scope.userId ?? null,
-      projectId: scope.projectId ?? null,
-      taskId: scope.taskId ?? null,
-      kind,
-      amount: value.amount,
-      currency: value.currency,
-      since: from,
-    });
+  /** Answers how many entries were re-priced. */
+  async set(manager: EntityManager, scope: RateScope, kind: RateKind, value: RateValue, since?: Date): Promise<number> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('A rate change runs in the transaction of its request');
+    await RatesStore.lockForChange(manager, scope.workspaceId);
+    const id = newId();
+    await RatesStore.replaceSteps(manager, id, scope, kind, value.amount, value.currency, since ?? ALL_TIME);
+    const entries = await RatesStore.reprice(manager, scope, kind, value.amount, value.currency, since ?? null);
+    if (entries > 0) {
+      await RatesStore.recordChange(manager, scope, id, {
+        kind, userId: scope.userId ?? null, projectId: scope.projectId ?? null, taskId: scope.taskId ?? null,
+        since: since?.toISOString() ?? null, amount: value.amount, currency: value.currency, entries,
+      });
+    }
+    return entries;
+  }
+
+  /** Taken first by a transaction that prices entries (see `RatesStore.lockForPricing`). */
+  lockForPricing(manager: EntityManager, workspaceId: string): Promise<void> {
+    return RatesStore.lockForPricing(manager, workspaceId);
   }
 
   /** The rate in force at `at` (default now) for exactly this scope, or null when none was set. */

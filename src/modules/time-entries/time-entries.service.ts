@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { isUniqueViolation } from '../../common/utils/sql';
+import { isLockNotAvailable, isUniqueViolation } from '../../common/utils/sql';
+import { RatesService } from '../rates/rates.service';
 import { newId } from '../../common/utils/ids';
 import type { CreateTimeEntryDto, StopTimeEntryDto, UpdateTimeEntryDto } from './dto/time-entry-requests.dto';
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
@@ -47,6 +48,7 @@ export class TimeEntriesService {
     private readonly writer: TimeEntryWriter,
     private readonly events: TimeEntryEvents,
     private readonly hydrator: TimeEntryHydrator,
+    private readonly rates: RatesService,
   ) {}
 
   /**
@@ -66,17 +68,21 @@ export class TimeEntriesService {
       // The new row is known before the write: it is the outbox payload's source and the answer.
       const row = newEntryRow(ws.workspaceId, newId(), prepared.values, prepared.tagIds, customFields);
       const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', row]);
-      await this.store.insert(manager, ws.workspaceId, row.id, prepared.values, prepared.tagIds, customFields, event);
-      return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
+      const written = await this.store
+        .insertIfRatesUnchanged(manager, ws.workspaceId, row.id, prepared.values, prepared.tagIds, customFields, event, prepared.ratesVersion)
+        .catch((error: unknown) => (isLockNotAvailable(error) ? false : Promise.reject(error)));
+      if (written) return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
+      // A rate change is running (or committed since the pricing): price again once it is done.
     }
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
+        await this.rates.lockForPricing(manager, ws.workspaceId);
         const prepared = await this.writer.prepare(manager, ws, userId, await this.newInput(manager, ws, body, start, end, fromEntry), null);
-        checkManualEntryAllowed(prepared.settings, ws.isAdmin, false);
-        const stopped = await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
+        checkManualEntryAllowed(prepared.settings, ws.isAdmin, end !== null);
+        const stopped = end ? null : await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
         const row = await this.store.insert(manager, ws.workspaceId, newId(), prepared.values, prepared.tagIds, prepared.customFields ?? []);
         const changes: [TimeEntryEvent, TimeEntryRow][] = stopped ? [['TIMER_STOPPED', stopped]] : [];
-        changes.push(['NEW_TIMER_STARTED', row]);
+        changes.push([end ? 'NEW_TIME_ENTRY' : 'NEW_TIMER_STARTED', row]);
         await this.events.record(manager, prepared.settings, ...changes);
         return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
       }),
@@ -113,6 +119,7 @@ export class TimeEntriesService {
   async update(ws: WorkspaceContext, id: string, body: UpdateTimeEntryDto, ifMatch?: string): Promise<TaggedEntry> {
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
+        await this.rates.lockForPricing(manager, ws.workspaceId);
         const row = await this.findAccessible(manager, ws, id, true);
         checkIfMatch(ifMatch, row.id, row.version);
         const input: EntryInput = {

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
+import { RatesService } from '../rates/rates.service';
 import type { UpdateInvoicedStatusDto, UpdateTimeEntryBulkDto } from './dto/time-entry-requests.dto';
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
 import { oneRunningTimer, TaggedEntry, tagged } from './time-entries.service';
@@ -27,6 +28,7 @@ export class TimeEntryBulkService {
     private readonly writer: TimeEntryWriter,
     private readonly events: TimeEntryEvents,
     private readonly hydrator: TimeEntryHydrator,
+    private readonly rates: RatesService,
   ) {}
 
   /** PUT /user/{userId}/time-entries: only the fields sent change. */
@@ -34,6 +36,7 @@ export class TimeEntryBulkService {
     const ids = uniqueIds(items.map((i) => i.id));
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
+        await this.rates.lockForPricing(manager, ws.workspaceId);
         const rows = await this.userEntries(manager, ws, userId, ids);
         const changed: [TimeEntryEvent, TimeEntryRow][] = [];
         let settings = {};
@@ -94,6 +97,7 @@ export class TimeEntryBulkService {
   /** POST /user/{userId}/time-entries/{id}/duplicate: a copy of a finished entry (same times, rates, tags, fields). */
   async duplicate(ws: WorkspaceContext, userId: string, id: string): Promise<TaggedEntry> {
     return this.dataSource.transaction(async (manager) => {
+      await this.rates.lockForPricing(manager, ws.workspaceId); // the copy keeps the rates the source has now
       const [row] = await this.userEntries(manager, ws, userId, [id]);
       if (row.end_at === null) throw new BadRequestException('A running time entry cannot be duplicated; stop it first');
       const settings = await this.store.settings(manager, ws.workspaceId);

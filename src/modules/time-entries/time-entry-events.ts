@@ -16,9 +16,9 @@ export class TimeEntryEvents {
   }
 
   /** The outbox INSERT of these changes, for a single-statement write (see `outboxInsertSql`). */
-  sql(settings: EntrySettings, ...changes: [TimeEntryEvent, TimeEntryRow][]): (firstParam: number) => SqlFragment {
+  sql(settings: EntrySettings, ...changes: [TimeEntryEvent, TimeEntryRow][]): (firstParam: number, onlyIf?: string) => SqlFragment {
     const events = domainEvents(settings, changes);
-    return (firstParam) => outboxInsertSql(events, firstParam);
+    return (firstParam, onlyIf) => outboxInsertSql(events, firstParam, onlyIf);
   }
 }
 

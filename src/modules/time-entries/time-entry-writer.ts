@@ -32,10 +32,13 @@ export interface PreparedEntry {
   tagIds: string[];
   customFields: StoredCustomField[] | null;
   settings: EntrySettings;
+  /** The workspace's rates_version the pricing read (see TimeEntryStore.insertIfRatesUnchanged). */
+  ratesVersion: string;
 }
 
 interface RefsRow {
   settings: EntrySettings;
+  rates_version: string;
   currency: string;
   user_exists: boolean;
   managed: boolean;
@@ -106,6 +109,7 @@ export class TimeEntryWriter {
       tagIds,
       customFields,
       settings,
+      ratesVersion: refs.rates_version,
     };
   }
 
@@ -166,7 +170,7 @@ function referencesSql(isAdmin: boolean, priced: boolean): string {
   const rates = priced
     ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
     : 'NULL';
-  sql = `SELECT w.settings, w.currency,
+  sql = `SELECT w.settings, w.currency, w.rates_version::text AS rates_version,
         EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
         ${managesSql('w.id', '$6', '$2')} AS managed,
         p.id IS NOT NULL AS project_exists, p.billable AS project_billable,

@@ -106,28 +106,54 @@ export class TimeEntryStore {
    * `also` adds a CTE to that statement (e.g. the outbox row, see
    * `outboxInsertSql`), its parameters numbered from the given one. Returns
    * the new row as `newEntryRow` knows it (nothing is read back).
+   *
+   * `insertIfRatesUnchanged` (an entry priced outside a transaction): the statement
+   * writes only if the workspace's rates are still those the pricing read:
+   * it holds FOR KEY SHARE on the workspace row, NOWAIT (a rate change running
+   * is a lock_not_available error), and writes nothing when a change committed
+   * since (answers false). The caller then prices again in a transaction.
    */
   async insert(
     manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
-    also?: (firstParam: number) => SqlFragment,
+    also?: (firstParam: number, onlyIf?: string) => SqlFragment,
   ): Promise<TimeEntryRow> {
-    const extra = also?.(16);
-    await preparedQuery(
+    await this.write(manager, workspaceId, id, v, tagIds, customFields, also);
+    return newEntryRow(workspaceId, id, v, tagIds, customFields);
+  }
+
+  /** `insert` with the rates guard (see above): false when nothing was written. */
+  insertIfRatesUnchanged(
+    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+    also: (firstParam: number, onlyIf?: string) => SqlFragment, ratesVersion: string,
+  ): Promise<boolean> {
+    return this.write(manager, workspaceId, id, v, tagIds, customFields, also, ratesVersion);
+  }
+
+  private async write(
+    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+    also?: (firstParam: number, onlyIf?: string) => SqlFragment, ratesVersion?: string,
+  ): Promise<boolean> {
+    const guarded = ratesVersion !== undefined;
+    const extra = also?.(guarded ? 17 : 16, guarded ? 'EXISTS (SELECT 1 FROM g)' : undefined);
+    const from = guarded ? ' FROM g' : '';
+    const rows = await preparedQuery<{ inserted: boolean }>(
       manager,
-      `WITH e AS (
+      `WITH ${guarded ? 'g AS (SELECT 1 FROM workspaces WHERE id = $2 AND rates_version = $16::bigint FOR KEY SHARE NOWAIT),' : ''}
+       e AS (
          INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
                                    hourly_rate, cost_rate, currency)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)),
-       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, unnest($14::char(24)[])),
+         SELECT $1::char(24), $2::char(24), $3::char(24), $4::char(24), $5::char(24), $6::text, $7::timestamptz, $8::timestamptz,
+                $9::boolean, $10::text, $11::bigint, $12::bigint, $13::text${from}),
+       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, tag FROM${guarded ? ' g,' : ''} unnest($14::char(24)[]) tag),
        c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
-             SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${extra ? `,
+             SELECT $2, $1, f.id, f.value FROM${guarded ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${extra ? `,
        x AS (${extra.sql})` : ''}
-       SELECT 1`,
+       SELECT ${guarded ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`,
       [id, workspaceId, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type,
         v.hourlyRate, v.costRate, v.currency, tagIds, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value }))),
-        ...(extra?.params ?? [])],
+        ...(guarded ? [ratesVersion] : []), ...(extra?.params ?? [])],
     );
-    return newEntryRow(workspaceId, id, v, tagIds, customFields);
+    return rows[0]?.inserted === true;
   }
 
   /**

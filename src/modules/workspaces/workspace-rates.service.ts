@@ -19,7 +19,7 @@ export function normalizeCurrency(currency: string): string {
 /**
  * Workspace-level and member-level hourly (billable) and cost rates. Rates
  * keep a history: one set `since` a date applies from that date on; without
- * `since`, from now. Amounts are cents in the workspace's currency.
+ * `since`, to all time (RatesService.set re-prices the entries). Amounts are cents in the workspace's currency.
  */
 @Injectable()
 export class WorkspaceRatesService {

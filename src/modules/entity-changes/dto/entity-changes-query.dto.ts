@@ -52,6 +52,6 @@ export class EntityChangesQueryDto {
    */
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,80}$/, { message: 'cursor is not a cursor returned by this API' })
+  @Matches(/^[A-Za-z0-9_-]{1,600}$/, { message: 'cursor is not a cursor returned by this API' })
   cursor?: string;
 }

@@ -1,0 +1,158 @@
+import { EntityManager } from 'typeorm';
+import type { RateKind } from './entities/rate.entity';
+import { RateLevel, shadowingLevels } from './rate-resolver';
+
+/** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
+export interface RateScope {
+  workspaceId: string;
+  userId?: string | null;
+  projectId?: string | null;
+  taskId?: string | null;
+}
+
+/** The level of a scope: task (project + task), project member (project + user), project, member (user), workspace. */
+export function levelOf(scope: RateScope): RateLevel {
+  if (scope.taskId) return RateLevel.Task;
+  if (scope.projectId) return scope.userId ? RateLevel.ProjectMember : RateLevel.Project;
+  return scope.userId ? RateLevel.WorkspaceMember : RateLevel.Workspace;
+}
+
+/**
+ * The entries of `te` a scope's rate applies to when nothing stronger does, over the parameters
+ * $1 workspace, $2 user, $3 project, $4 task.
+ */
+const SCOPE_ENTRIES: Record<RateLevel, string> = {
+  [RateLevel.Workspace]: 'true',
+  [RateLevel.WorkspaceMember]: 'te.user_id = $2',
+  [RateLevel.Project]: 'te.project_id = $3',
+  [RateLevel.ProjectMember]: 'te.project_id = $3 AND te.user_id = $2',
+  [RateLevel.Task]: 'te.project_id = $3 AND te.task_id = $4',
+};
+
+/**
+ * For each level, "a step of this level for the entry `te` is in force at its start", over the CTE `r`
+ * (the workspace's steps of one kind, the first `since` of each scope): a scope's rate, once set, stays in force.
+ */
+const IN_FORCE: Record<RateLevel, string> = {
+  [RateLevel.Workspace]: 'EXISTS (SELECT 1 FROM r WHERE r.user_id IS NULL AND r.project_id IS NULL AND r.since <= te.start_at)',
+  [RateLevel.WorkspaceMember]: 'EXISTS (SELECT 1 FROM r WHERE r.user_id = te.user_id AND r.project_id IS NULL AND r.since <= te.start_at)',
+  [RateLevel.Project]: 'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id IS NULL AND r.since <= te.start_at)',
+  [RateLevel.ProjectMember]: 'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id = te.user_id AND r.since <= te.start_at)',
+  [RateLevel.Task]: 'EXISTS (SELECT 1 FROM r WHERE r.task_id = te.task_id AND r.since <= te.start_at)',
+};
+
+/** Types the scope parameters, which the statement of some levels does not use. */
+const PARAM_TYPES = 'scope AS (SELECT $2::char(24) AS user_id, $3::char(24) AS project_id, $4::char(24) AS task_id)';
+
+const COLUMN: Record<RateKind, string> = { HOURLY: 'hourly_rate', COST: 'cost_rate' };
+
+/**
+ * The one statement that re-prices the entries a rate change reaches: those of the scope, starting at or after
+ * `since` (all of them without it), not invoiced, whose rate no stronger level decides (task > project member >
+ * project > member > workspace). After `RatesStore.replaceSteps` the scope's only step from `since` on is the new
+ * one, so each of them gets exactly the new amount: no per-entry resolution is needed, only anti-joins with the
+ * few stronger scopes. Entries already at that amount are left alone (no new row version, no feed document).
+ * Every row it changes gets `updated_at = now()`, the transaction's timestamp, which the change feed uses to find
+ * them again (see `repricedEntriesSql`).
+ * Parameters: $1 workspace, $2 user, $3 project, $4 task, $5 kind, $6 amount, $7 currency, $8 since or null.
+ */
+export function repriceSql(level: RateLevel, kind: RateKind): string {
+  const column = COLUMN[kind];
+  const shadowed = shadowingLevels(level).map((l) => `NOT ${IN_FORCE[l]}`);
+  // Hourly rates decide an entry's currency; a cost rate only when the entry has no hourly rate (as TimeEntryWriter).
+  const currency = kind === 'HOURLY' ? '$7' : 'CASE WHEN te.hourly_rate IS NULL THEN $7 ELSE te.currency END';
+  return `WITH ${PARAM_TYPES}, r AS MATERIALIZED (
+       SELECT user_id, project_id, task_id, min(since) AS since FROM rates
+        WHERE workspace_id = $1 AND kind = $5 GROUP BY user_id, project_id, task_id)
+     UPDATE time_entries te
+        SET ${column} = $6, currency = ${currency}, version = te.version + 1, updated_at = now()
+      WHERE te.workspace_id = $1 AND ${SCOPE_ENTRIES[level]}
+        AND ($8::timestamptz IS NULL OR te.start_at >= $8::timestamptz)
+        AND NOT te.invoiced
+        AND NOT EXISTS (SELECT 1 FROM invoice_item_time_entries ii WHERE ii.workspace_id = $1 AND ii.time_entry_id = te.id)
+        AND te.${column} IS DISTINCT FROM $6::bigint${shadowed.map((s) => `\n        AND ${s}`).join('')}`;
+}
+
+/** What the rate-change record of the outbox says (its payload): enough for the change feed to find the entries again. */
+export interface RateChangeRecord {
+  kind: RateKind;
+  userId: string | null;
+  projectId: string | null;
+  taskId: string | null;
+  /** ISO instant, or null: all time. */
+  since: string | null;
+  amount: number;
+  currency: string;
+  /** The transaction's now(), which every re-priced entry carries as `updated_at`. */
+  at: string;
+  /** How many entries it re-priced. */
+  entries: number;
+}
+
+/** The outbox entity type of a re-pricing (one row per rate change, however many entries it touched). */
+export const RATE_CHANGE_ENTITY = 'TIME_ENTRY_RATE_CHANGE';
+export const RATE_CHANGE_EVENT = 'TIME_ENTRIES_REPRICED';
+
+/**
+ * The entries a rate-change record re-priced and that nothing changed since, after `afterId`, by id, with their
+ * current rates. Parameters: $1 workspace, $2 user, $3 project, $4 task, $5 at, $6 since or null, $7 after id, $8 limit.
+ */
+export function repricedEntriesSql(level: RateLevel): string {
+  return `WITH ${PARAM_TYPES}
+          SELECT te.id, te.hourly_rate::text AS hourly_rate, te.cost_rate::text AS cost_rate, te.currency
+            FROM time_entries te
+           WHERE te.workspace_id = $1 AND ${SCOPE_ENTRIES[level]} AND te.updated_at = $5::timestamptz
+             AND ($6::timestamptz IS NULL OR te.start_at >= $6::timestamptz) AND te.id > $7
+           ORDER BY te.id LIMIT $8`;
+}
+
+/** Rate history and re-pricing SQL (the caller holds the transaction). */
+export const RatesStore = {
+  /**
+   * Serialises rate changes of a workspace against each other and against writes that price entries (which hold
+   * FOR KEY SHARE on the row, see `lockForPricing`); bumps the version creates check.
+   */
+  async lockForChange(manager: EntityManager, workspaceId: string): Promise<void> {
+    await manager.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
+    await manager.query('UPDATE workspaces SET rates_version = rates_version + 1 WHERE id = $1', [workspaceId]);
+  },
+
+  /**
+   * Taken first by a transaction that prices entries: waits while a rate change of the workspace runs (then its
+   * statements see the new rates), and keeps one from starting until this transaction ends.
+   */
+  async lockForPricing(manager: EntityManager, workspaceId: string): Promise<void> {
+    await manager.query('SELECT 1 FROM workspaces WHERE id = $1 FOR KEY SHARE', [workspaceId]);
+  },
+
+  /** Replaces the scope's steps from `from` on by one step at `from`. */
+  async replaceSteps(manager: EntityManager, id: string, scope: RateScope, kind: RateKind, amount: number, currency: string, from: Date): Promise<void> {
+    const params = [scope.workspaceId, kind, scope.userId ?? null, scope.projectId ?? null, scope.taskId ?? null, from];
+    await manager.query(
+      `DELETE FROM rates WHERE workspace_id = $1 AND kind = $2 AND user_id IS NOT DISTINCT FROM $3 AND project_id IS NOT DISTINCT FROM $4
+          AND task_id IS NOT DISTINCT FROM $5 AND since >= $6`,
+      params,
+    );
+    await manager.query(
+      `INSERT INTO rates (id, workspace_id, kind, user_id, project_id, task_id, amount, currency, since) VALUES ($7, $1, $2, $3, $4, $5, $8, $9, $6)`,
+      [...params, id, amount, currency],
+    );
+  },
+
+  /** Re-prices the entries the change reaches (see `repriceSql`); answers how many changed. */
+  async reprice(manager: EntityManager, scope: RateScope, kind: RateKind, amount: number, currency: string, since: Date | null): Promise<number> {
+    const [, count]: [unknown[], number] = await manager.query(repriceSql(levelOf(scope), kind), [
+      scope.workspaceId, scope.userId ?? null, scope.projectId ?? null, scope.taskId ?? null, kind, amount, currency, since,
+    ]);
+    return count;
+  },
+
+  /** The rate-change record of the outbox (for the change feed; no webhook subscribes to its event). */
+  async recordChange(manager: EntityManager, scope: RateScope, rateId: string, record: Omit<RateChangeRecord, 'at'>): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload)
+       VALUES ($1, $2, $3, $4, $5::jsonb || jsonb_build_object('at', now()))`,
+      [scope.workspaceId, RATE_CHANGE_ENTITY, rateId, RATE_CHANGE_EVENT, JSON.stringify(record)],
+    );
+  },
+};
