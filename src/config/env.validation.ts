@@ -23,9 +23,17 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 8;
 
-  /** Secret that signs X-Addon-Token JWTs. Unset: generated once and kept in the database. */
+  /** Secret of the HS256 add-on tokens issued before RS256 (still accepted for those installations). Unset: the one kept in the database. */
   @IsOptional() @IsString() @MinLength(32, { message: 'ADDON_TOKEN_SECRET must be at least 32 characters' })
   ADDON_TOKEN_SECRET?: string;
+
+  /** RSA private key (PEM) that signs add-on tokens (RS256). Unset: generated once and kept in the database. */
+  @IsOptional() @IsString() @Matches(/-----BEGIN (RSA )?PRIVATE KEY-----/, { message: 'ADDON_SIGNING_KEY must be an RSA private key in PEM' })
+  ADDON_SIGNING_KEY?: string;
+
+  /** Lifetime of user tokens exchanged from an add-on's installation token, in seconds. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  ADDON_USER_TOKEN_TTL_SECONDS = 1800;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { env } from '../../../config/env.validation';
+import { LifecycleRunner } from '../../addons/lifecycle/lifecycle-runner';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryDispatcher } from './dispatcher';
 import { sendDelivery } from './sender';
@@ -10,7 +11,7 @@ const MAX_ROUNDS_PER_TICK = 10;
 /**
  * The delivery loop, in every app instance: every WEBHOOK_POLL_MS, fan new
  * outbox rows out into deliveries, then claim due deliveries and send them
- * (in parallel within a batch). On shutdown the loop stops taking work and
+ * (in parallel within a batch), and send due add-on lifecycle calls. On shutdown the loop stops taking work and
  * waits for the sends in flight (each at most 10 s), so nothing runs after close.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly dispatcher: DeliveryDispatcher,
     private readonly queue: DeliveryQueue,
+    private readonly lifecycle: LifecycleRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,6 +55,9 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   async tick(): Promise<void> {
     try {
       await this.dispatcher.fanOut();
+      for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
+        if ((await this.lifecycle.runDue()) < CLAIM_BATCH) break;
+      }
       for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
         const jobs = await this.queue.claim(CLAIM_BATCH);
         await Promise.all(jobs.map(async (job) => this.queue.record(job, await sendDelivery(job))));
