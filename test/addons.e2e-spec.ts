@@ -189,14 +189,14 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
 
     const [call] = await addon.waitFor('/lifecycle/installed');
     const payload = call.body as { addonId: string; authToken: string; workspaceId: string; asUser: string; apiUrl: string; addonUserId: string; webhooks: { path: string; webhookType: string; authToken: string }[] };
-    expect(payload).toMatchObject({ addonId, workspaceId: ws, asUser: owner.user.id, apiUrl: base, addonUserId: owner.user.id });
+    expect(payload).toMatchObject({ addonId, workspaceId: ws, asUser: owner.user.id, apiUrl: `${base}/api`, addonUserId: owner.user.id });
     expect(payload.webhooks).toEqual([{ path: `${addon.baseUrl}/webhooks/new-time-entry`, webhookType: 'ADDON', webhookEvent: 'NEW_TIME_ENTRY', authToken: expect.any(String) }]);
 
     // Everything is verified with the published keys only.
     const lifecycle = await verifyWithJwks(`${base}/.well-known/jwks.json`, String(call.headers['x-addon-lifecycle-token']));
     expect(lifecycle).toMatchObject({ iss: 'clockify', sub: 'timesheet-sync', type: 'addon', workspaceId: ws, addonId, exp: expect.any(Number) });
     const claims = await verifyWithJwks(`${base}/.well-known/jwks.json`, payload.authToken);
-    expect(claims).toMatchObject({ iss: 'clockify', sub: 'timesheet-sync', type: 'addon', workspaceId: ws, addonId, user: owner.user.id, backendUrl: base, reportsUrl: base });
+    expect(claims).toMatchObject({ iss: 'clockify', sub: 'timesheet-sync', type: 'addon', workspaceId: ws, addonId, user: owner.user.id, backendUrl: `${base}/api`, reportsUrl: base });
     expect(claims.exp).toBeUndefined(); // installation tokens do not expire, as Clockify's
     await expect(verifyWithJwks(`${base}/.well-known/jwks.json`, `${payload.authToken.slice(0, -4)}AAAA`)).rejects.toThrow();
 
@@ -209,7 +209,7 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
     expect(denied.body.message).toMatch(/PROJECT_WRITE/);
     const noTags = await request(api).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', token).expect(403);
     expect(noTags.body.message).toMatch(/TAG_READ/);
-    const reports = await request(api).post(`/v1/workspaces/${ws}/reports/summary`).set('X-Addon-Token', token).send({}).expect(403);
+    const reports = await request(String(claims.reportsUrl)).post(`/v1/workspaces/${ws}/reports/summary`).set('X-Addon-Token', token).send({}).expect(403);
     expect(reports.body.message).toMatch(/REPORTS_READ/);
     await request(api).get(`/v1/workspaces/${ws}`).set('X-Addon-Token', token).expect(403);
 
@@ -228,6 +228,11 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
     const signature = String(hook.headers['clockify-signature']);
     expect(signature).toBe(payload.webhooks[0].authToken);
     expect(await verifyWithJwks(`${base}/.well-known/jwks.json`, signature)).toMatchObject({ iss: 'clockify', sub: 'timesheet-sync', workspaceId: ws, addonId });
+    // Regenerating a manifest webhook's token keeps it a JWT of the add-on.
+    const listed = await request(base).get(`/v1/workspaces/${ws}/addons/${addonId}/webhooks`).set('X-Api-Key', owner.apiKey).expect(200);
+    const regenerated = await request(base).patch(`/v1/workspaces/${ws}/webhooks/${listed.body.webhooks[0].id}/token`).set('X-Api-Key', owner.apiKey).expect(200);
+    expect(regenerated.body.authToken).not.toBe(signature);
+    expect(await verifyWithJwks(`${base}/.well-known/jwks.json`, regenerated.body.authToken)).toMatchObject({ sub: 'timesheet-sync', addonId });
     // A webhook token is not an API credential.
     await request(api).get(`/v1/workspaces/${ws}/projects`).set('X-Addon-Token', signature).expect(401);
 
@@ -306,6 +311,21 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
     } finally {
       await failing.close();
     }
+  });
+
+  it('HS256 tokens issued before RS256 keep working for their installation until it is uninstalled', async () => {
+    const ds = app.get(DataSource);
+    await ds.query(`INSERT INTO app_secrets (name, value) VALUES ('addon_token_secret', $1) ON CONFLICT (name) DO NOTHING`, [`legacy-${'s'.repeat(40)}`]);
+    const [{ value: secret }] = await ds.query<{ value: string }[]>(`SELECT value FROM app_secrets WHERE name = 'addon_token_secret'`);
+    const hs256 = (addonId: string) => jwt.sign({ workspaceId: ws, addonId }, secret, { algorithm: 'HS256', subject: addonId, issuer: 'clockify-api' });
+    const legacyId = 'aaaaaaaaaaaaaaaaaaaaaa01';
+    await ds.query(`INSERT INTO addons (id, workspace_id, name, user_id) VALUES ($1, $2, 'Old add-on', $3)`, [legacyId, ws, owner.user.id]);
+    await request(base).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', hs256(legacyId)).expect(200);
+    // An RS256 installation does not take an HS256 token, even a well-signed one.
+    const modern = await installAddon(app, ws, 'Modern');
+    await request(base).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', hs256(modern.addonId)).expect(401);
+    await request(base).delete(`/v1/workspaces/${ws}/addons/${legacyId}`).set('X-Api-Key', owner.apiKey).expect(204);
+    await request(base).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', hs256(legacyId)).expect(401);
   });
 
   it('an add-on installed with --name (no manifest) keeps full admin access', async () => {

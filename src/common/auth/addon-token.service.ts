@@ -23,7 +23,7 @@ export interface AddonTokenClaims {
   /** The installing user (INSTALLATION, WEBHOOK, LIFECYCLE) or the member acted for (USER). */
   user: string;
   tokenType: AddonTokenType;
-  /** Absolute base URL of this server (`backendUrl` and `reportsUrl`: reports live on the same host). */
+  /** Absolute base URL of this server: `backendUrl` is it + `/api` (served as Clockify's), `reportsUrl` it (same host). */
   baseUrl: string;
 }
 
@@ -67,7 +67,8 @@ export class AddonTokenService {
       workspaceId: claims.workspaceId,
       addonId: claims.addonId,
       user: claims.user,
-      backendUrl: base,
+      // Clockify's shapes (`https://api.clockify.me/api`, reports without a prefix): add-ons append `/v1/...`.
+      backendUrl: `${base}/api`,
       reportsUrl: base,
     };
     const token = jwt.sign(payload, signer.privateKey, {

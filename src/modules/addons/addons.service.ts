@@ -108,7 +108,7 @@ export class AddonsService {
         authToken: token,
         workspaceId,
         asUser: userId,
-        apiUrl: baseUrl,
+        apiUrl: `${baseUrl}/api`, // the token's backendUrl
         // No separate bot user here: the add-on acts as the installing user.
         addonUserId: userId,
         webhooks: webhooks.map((w) => ({ path: w.url, webhookType: 'ADDON', webhookEvent: w.event, authToken: w.token })),
