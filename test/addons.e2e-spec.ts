@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AddonTokenService } from '../src/common/auth/addon-token.service';
 import { requiredScope } from '../src/common/auth/scopes';
+import { newId } from '../src/common/utils/ids';
 import { resetEnvCache } from '../src/config/env.validation';
 import { createApp } from '../src/create-app';
 import { createMember, createOwner, installAddon, MISSING_ID, Owner } from './factories';
@@ -318,7 +319,7 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
     await ds.query(`INSERT INTO app_secrets (name, value) VALUES ('addon_token_secret', $1) ON CONFLICT (name) DO NOTHING`, [`legacy-${'s'.repeat(40)}`]);
     const [{ value: secret }] = await ds.query<{ value: string }[]>(`SELECT value FROM app_secrets WHERE name = 'addon_token_secret'`);
     const hs256 = (addonId: string) => jwt.sign({ workspaceId: ws, addonId }, secret, { algorithm: 'HS256', subject: addonId, issuer: 'clockify-api' });
-    const legacyId = 'aaaaaaaaaaaaaaaaaaaaaa01';
+    const legacyId = newId();
     await ds.query(`INSERT INTO addons (id, workspace_id, name, user_id) VALUES ($1, $2, 'Old add-on', $3)`, [legacyId, ws, owner.user.id]);
     await request(base).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', hs256(legacyId)).expect(200);
     // An RS256 installation does not take an HS256 token, even a well-signed one.
@@ -367,6 +368,26 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
     expect(after).toEqual(expect.arrayContaining([oldKid, now.kid]));
     await request(base).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', live.token).expect(200);
     await request(base).get(`/v1/workspaces/${ws}/tags`).set('X-Addon-Token', fresh.token).expect(200);
+  });
+
+  it('ADDON_SIGNING_KEY signs instead of a stored key, and only its public half is stored (published)', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const ds = app.get(DataSource);
+    process.env.ADDON_SIGNING_KEY = privateKey.replace(/\n/g, '\\n');
+    resetEnvCache();
+    try {
+      const service = new AddonTokenService(ds);
+      const { token, kid } = await service.sign({ workspaceId: ws, addonId: MISSING_ID, key: 'k', user: owner.user.id, tokenType: 'INSTALLATION', baseUrl: base });
+      expect(jwt.verify(token, publicKey, { algorithms: ['RS256'] })).toMatchObject({ sub: 'k' });
+      expect((await service.jwks()).keys.map((k) => k.kid)).toContain(kid);
+      const [row] = await ds.query<{ private_pem: string | null }[]>('SELECT private_pem FROM addon_signing_keys WHERE kid = $1', [kid]);
+      expect(row.private_pem).toBeNull();
+      await ds.query('DELETE FROM addon_signing_keys WHERE kid = $1', [kid]);
+    } finally {
+      delete process.env.ADDON_SIGNING_KEY;
+      resetEnvCache();
+    }
   });
 
   it('every operation in /docs-json has a scope in the one table (add-ons with scopes are never let through by omission)', async () => {

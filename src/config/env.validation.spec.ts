@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { validateEnvironment } from './env.validation';
 
 describe('environment validation', () => {
@@ -19,5 +20,15 @@ describe('environment validation', () => {
     const env = validateEnvironment({ PORT: '8080', WEBHOOKS_ALLOW_PRIVATE: 'false' });
     expect(env.PORT).toBe(8080);
     expect(env.WEBHOOKS_ALLOW_PRIVATE).toBe(false);
+  });
+
+  it('takes ADDON_SIGNING_KEY as an RSA private key PEM (one-line \\n escapes too) and never echoes it', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(validateEnvironment({ ADDON_SIGNING_KEY: privateKey }).ADDON_SIGNING_KEY).toBe(privateKey);
+    expect(validateEnvironment({ ADDON_SIGNING_KEY: privateKey.replace(/\n/g, '\\n') }).ADDON_SIGNING_KEY).toBeDefined();
+    const { privateKey: ec } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(() => validateEnvironment({ ADDON_SIGNING_KEY: ec })).toThrow(/ADDON_SIGNING_KEY=<hidden>: ADDON_SIGNING_KEY must be an RSA private key/);
+    expect(() => validateEnvironment({ ADDON_SIGNING_KEY: 'secret-ish' })).not.toThrow(/secret-ish/);
+    expect(() => validateEnvironment({ ADDON_USER_TOKEN_TTL_SECONDS: '10' })).toThrow(/ADDON_USER_TOKEN_TTL_SECONDS/);
   });
 });

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
+import { createPrivateKey } from 'node:crypto';
+
+/** An RSA private key in PEM (literal `\n` escapes allowed, as env files often carry it on one line). */
+function isRsaPrivateKeyPem(value: unknown): boolean {
+  try {
+    return typeof value === 'string' && createPrivateKey(value.replace(/\\n/g, '\n')).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}
+/** Settings whose values are never echoed in a configuration error. */
+const SECRET_SETTINGS = ['ADDON_TOKEN_SECRET', 'ADDON_SIGNING_KEY'];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -28,7 +40,8 @@ export class Environment {
   ADDON_TOKEN_SECRET?: string;
 
   /** RSA private key (PEM) that signs add-on tokens (RS256). Unset: generated once and kept in the database. */
-  @IsOptional() @IsString() @Matches(/-----BEGIN (RSA )?PRIVATE KEY-----/, { message: 'ADDON_SIGNING_KEY must be an RSA private key in PEM' })
+  @IsOptional()
+  @ValidateBy({ name: 'isRsaPrivateKeyPem', validator: { validate: isRsaPrivateKeyPem, defaultMessage: () => 'ADDON_SIGNING_KEY must be an RSA private key in PEM' } })
   ADDON_SIGNING_KEY?: string;
 
   /** Lifetime of user tokens exchanged from an add-on's installation token, in seconds. */
@@ -76,7 +89,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, given, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(given[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const shown = (property: string) => (SECRET_SETTINGS.includes(property) ? '<hidden>' : JSON.stringify(given[property]));
+    const lines = errors.map((e) => `  ${e.property}=${shown(e.property)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;

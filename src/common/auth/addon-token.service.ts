@@ -99,7 +99,7 @@ export class AddonTokenService {
 
   /** The JWKS document: every published key as an RS256 signing JWK. */
   async jwks(): Promise<{ keys: (JsonWebKey & { kid: string; use: string; alg: string })[] }> {
-    const keys = await this.publishedKeys(true);
+    const keys = await this.publishedKeys();
     return { keys: keys.map((k) => ({ ...k.publicKey.export({ format: 'jwk' }), kid: k.kid, use: 'sig', alg: 'RS256' })) };
   }
 
