@@ -4,6 +4,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
+import { AddonScopeGuard } from './common/guards/addon-scope.guard';
 import { AuthGuard } from './common/guards/auth.guard';
 import { RateLimitGuard } from './common/guards/rate-limit.guard';
 import { WorkspaceGuard } from './common/guards/workspace.guard';
@@ -32,10 +33,11 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       providers: [
-        // Order matters: authenticate first, count the request, then check the workspace and the role.
+        // Order matters: authenticate first, count the request, then check the workspace and the role, then an add-on's scopes.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: WorkspaceGuard },
+        { provide: APP_GUARD, useClass: AddonScopeGuard },
         // Idempotency outermost, so it stores the body as sent (after the Page unwrapping).
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: PageInterceptor },

@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import jwt from 'jsonwebtoken';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { uniqueEmail } from './factories';
 import { startTestApp, TestApp } from './utils/test-app';
 
@@ -76,6 +80,30 @@ describe('Operator CLI', () => {
     await request(t.http).get(`/v1/workspaces/${owner.json.workspaceId}`).set('X-Addon-Token', json.token).expect(401);
   }, 120_000);
 
+  it('addon:install --manifest installs from a file (scopes enforced, token verifiable with addon:public-key); a bad manifest installs nothing', async () => {
+    const owner = await cli('user:create', '--email', uniqueEmail('cli-manifest'));
+    const dir = mkdtempSync(join(tmpdir(), 'addon-manifest-'));
+    const file = join(dir, 'manifest.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: '1.3', key: 'cli-sync', name: 'CLI sync', baseUrl: 'http://127.0.0.1:9/addon', scopes: ['TAG_READ'] }));
+    const { json } = await cli('addon:install', '--workspace', owner.json.workspaceId, '--manifest', file);
+    expect(json).toEqual({ addonId: expect.stringMatching(/^[0-9a-f]{24}$/), token: expect.any(String) });
+    await request(t.http).get(`/v1/workspaces/${owner.json.workspaceId}/tags`).set('X-Addon-Token', json.token).expect(200);
+    await request(t.http).get(`/v1/workspaces/${owner.json.workspaceId}/projects`).set('X-Addon-Token', json.token).expect(403);
+    const key = await cli('addon:public-key');
+    const claims = jwt.verify(json.token, key.json.publicKey, { algorithms: ['RS256'], issuer: 'clockify' }) as jwt.JwtPayload;
+    expect(claims).toMatchObject({ sub: 'cli-sync', type: 'addon', workspaceId: owner.json.workspaceId, addonId: json.addonId });
+    expect(await cliFails('addon:install', '--workspace', owner.json.workspaceId, '--manifest', file)).toMatch(/already installed/);
+
+    writeFileSync(file, JSON.stringify({ schemaVersion: '1.3', key: 'cli-bad', name: 'Bad', baseUrl: 'nowhere', scopes: ['EVERYTHING'] }));
+    const stderr = await cliFails('addon:install', '--workspace', owner.json.workspaceId, '--manifest', file);
+    expect(stderr).toMatch(/Invalid manifest/);
+    expect(stderr).toMatch(/baseUrl: is required/);
+    expect(stderr).toMatch(/scopes\[0\]: EVERYTHING is not a scope/);
+    expect(await cliFails('addon:install', '--workspace', owner.json.workspaceId, '--manifest', join(dir, 'missing.json'))).toMatch(/Cannot read the manifest file/);
+    const rows: unknown[] = await t.app.get(DataSource).query(`SELECT 1 FROM addons WHERE key = 'cli-bad'`);
+    expect(rows).toEqual([]);
+  }, 120_000);
+
   it('fails with a message on stderr and a non-zero exit for bad input', async () => {
     expect(await cliFails('user:create', '--email', 'not-an-email')).toMatch(/email/);
     expect(await cliFails('user:create', '--email', uniqueEmail(), '--workspace', 'nope')).toMatch(/24-character/);
@@ -83,5 +111,6 @@ describe('Operator CLI', () => {
     expect(await cliFails('api-key:create', '--email', uniqueEmail('nobody'))).toMatch(/No user/);
     expect(await cliFails('api-key:revoke', '--key', 'nope')).toMatch(/No active API key/);
     expect(await cliFails('addon:install', '--workspace', 'ffffffffffffffffffffffff', '--name', 'x')).toMatch(/not found/);
+    expect(await cliFails('addon:install', '--workspace', 'ffffffffffffffffffffffff')).toMatch(/--name or --manifest is required/);
   }, 120_000);
 });

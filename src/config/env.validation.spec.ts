@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { validateEnvironment } from './env.validation';
 
 describe('environment validation', () => {
@@ -27,5 +28,15 @@ describe('environment validation', () => {
     expect([env.DB_CONNECT_TIMEOUT_MS, env.HEALTH_TIMEOUT_MS, env.EMBEDDED_PG_PORT]).toEqual([3000, 1000, undefined]);
     expect(() => validateEnvironment({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' })).toThrow(/HEADERS_TIMEOUT_MS=2000/);
     expect(() => validateEnvironment({ SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+
+  it('takes ADDON_SIGNING_KEY as an RSA private key PEM (one-line \\n escapes too) and never echoes it', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(validateEnvironment({ ADDON_SIGNING_KEY: privateKey }).ADDON_SIGNING_KEY).toBe(privateKey);
+    expect(validateEnvironment({ ADDON_SIGNING_KEY: privateKey.replace(/\n/g, '\\n') }).ADDON_SIGNING_KEY).toBeDefined();
+    const { privateKey: ec } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(() => validateEnvironment({ ADDON_SIGNING_KEY: ec })).toThrow(/ADDON_SIGNING_KEY=<hidden>: ADDON_SIGNING_KEY must be an RSA private key/);
+    expect(() => validateEnvironment({ ADDON_SIGNING_KEY: 'secret-ish' })).not.toThrow(/secret-ish/);
+    expect(() => validateEnvironment({ ADDON_USER_TOKEN_TTL_SECONDS: '10' })).toThrow(/ADDON_USER_TOKEN_TTL_SECONDS/);
   });
 });

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
+import { createPrivateKey } from 'node:crypto';
+
+/** An RSA private key in PEM (literal `\n` escapes allowed, as env files often carry it on one line). */
+function isRsaPrivateKeyPem(value: unknown): boolean {
+  try {
+    return typeof value === 'string' && createPrivateKey(value.replace(/\\n/g, '\n')).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}
+/** Settings whose values are never echoed in a configuration error. */
+const SECRET_SETTINGS = ['ADDON_TOKEN_SECRET', 'ADDON_SIGNING_KEY'];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -24,9 +36,18 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 8;
 
-  /** Secret that signs X-Addon-Token JWTs. Unset: generated once and kept in the database. */
+  /** Secret of the HS256 add-on tokens issued before RS256 (still accepted for those installations). Unset: the one kept in the database. */
   @IsOptional() @IsString() @MinLength(32, { message: 'ADDON_TOKEN_SECRET must be at least 32 characters' })
   ADDON_TOKEN_SECRET?: string;
+
+  /** RSA private key (PEM) that signs add-on tokens (RS256). Unset: generated once and kept in the database. */
+  @IsOptional()
+  @ValidateBy({ name: 'isRsaPrivateKeyPem', validator: { validate: isRsaPrivateKeyPem, defaultMessage: () => 'ADDON_SIGNING_KEY must be an RSA private key in PEM' } })
+  ADDON_SIGNING_KEY?: string;
+
+  /** Lifetime of user tokens exchanged from an add-on's installation token, in seconds. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  ADDON_USER_TOKEN_TTL_SECONDS = 1800;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -96,7 +117,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error(`Invalid configuration:\n  HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS}: must not exceed REQUEST_TIMEOUT_MS (${env.REQUEST_TIMEOUT_MS})`);
   }
   if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(given[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const shown = (property: string) => (SECRET_SETTINGS.includes(property) ? '<hidden>' : JSON.stringify(given[property]));
+    const lines = errors.map((e) => `  ${e.property}=${shown(e.property)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;

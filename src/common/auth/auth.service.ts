@@ -68,15 +68,30 @@ export class AuthService {
     return addonToken ? ((await this.fromAddonToken(addonToken)) ?? undefined) : undefined;
   }
 
+  /**
+   * The add-on principal of an installation or user token: the installation must
+   * be live (not uninstalled, not failed, not disabled); HS256 tokens only for
+   * installations made before RS256 (no `token_kid`).
+   */
   async fromAddonToken(token: string): Promise<Principal | null> {
     const claims = await this.addonTokens.verify(token);
-    if (!claims) return null;
-    const rows: { user_id: string }[] = await this.dataSource.query(
-      'SELECT user_id FROM addons WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL',
+    if (!claims || (claims.tokenType !== 'INSTALLATION' && claims.tokenType !== 'USER')) return null;
+    const rows: { user_id: string; scopes: string[] | null; legacy: boolean }[] = await preparedQuery(
+      this.dataSource,
+      `SELECT user_id, scopes, token_kid IS NULL AS legacy FROM addons
+        WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL AND status = 'ACTIVE'`,
       [claims.addonId, claims.workspaceId],
     );
-    if (!rows.length) return null;
-    return { kind: 'addon', userId: rows[0].user_id, addonId: claims.addonId, workspaceId: claims.workspaceId };
+    if (!rows.length || rows[0].legacy !== claims.legacy) return null;
+    const asMember = claims.tokenType === 'USER';
+    return {
+      kind: 'addon',
+      userId: asMember ? claims.user : rows[0].user_id,
+      addonId: claims.addonId,
+      workspaceId: claims.workspaceId,
+      scopes: rows[0].scopes,
+      asMember,
+    };
   }
 
   /** The user's membership of the workspace with its roles, or null when there is none. */

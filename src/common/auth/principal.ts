@@ -10,7 +10,16 @@ export type Principal =
       /** The membership of the route's workspace, read with the key in the same query (`member` null: not a member). */
       membership?: { workspaceId: string; member: { status: string; roles: Role[] } | null };
     }
-  | { kind: 'addon'; userId: string; addonId: string; workspaceId: string };
+  | {
+      kind: 'addon';
+      userId: string;
+      addonId: string;
+      workspaceId: string;
+      /** The manifest's scopes; null: full access (installed without a manifest). */
+      scopes: string[] | null;
+      /** A user token: acts as `userId` with that member's roles, not as an admin. */
+      asMember: boolean;
+    };
 
 /** The workspace of a `/v1/workspaces/:workspaceId/...` route, checked by the workspace guard. */
 export interface WorkspaceContext {

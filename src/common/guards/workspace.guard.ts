@@ -9,7 +9,8 @@ import { isObjectId } from '../utils/ids';
 
 /**
  * Tenancy, in one place: on every route with `:workspaceId`, the caller must be
- * an active member of that workspace (an add-on: installed in it). The
+ * an active member of that workspace (an add-on: installed in it; its user
+ * token: the member it acts for, too). The
  * workspace context is attached for @CurrentWorkspace(), then @Roles() is checked.
  */
 @Injectable()
@@ -31,7 +32,12 @@ export class WorkspaceGuard implements CanActivate {
     let roles: Role[];
     if (principal.kind === 'addon') {
       if (principal.workspaceId !== workspaceId || !(await this.auth.workspaceExists(workspaceId))) throw denied();
-      roles = ['WORKSPACE_ADMIN'];
+      if (principal.asMember) {
+        // A user token: that member's own rights, checked as for the member's API key.
+        const membership = await this.auth.membership(workspaceId, principal.userId);
+        if (!membership || membership.status !== 'ACTIVE') throw denied();
+        roles = membership.roles;
+      } else roles = ['WORKSPACE_ADMIN'];
     } else {
       // Usually read by AuthGuard together with the key; otherwise here.
       const membership =

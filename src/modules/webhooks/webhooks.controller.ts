@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
+import { absoluteBaseUrl } from '../../common/utils/public-url';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookListQueryDto } from './dto/webhook-requests.dto';
 import { WebhookDto, WebhooksDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
@@ -67,7 +69,7 @@ export class WebhooksController {
   @Patch('webhooks/:webhookId/token')
   @ApiOperation({ summary: 'Generate a new token', operationId: 'generateNewToken' })
   @ApiOkResponse({ type: WebhookDto })
-  regenerateToken(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string): Promise<WebhookDto> {
-    return this.webhooks.regenerateToken(ws, webhookId);
+  regenerateToken(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string, @Req() req: Request): Promise<WebhookDto> {
+    return this.webhooks.regenerateToken(ws, webhookId, absoluteBaseUrl(req));
   }
 }

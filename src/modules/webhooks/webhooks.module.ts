@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AddonsModule } from '../addons/addons.module';
 import { DeliveryQueue } from './delivery/delivery-queue';
 import { DeliveryDispatcher } from './delivery/dispatcher';
 import { WebhookWorker } from './delivery/webhook-worker';
@@ -9,6 +10,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Webhooks: CRUD, delivery logs, and the delivery worker that sends outbox events (every instance runs one). */
 @Module({
+  imports: [AddonsModule],
   controllers: [WebhooksController, WebhookLogsController],
   providers: [WebhooksService, WebhookLogsService, DeliveryDispatcher, DeliveryQueue, WebhookWorker],
 })

@@ -1,7 +1,9 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AddonTokenService } from '../../common/auth/addon-token.service';
 import type { WorkspaceContext } from '../../common/auth/principal';
+import { absoluteBaseUrl } from '../../common/utils/public-url';
 import { newId } from '../../common/utils/ids';
 import { env } from '../../config/env.validation';
 import { Addon } from '../addons/entities/addon.entity';
@@ -27,7 +29,10 @@ function newToken(): string {
  */
 @Injectable()
 export class WebhooksService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly addonTokens: AddonTokenService,
+  ) {}
 
   async list(ws: WorkspaceContext, query: WebhookListQueryDto): Promise<WebhooksDto> {
     const qb = this.dataSource.getRepository(Webhook).createQueryBuilder('w').where('w.workspace_id = :workspaceId', { workspaceId: ws.workspaceId });
@@ -72,6 +77,7 @@ export class WebhooksService {
         triggerSource: dto.triggerSource,
         triggerSourceType: dto.triggerSourceType,
         token: newToken(),
+        tokenKid: null,
         secret: generateSecret(),
         enabled: true,
       });
@@ -104,11 +110,20 @@ export class WebhooksService {
     });
   }
 
-  /** A new Clockify-Signature token; the previous one stops being sent at once. */
-  async regenerateToken(ws: WorkspaceContext, id: string): Promise<WebhookDto> {
+  /**
+   * A new Clockify-Signature token; the previous one stops being sent at once. A
+   * manifest webhook's token stays a JWT of its add-on, verifiable with the JWKS.
+   */
+  async regenerateToken(ws: WorkspaceContext, id: string, baseUrl = absoluteBaseUrl()): Promise<WebhookDto> {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.find(manager, ws, id, true);
-      webhook.token = newToken();
+      const addon = webhook.tokenKid && webhook.addonId ? await manager.getRepository(Addon).findOneBy({ workspaceId: ws.workspaceId, id: webhook.addonId }) : null;
+      if (addon) {
+        const claims = { workspaceId: ws.workspaceId, addonId: addon.id, key: addon.key ?? addon.id, user: addon.userId, tokenType: 'WEBHOOK' as const, baseUrl };
+        const signed = await this.addonTokens.sign(claims);
+        webhook.token = signed.token;
+        webhook.tokenKid = signed.kid;
+      } else webhook.token = newToken();
       await manager.save(Webhook, webhook);
       return toWebhookDto(webhook);
     });

@@ -89,7 +89,7 @@ export class SharedReportRunner {
     if (principal.kind === 'addon' && principal.workspaceId !== report.workspace_id) throw new ForbiddenException('You are not a member of this workspace');
     const membership = await this.auth.membership(report.workspace_id, principal.userId);
     if (!membership || membership.status !== 'ACTIVE') throw new ForbiddenException('You are not a member of this workspace');
-    if (principal.kind === 'addon' || isAdmin(membership.roles) || report.user_id === principal.userId) return;
+    if ((principal.kind === 'addon' && !principal.asMember) || isAdmin(membership.roles) || report.user_id === principal.userId) return;
     const users = report.visible_users.map((u) => u.trim());
     if (!users.length && !report.visible_groups.length) return;
     if (users.includes(principal.userId)) return;

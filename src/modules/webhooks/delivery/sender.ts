@@ -61,15 +61,30 @@ function describe(error: unknown): string {
 
 /**
  * One attempt: POST the payload as JSON with Clockify's headers and the Standard
- * Webhooks signature; redirects are not followed (a 3xx is a final failure, and
+ * Webhooks signature.
+ */
+export async function sendDelivery(job: DeliveryJob, cancel?: AbortSignal): Promise<SendResult> {
+  const body = JSON.stringify(job.payload);
+  const headers = {
+    'User-Agent': 'clockify-compatible-webhooks/1',
+    'Clockify-Signature': job.token,
+    'Clockify-Webhook-Event-Type': job.event,
+    ...signedHeaders(job.secret, job.id, body),
+  };
+  return postJson(job.url, body, headers, cancel);
+}
+
+/**
+ * POSTs a JSON body to an add-on or webhook URL (webhook deliveries and add-on
+ * lifecycle calls): redirects are not followed (a 3xx is a final failure, and
  * cannot lead the request to an internal address). With WEBHOOKS_ALLOW_PRIVATE
  * off, the host's resolved addresses are checked right before sending.
  * `cancel` aborts it (the worker stopping); the caller then releases the job.
  */
-export async function sendDelivery(job: DeliveryJob, cancel?: AbortSignal): Promise<SendResult> {
+export async function postJson(urlText: string, body: string, headers: Record<string, string>, cancel?: AbortSignal): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const url = parseWebhookUrl(job.url);
+  const url = parseWebhookUrl(urlText);
   if (typeof url === 'string') return { statusCode: null, retryable: false, durationMs: 0, error: url, excerpt: null };
   if (!env().WEBHOOKS_ALLOW_PRIVATE) {
     try {
@@ -82,19 +97,12 @@ export async function sendDelivery(job: DeliveryJob, cancel?: AbortSignal): Prom
       return { statusCode: null, durationMs: elapsed(), error: `DNS error: ${error instanceof Error ? error.message : String(error)}`, excerpt: null };
     }
   }
-  const body = JSON.stringify(job.payload);
   try {
     const response = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
       signal: cancel ? AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), cancel]) : AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        'Content-Type': 'application/json',
-        'User-Agent': 'clockify-compatible-webhooks/1',
-        'Clockify-Signature': job.token,
-        'Clockify-Webhook-Event-Type': job.event,
-        ...signedHeaders(job.secret, job.id, body),
-      },
+      headers: { 'Content-Type': 'application/json', ...headers },
       body,
     });
     const excerpt = await readExcerpt(response).catch(() => '');

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { env } from '../../../config/env.validation';
+import { LifecycleRunner } from '../../addons/lifecycle/lifecycle-runner';
 import { ClaimedJob, DeliveryQueue } from './delivery-queue';
 import { DeliveryDispatcher } from './dispatcher';
 import { sendDelivery, TIMEOUT_MS } from './sender';
@@ -10,10 +11,11 @@ const MAX_ROUNDS_PER_TICK = 10;
 /**
  * The delivery loop, in every app instance: every WEBHOOK_POLL_MS, fan new
  * outbox rows out into deliveries, then claim due deliveries and send them
- * (in parallel within a batch). On shutdown (`stop`, at SIGTERM) the loop
- * stops claiming at once; sends in flight get a grace period, then are aborted
- * and their deliveries released (due again, attempt not counted) for another
- * instance, so nothing runs after close and nothing held is left leased.
+ * (in parallel within a batch), and send due add-on lifecycle calls. On shutdown
+ * (`stop`, at SIGTERM) the loop stops claiming at once; sends in flight get a grace
+ * period, then are aborted and their deliveries released (due again, attempt not
+ * counted) for another instance, so nothing runs after close and nothing held is
+ * left leased.
  */
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,6 +29,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly dispatcher: DeliveryDispatcher,
     private readonly queue: DeliveryQueue,
+    private readonly lifecycle: LifecycleRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -70,6 +73,9 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   async tick(): Promise<void> {
     try {
       await this.dispatcher.fanOut();
+      for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
+        if ((await this.lifecycle.runDue()) < CLAIM_BATCH) break;
+      }
       for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
         const jobs = await this.queue.claim(CLAIM_BATCH);
         await Promise.all(jobs.map((job) => this.deliver(job)));

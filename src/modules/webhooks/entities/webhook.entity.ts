@@ -35,6 +35,10 @@ export class Webhook {
   @Column({ type: 'text' })
   token: string;
 
+  /** The key that signed `token` when it is a JWT (a manifest webhook's); null for random tokens. */
+  @Column({ name: 'token_kid', type: 'text', nullable: true })
+  tokenKid: string | null;
+
   /** Standard Webhooks signing secret, `whsec_` + base64. */
   @Column({ type: 'text' })
   secret: string;
