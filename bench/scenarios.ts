@@ -211,7 +211,7 @@ async function exportRun(ctx: Context, name: string, format: 'CSV' | 'XLSX' | 'P
  * (detailed-page, list-user-entries), on one workspace of SCALE_SETS.
  */
 export async function scaleRows(ctx: Context, set: BenchSet): Promise<Row[]> {
-  const label = (row: string) => `${row} @${set.entries / 1000}k`;
+  const label = (row: string) => `${row} @${set.entries >= 1e6 ? `${set.entries / 1e6}M` : `${set.entries / 1000}k`}`;
   const projects = [1, 2, 3, 4, 5].map((n) => set.idOf('project', n));
   return [
     await sequential(label('summary-year'), 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear, set)),
