@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { rssMb } from './app-process';
 
 export interface Row {
   name: string;
@@ -6,6 +7,8 @@ export interface Row {
   p99: number;
   requestsPerSecond?: number;
   rssGrowthMb?: number;
+  /** The row's time over its floor's (BASELINE_OF in scenarios.ts; for load rows the floor's req/s over the row's). */
+  ratio?: number;
   note?: string;
 }
 
@@ -67,13 +70,43 @@ export async function sequential(name: string, times: number, call: () => Promis
   return { name, median: round(at(0.5)), p99: round(at(0.99)) };
 }
 
+/**
+ * Runs `measure` while sampling the RSS of process `pid` every 20 ms; the row gets the peak growth over the
+ * RSS before it (what one answer costs the server in memory).
+ */
+export async function withRssGrowth(pid: number, measure: () => Promise<Row>): Promise<Row> {
+  const before = rssMb(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
+  try {
+    const row = await measure();
+    peak = Math.max(peak, rssMb(pid));
+    return { ...row, rssGrowthMb: Math.round((peak - before) * 10) / 10 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Sets `ratio` on every row whose floor (`baselineOf[name]`) was measured in the same run. */
+export function addRatios(rows: Row[], baselineOf: Record<string, string>): void {
+  for (const row of rows) {
+    const floor = rows.find((r) => r.name === baselineOf[row.name]);
+    if (!floor) continue;
+    const ratio = row.requestsPerSecond && floor.requestsPerSecond ? floor.requestsPerSecond / row.requestsPerSecond : row.median / floor.median;
+    row.ratio = Math.round(ratio * 100) / 100;
+  }
+}
+
 export function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
 export function printTable(rows: Row[]): void {
-  const header = ['benchmark', 'median ms', 'p99 ms', 'req/s', 'RSS growth MB', 'note'];
-  const lines = rows.map((r) => [r.name, String(r.median), String(r.p99), r.requestsPerSecond?.toString() ?? '', r.rssGrowthMb?.toString() ?? '', r.note ?? '']);
+  const header = ['benchmark', 'median ms', 'p99 ms', 'req/s', 'ratio', 'RSS growth MB', 'note'];
+  const lines = rows.map((r) => [
+    r.name, String(r.median), String(r.p99), r.requestsPerSecond?.toString() ?? '', r.ratio === undefined ? '' : `${r.ratio}x`,
+    r.rssGrowthMb?.toString() ?? '', r.note ?? '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(fmt(header));

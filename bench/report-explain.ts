@@ -18,6 +18,15 @@ export const REPORT_BODIES = {
     dateRangeStart: '2024-03-01T00:00:00Z', dateRangeEnd: '2024-03-31T23:59:59.999Z',
     summaryFilter: { groups: ['PROJECT', 'USER', 'TASK'] },
   },
+  weekly: {
+    dateRangeStart: '2024-03-10T00:00:00', dateRangeEnd: '2024-03-16T23:59:59', timeZone: 'America/New_York', weekStart: 'SUNDAY',
+    weeklyFilter: { group: 'USER' },
+  },
+  /** One week, every user: all 350 user-days on one page. */
+  attendance: {
+    dateRangeStart: '2024-03-11T00:00:00Z', dateRangeEnd: '2024-03-17T23:59:59.999Z', timeZone: 'UTC',
+    attendanceFilter: { page: 1, pageSize: 1000 },
+  },
   detailedPage: (projectIds: string[]) => ({
     dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: '2024-12-31T23:59:59.999Z',
     billable: true, projects: { ids: projectIds, contains: 'CONTAINS' },

@@ -4,17 +4,19 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startBuiltApp } from './app-process';
-import { printTable, Row } from './measure';
-import { SCENARIOS } from './scenarios';
+import { addRatios, printTable, Row } from './measure';
+import { BASELINE_OF, SCENARIOS, scaleRows } from './scenarios';
 import { explainReports, benchProjectIds } from './report-explain';
 import { createDatabaseIfMissing } from '../src/database/create-database';
-import { isSeeded, removeBenchWrites, seed } from './seed';
+import { isSeeded, removeBenchWrites, SCALE_SETS, seed } from './seed';
 import { createHash } from 'node:crypto';
 
 /**
- * `npm run bench [-- --reseed] [-- --only a,b]`: seeds the 1M-entry workspace on
+ * `npm run bench [-- --reseed] [-- --only a,b] [-- --scale]`: seeds the 1M-entry workspace on
  * DATABASE_URL once, starts the built app, measures through HTTP, prints a
- * table and writes bench-results.json.
+ * table and writes bench-results.json. A row with a floor (BASELINE_OF) brings its floor
+ * into the run, measured just before it, and gets its ratio. `--scale` instead seeds (once) the
+ * 10k and 100k workspaces and measures the growth rows on the three sizes.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -27,6 +29,13 @@ async function main(): Promise<void> {
   const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : Object.keys(SCENARIOS);
   const unknown = only.filter((name) => !SCENARIOS[name]);
   if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  // Each floor runs just before its row (so both see the same moment of a noisy machine).
+  const floorOf = (name: string) => Object.keys(BASELINE_OF).find((row) => BASELINE_OF[row] === name);
+  const rows = only.flatMap((name) => {
+    const row = floorOf(name);
+    if (row && only.includes(row)) return [];
+    return BASELINE_OF[name] ? [BASELINE_OF[name], name] : [name];
+  });
 
   execSync('node scripts/ensure-build.js', { cwd: join(__dirname, '..'), stdio: 'inherit' });
   await ensureDatabase(databaseUrl);
@@ -45,16 +54,21 @@ async function main(): Promise<void> {
     }
     await removeBenchWrites(db);
     const startedAt = new Date().toISOString();
+    if (args.includes('--scale')) {
+      await measureScale(db, { baseUrl: app.baseUrl, appPid: app.pid, databaseUrl }, startedAt);
+      return;
+    }
     const results: Row[] = [];
-    for (const name of only) {
+    for (const name of rows) {
       // Settle what the previous row wrote (thousands of entries, outbox rows, rate counters), so autovacuum
       // does not run during the next measurement, as it would not on a steady server.
       await db.query('VACUUM (ANALYZE) time_entries, time_entry_tags, outbox, rate_counters');
       // and write the dirtied pages now rather than during the measurement (needs superuser or pg_checkpoint)
       await db.query('CHECKPOINT').catch(() => undefined);
       console.log(`running ${name}...`);
-      results.push(await SCENARIOS[name]({ baseUrl: app.baseUrl, appPid: app.pid }));
+      results.push(await SCENARIOS[name]({ baseUrl: app.baseUrl, appPid: app.pid, databaseUrl }));
     }
+    addRatios(results, BASELINE_OF);
     printTable(results);
     const report = { startedAt, machine: { cpus: cpus().length, node: process.version }, results };
     writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -62,6 +76,35 @@ async function main(): Promise<void> {
     await db.end();
     await app.stop();
   }
+}
+
+/**
+ * `--scale`: the growth rows (scaleRows) on the 10k, 100k and 1M workspaces (seeding the smaller ones once), then
+ * each row's medians and growth ratios (100k/10k, 1M/100k: 10 would be linear in the entries, 1 flat).
+ */
+async function measureScale(db: Client, ctx: Parameters<typeof scaleRows>[0], startedAt: string): Promise<void> {
+  const measured: Row[][] = [];
+  for (const set of SCALE_SETS) {
+    if (!(await isSeeded(db, set))) {
+      console.log(`Seeding the ${set.entries.toLocaleString('en')}-entry workspace (${set.prefix}, once)...`);
+      await seed(db, set);
+    }
+    await db.query('VACUUM (ANALYZE) time_entries, time_entry_tags, outbox, rate_counters');
+    await db.query('CHECKPOINT').catch(() => undefined);
+    console.log(`running the growth rows on ${set.prefix} (${set.entries.toLocaleString('en')} entries)...`);
+    measured.push(await scaleRows(ctx, set));
+  }
+  const all = measured.flat();
+  printTable(all);
+  const growth = measured[0].map((row, i) => {
+    const [small, middle, large] = measured.map((rows) => rows[i]);
+    const ratio = (a: Row, b: Row) => Math.round((a.median / b.median) * 100) / 100;
+    return { name: row.name.replace(/ @.*/, ''), medians: [small.median, middle.median, large.median], '100k/10k': ratio(middle, small), '1M/100k': ratio(large, middle) };
+  });
+  console.log('\ngrowth of the median (entries x10 each step):');
+  for (const g of growth) console.log(`  ${g.name.padEnd(18)} ${g.medians.join(' / ').padEnd(28)} ms   100k/10k ${g['100k/10k']}x   1M/100k ${g['1M/100k']}x`);
+  const report = { startedAt, machine: { cpus: cpus().length, node: process.version }, scale: { rows: all, growth } };
+  writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** Creates the database DATABASE_URL names when the server does not have it yet (a fresh machine). */

@@ -1,12 +1,15 @@
-import { BENCH } from './seed';
+import { BENCH, type BenchSet } from './seed';
 import { rssMb, withBaseline } from './app-process';
-import { load, Row, sequential } from './measure';
+import { firstDifference, openFloor } from './baseline-reports';
+import { load, Row, sequential, withRssGrowth } from './measure';
 import { benchProjectIds, REPORT_BODIES } from './report-explain';
 import { repriceWorkspace } from './reprice';
 
 export interface Context {
   baseUrl: string;
   appPid: number;
+  /** The bench database (the floor rows read it in the bench process). */
+  databaseUrl: string;
 }
 
 const w = BENCH.workspaceId;
@@ -51,13 +54,13 @@ function createLoad(name: string, url: string): Promise<Row> {
 }
 
 /** One user's hydrated page of 50 in one month, with the total headers, 50 connections, 10 s. */
-function listLoad(name: string, url: string): Promise<Row> {
+function listLoad(name: string, url: string, set: BenchSet = BENCH): Promise<Row> {
   return load({
     name,
     url,
     request: (n) => ({
-      path: `/v1/workspaces/${w}/user/${userOf(n)}/time-entries?start=2024-03-01T00:00:00Z&end=2024-04-01T00:00:00Z&hydrated=true&page-size=50`,
-      headers: { 'X-Api-Key': key(n) },
+      path: `/v1/workspaces/${set.workspaceId}/user/${set.userId(1 + (n % set.users))}/time-entries?start=2024-03-01T00:00:00Z&end=2024-04-01T00:00:00Z&hydrated=true&page-size=50`,
+      headers: { 'X-Api-Key': set.apiKey(1 + (n % set.users)) },
     }),
   });
 }
@@ -99,60 +102,124 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
     await res.arrayBuffer();
   }),
   // Reports: weekly and the streamed CSV export (reports issue, weekly/export part).
-  weekly: (ctx) =>
-    sequential('weekly', 100, async () => {
-      const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/weekly`, BENCH.apiKey(1), {
-        dateRangeStart: '2024-03-10T00:00:00', dateRangeEnd: '2024-03-16T23:59:59', timeZone: 'America/New_York', weekStart: 'SUNDAY',
-        weeklyFilter: { group: 'USER' },
-      });
-      if (res.status !== 200) throw new Error(`weekly answered ${res.status}`);
-      await res.arrayBuffer();
-    }),
+  weekly: (ctx) => sequential('weekly', 100, () => report(ctx, 'weekly', REPORT_BODIES.weekly)),
 
-  'csv-100k': async (ctx) => {
-    // 1M entries over 730 days: 73 days hold about 100,000 entries.
-    const body = {
-      dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: '2024-03-13T23:59:59Z', timeZone: 'UTC', sortOrder: 'ASCENDING',
-      exportType: 'CSV', detailedFilter: { page: 1, pageSize: 50 },
-    };
-    const runs: { ms: number; growth: number; rows: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const before = rssMb(ctx.appPid);
-      let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(ctx.appPid))), 20);
-      const started = process.hrtime.bigint();
-      const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/detailed`, BENCH.apiKey(1), body);
-      if (res.status !== 200 || !res.body) throw new Error(`CSV export answered ${res.status}`);
-      let rows = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        for (const byte of chunk) if (byte === 10) rows++;
-      }
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      clearInterval(sampler);
-      peak = Math.max(peak, rssMb(ctx.appPid));
-      runs.push({ ms, growth: peak - before, rows: rows - 1 });
-    }
-    runs.sort((x, y) => x.ms - y.ms);
-    const median = runs[1];
-    return {
-      name: 'csv-100k',
-      median: Math.round(median.ms),
-      p99: Math.round(runs[2].ms),
-      rssGrowthMb: Math.round(Math.max(...runs.map((r) => r.growth)) * 10) / 10,
-      note: `${median.rows} rows, 3 runs`,
-    };
-  },
+  // 1M entries over 730 days: 73 days hold about 100,000 entries, 7.3 days about 10,000.
+  'csv-100k': (ctx) => exportRun(ctx, 'csv-100k', 'CSV', '2024-03-13T23:59:59Z'),
   // Reports (reports issue): owner's key, through HTTP, bodies shared with `--explain`.
-  'summary-year': (ctx) => sequential('summary-year', 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear)),
+  'summary-year': (ctx) =>
+    withRssGrowth(ctx.appPid, () => sequential('summary-year', 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear))),
   'summary-month': (ctx) => sequential('summary-month', 30, () => report(ctx, 'summary', REPORT_BODIES.summaryMonth)),
   'detailed-page': (ctx) => sequential('detailed-page', 200, () => report(ctx, 'detailed', REPORT_BODIES.detailedPage(benchProjectIds(hexLabel)))),
   // Rates issue: the workspace hourly rate changed without since re-prices all 1M entries (see bench/reprice.ts).
   'reprice-workspace': (ctx) => repriceWorkspace(ctx.baseUrl),
+
+  // The floors of the report rows (baseline-reports.ts): the same answers computed in this process, no HTTP.
+  'baseline-summary-year': (ctx) => floorRow(ctx, 'baseline-summary-year', 10, 'summary', REPORT_BODIES.summaryYear,
+    (f) => f.summary(rangeOf(REPORT_BODIES.summaryYear))),
+  'baseline-summary-month': (ctx) => floorRow(ctx, 'baseline-summary-month', 30, 'summary', REPORT_BODIES.summaryMonth,
+    (f) => f.summary(rangeOf(REPORT_BODIES.summaryMonth))),
+  'baseline-weekly': (ctx) => floorRow(ctx, 'baseline-weekly', 100, 'weekly', REPORT_BODIES.weekly,
+    (f) => f.weekly(REPORT_BODIES.weekly.dateRangeStart.slice(0, 10), REPORT_BODIES.weekly.timeZone)),
+  'baseline-detailed-page': (ctx) => {
+    const body = REPORT_BODIES.detailedPage(benchProjectIds(hexLabel));
+    return floorRow(ctx, 'baseline-detailed-page', 200, 'detailed', body, (f) => f.detailedPage(body.projects.ids, rangeOf(body)));
+  },
+
+  attendance: (ctx) => sequential('attendance', 50, () => report(ctx, 'attendance', REPORT_BODIES.attendance)),
+  'xlsx-100k': (ctx) => exportRun(ctx, 'xlsx-100k', 'XLSX', '2024-03-13T23:59:59Z'),
+  'pdf-10k': (ctx) => exportRun(ctx, 'pdf-10k', 'PDF', '2024-01-08T07:11:59Z'),
 };
 
-async function report(ctx: Context, kind: string, body: unknown): Promise<void> {
-  const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/${kind}`, BENCH.apiKey(1), body);
+/** The floor of each row that has one: the ratio printed is the row's time over its floor's (req/s: floor's over the row's). */
+export const BASELINE_OF: Record<string, string> = {
+  'create-time-entry': 'baseline-create',
+  'list-user-entries': 'baseline-list',
+  'summary-year': 'baseline-summary-year',
+  'summary-month': 'baseline-summary-month',
+  weekly: 'baseline-weekly',
+  'detailed-page': 'baseline-detailed-page',
+};
+
+async function report(ctx: Context, kind: string, body: unknown, set: BenchSet = BENCH): Promise<void> {
+  const res = await call(ctx, 'POST', `/v1/workspaces/${set.workspaceId}/reports/${kind}`, set.apiKey(1), body);
   if (res.status !== 200) throw new Error(`POST reports/${kind} answered ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
 }
 
+const rangeOf = (body: { dateRangeStart: string; dateRangeEnd: string }) => ({ start: body.dateRangeStart, end: body.dateRangeEnd });
+
+/**
+ * A floor row: `times` sequential computations in this process; then, unmeasured, the app's answer to the same
+ * body is compared with the floor's (the note says whether they are the same JSON, so the ratio compares the same work).
+ */
+async function floorRow(
+  ctx: Context, name: string, times: number, kind: string, body: unknown, compute: (f: Awaited<ReturnType<typeof openFloor>>) => Promise<string>,
+): Promise<Row> {
+  const floor = await openFloor(ctx.databaseUrl, BENCH);
+  try {
+    let answer = '';
+    const row = await sequential(name, times, async () => {
+      answer = await compute(floor);
+    });
+    const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/${kind}`, BENCH.apiKey(1), body);
+    const diff = res.status === 200 ? firstDifference(JSON.parse(answer), await res.json()) : `the app answered ${res.status}`;
+    return { ...row, note: diff ? `NOT the app's answer: ${diff}` : "same JSON as the app's" };
+  } finally {
+    await floor.close();
+  }
+}
+
+/**
+ * A detailed-report export (every entry from 2024-01-01 to `end`, ascending) in `format`, 3 runs: time to the last
+ * byte and the server's RSS growth (peak during the run over the RSS before it, sampled every 20 ms).
+ */
+async function exportRun(ctx: Context, name: string, format: 'CSV' | 'XLSX' | 'PDF', end: string): Promise<Row> {
+  const body = {
+    dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: end, timeZone: 'UTC', sortOrder: 'ASCENDING',
+    exportType: format, detailedFilter: { page: 1, pageSize: 50 },
+  };
+  const runs: { ms: number; growth: number; lines: number; bytes: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const before = rssMb(ctx.appPid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(ctx.appPid))), 20);
+    const started = process.hrtime.bigint();
+    const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/detailed`, BENCH.apiKey(1), body);
+    if (res.status !== 200 || !res.body) throw new Error(`${format} export answered ${res.status}`);
+    let lines = 0;
+    let bytes = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) lines++;
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    clearInterval(sampler);
+    peak = Math.max(peak, rssMb(ctx.appPid));
+    runs.push({ ms, growth: peak - before, lines: lines - 1, bytes });
+  }
+  runs.sort((x, y) => x.ms - y.ms);
+  const median = runs[1];
+  return {
+    name,
+    median: Math.round(median.ms),
+    p99: Math.round(runs[2].ms),
+    rssGrowthMb: Math.round(Math.max(...runs.map((r) => r.growth)) * 10) / 10,
+    note: `${format === 'CSV' ? `${median.lines} rows, ` : ''}${(median.bytes / 1e6).toFixed(1)} MB, 3 runs`,
+  };
+}
+
+/**
+ * `--scale`: the rows whose cost should follow the entries a report reads (summary-year, weekly) or stay flat
+ * (detailed-page, list-user-entries), on one workspace of SCALE_SETS.
+ */
+export async function scaleRows(ctx: Context, set: BenchSet): Promise<Row[]> {
+  const label = (row: string) => `${row} @${set.entries >= 1e6 ? `${set.entries / 1e6}M` : `${set.entries / 1000}k`}`;
+  const projects = [1, 2, 3, 4, 5].map((n) => set.idOf('project', n));
+  return [
+    await sequential(label('summary-year'), 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear, set)),
+    await sequential(label('detailed-page'), 200, () => report(ctx, 'detailed', REPORT_BODIES.detailedPage(projects), set)),
+    await sequential(label('weekly'), 100, () => report(ctx, 'weekly', REPORT_BODIES.weekly, set)),
+    await listLoad(label('list-user-entries'), ctx.baseUrl, set),
+  ];
+}
