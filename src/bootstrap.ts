@@ -18,6 +18,7 @@ const EXPOSED_HEADERS = [
   'RateLimit-Remaining',
   'RateLimit-Reset',
   'X-Next-Cursor',
+  'X-Data-Freshness',
 ];
 
 /** A body that is neither JSON nor a multipart upload is 415, not silently ignored. */
