@@ -33,7 +33,7 @@ async function reports(t: TestApp, a: Owner, sharedId: string) {
     summary: (summary.body as { totals: Totals[] }).totals[0].totalTime,
     weekly: JSON.stringify(weekly.body).includes('"totalTime":7200') ? 7200 : 3600,
     csvLines: csv.text.trim().split('\n').length,
-    expenses: JSON.stringify(expenses.body),
+    expenses: (expenses.body as { totals: { expensesCount: number } }).totals.expensesCount,
     shared: (shared.body as { totals: Totals[] }).totals[0].totalTime,
   };
 }
@@ -98,8 +98,7 @@ withReplica('Reports with DATABASE_READ_URL (a streaming standby)', () => {
 
   it('show the replica (older data, X-Data-Freshness > 0) while its replay is paused; ordinary reads show the primary', async () => {
     const before = await reports(t, a, sharedId);
-    expect(before).toMatchObject({ detailed: 3600, summary: 3600, weekly: 3600, csvLines: 2, shared: 3600 });
-    expect(before.expenses).toContain('1234');
+    expect(before).toMatchObject({ detailed: 3600, summary: 3600, weekly: 3600, csvLines: 2, expenses: 1, shared: 3600 });
     for (const header of before.headers) expect(Number(header)).toBeGreaterThanOrEqual(0);
 
     await replica.query('SELECT pg_wal_replay_pause()');
@@ -114,15 +113,13 @@ withReplica('Reports with DATABASE_READ_URL (a streaming standby)', () => {
     expect((own.body as { description: string }).description).toBe('after the pause');
     // ...but not yet in any report, export or shared report, which say how stale they are.
     const paused = await reports(t, a, sharedId);
-    expect(paused).toMatchObject({ detailed: 3600, summary: 3600, weekly: 3600, csvLines: 2, shared: 3600 });
-    expect(paused.expenses).not.toContain('5678');
+    expect(paused).toMatchObject({ detailed: 3600, summary: 3600, weekly: 3600, csvLines: 2, expenses: 1, shared: 3600 });
     for (const header of paused.headers) expect(Number(header)).toBeGreaterThanOrEqual(1);
 
     await replica.query('SELECT pg_wal_replay_resume()');
     await caughtUp();
     const after = await reports(t, a, sharedId);
-    expect(after).toMatchObject({ detailed: 7200, summary: 7200, weekly: 7200, csvLines: 3, shared: 7200 });
-    expect(after.expenses).toContain('5678');
+    expect(after).toMatchObject({ detailed: 7200, summary: 7200, weekly: 7200, csvLines: 3, expenses: 2, shared: 7200 });
     for (const header of after.headers) expect(Number(header)).toBeLessThan(1);
   });
 });
