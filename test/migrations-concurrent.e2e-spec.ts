@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,8 +10,8 @@ const root = join(__dirname, '..');
 
 /**
  * Several instances starting together on an empty database: each applies the
- * migrations at start under one advisory lock, so they never race. Three CLI
- * `migrate` processes at once on a fresh database (through the suite's
+ * migrations at start under one advisory lock, so they never race. Three built
+ * CLI `migrate` processes at once on a fresh database (through the suite's
  * DATABASE_URL, a pooler in transaction mode included).
  */
 describe('Migrations when several processes start together', () => {
@@ -21,8 +21,9 @@ describe('Migrations when several processes start together', () => {
   fresh.pathname = `/${name}`;
 
   beforeAll(async () => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'ensure-build.js')], { cwd: root, stdio: 'inherit' });
     await createDatabaseIfMissing(url.toString(), name);
-  });
+  }, 600_000);
   afterAll(async () => {
     const admin = new Client({ connectionString: url.toString() });
     await admin.connect();
@@ -32,10 +33,7 @@ describe('Migrations when several processes start together', () => {
 
   it('three `migrate` at once: each exits 0, every migration is applied exactly once', async () => {
     const migrate = () =>
-      run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', 'migrate'], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: fresh.toString(), TS_NODE_PROJECT: 'tsconfig.json' },
-      });
+      run(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'migrate'], { cwd: root, env: { ...process.env, DATABASE_URL: fresh.toString() } });
     const outputs = await Promise.all([migrate(), migrate(), migrate()]);
     const files = readdirSync(join(root, 'src', 'database', 'migrations')).filter((f) => /^\d+.*\.ts$/.test(f));
     for (const { stdout } of outputs) expect(JSON.parse(stdout.trim())).toMatchObject({ migrations: files.length });
@@ -46,5 +44,5 @@ describe('Migrations when several processes start together', () => {
     await db.end();
     expect(rows).toHaveLength(files.length);
     expect(rows.every((r) => r.n === 1)).toBe(true);
-  }, 240_000);
+  }, 300_000);
 });
