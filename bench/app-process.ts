@@ -18,12 +18,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built server (dist/) on DATABASE_URL and waits for /health. */
+/** Starts the built server (dist/) on DATABASE_URL (or BENCH_APP_DATABASE_URL, e.g. a pooler in front of it) and waits for /health. */
 export async function startBuiltApp(databaseUrl: string): Promise<RunningApp> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'main.js')], {
     // The limiter stays on (its upsert is part of every request's cost) but must not cap a load run.
-    env: { RATE_LIMIT_PER_SECOND: '1000000', ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { RATE_LIMIT_PER_SECOND: '1000000', ...process.env, DATABASE_URL: process.env.BENCH_APP_DATABASE_URL || databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

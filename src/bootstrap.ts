@@ -20,6 +20,7 @@ const EXPOSED_HEADERS = [
   'RateLimit-Reset',
   'X-Next-Cursor',
   'Idempotent-Replayed',
+  'X-Data-Freshness',
 ];
 
 /** A body that is neither JSON nor a multipart upload is 415, not silently ignored. */

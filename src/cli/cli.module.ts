@@ -9,6 +9,7 @@ import { RatesModule } from '../modules/rates/rates.module';
 import { UsersModule } from '../modules/users/users.module';
 import { WorkspacesModule } from '../modules/workspaces/workspaces.module';
 import { AddonInstallCommand, AddonPublicKeyCommand, AddonRotateKeyCommand, AddonUninstallCommand } from './addon-commands';
+import { MigrateCommand } from './migrate-command';
 import { ApiKeyCreateCommand, ApiKeyRevokeCommand, UserCreateCommand } from './user-commands';
 
 /** The operator CLI: the server's own modules and database settings, without HTTP. */
@@ -26,7 +27,7 @@ export class CliModule {
         WorkspacesModule,
         AddonsModule,
       ],
-      providers: [UserCreateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, AddonInstallCommand, AddonUninstallCommand, AddonPublicKeyCommand, AddonRotateKeyCommand],
+      providers: [UserCreateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, AddonInstallCommand, AddonUninstallCommand, AddonPublicKeyCommand, AddonRotateKeyCommand, MigrateCommand],
     };
   }
 }

@@ -36,6 +36,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 8;
 
+  /** `transaction` behind a pooler in transaction mode (PgBouncer's, most managed providers'): no named prepared statements. */
+  @IsIn(['none', 'transaction'])
+  DB_POOLER = 'none';
+
+  /** A streaming replica (postgres://…) for report and export queries. Unset: reports read the primary. */
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
   /** Secret of the HS256 add-on tokens issued before RS256 (still accepted for those installations). Unset: the one kept in the database. */
   @IsOptional() @IsString() @MinLength(32, { message: 'ADDON_TOKEN_SECRET must be at least 32 characters' })
   ADDON_TOKEN_SECRET?: string;

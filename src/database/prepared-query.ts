@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { env } from '../config/env.validation';
 
 const names = new Map<string, string>();
 
@@ -23,6 +24,10 @@ function statementName(sql: string): string {
  * the small queries every request makes (authentication, a time entry, a page).
  * For the hot paths only: a report's plan should see its parameters. Errors
  * are QueryFailedError, as from `manager.query`.
+ *
+ * With `DB_POOLER=transaction` the statement is unnamed: a pooler in
+ * transaction mode (PgBouncer before 1.21, or without max_prepared_statements) hands each transaction whichever server
+ * connection is free, where a statement prepared on another one does not exist.
  */
 export async function preparedQuery<T>(target: DataSource | EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const runner = target instanceof DataSource ? undefined : (target.queryRunner as PostgresQueryRunner | undefined);
@@ -31,7 +36,8 @@ export async function preparedQuery<T>(target: DataSource | EntityManager, sql: 
     ? ((await runner.connect()) as PoolClient)
     : (dataSource.driver as PostgresDriver).master as Pool;
   try {
-    const result = await client.query({ name: statementName(sql), text: sql, values: params });
+    const named = env().DB_POOLER !== 'transaction';
+    const result = await client.query(named ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
     return result.rows as T[];
   } catch (error) {
     throw new QueryFailedError(sql, params, error as Error);

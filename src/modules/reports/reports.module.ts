@@ -8,6 +8,7 @@ import { ExpenseReportExportService } from './expenses/expense-report-export';
 import { ExpenseReportController } from './expenses/expense-report.controller';
 import { ExpenseReportService } from './expenses/expense-report.service';
 import { SummaryExportService } from './export/summary-export';
+import { ReportDatabaseModule } from './report-database';
 import { PublicSharedReportController } from './shared/public-shared-report.controller';
 import { SharedReportFilterValidator } from './shared/shared-report-filter';
 import { SharedReportRunner } from './shared/shared-report-runner';
@@ -45,6 +46,7 @@ const PROVIDERS = [
 
 /** Reports and shared reports (reports issue). */
 @Module({
+  imports: [ReportDatabaseModule],
   controllers: CONTROLLERS,
   providers: PROVIDERS,
   exports: PROVIDERS,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { toInstant } from '../../../common/utils/time';
 import { buildReportWhere, inReportTransaction, reportExprs, resolveReportScope } from '../filter';
@@ -39,7 +40,7 @@ const COMPARE_SQL = { EXACTLY: '=', LARGER_THAN: '>', SMALLER_THAN: '<' } as con
  */
 @Injectable()
 export class AttendanceReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   async report(ws: WorkspaceContext, filter: AttendanceReportFilterDto): Promise<AttendanceReportDto> {
     return inReportTransaction(this.dataSource, async (manager) => {

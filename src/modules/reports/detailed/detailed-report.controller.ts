@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { WorkspaceContext } from '../../../common/auth/principal';
@@ -8,8 +8,10 @@ import { isFileExport } from '../export/export-table';
 import { DetailedReportService } from './detailed-report.service';
 import { DetailedReportFilterDto } from './dto/detailed-report-filter.dto';
 import { TimeEntryDetailedReportDto } from './dto/detailed-report.dto';
+import { DataFreshnessInterceptor } from '../report-database';
 
 @ApiTags('Time Entry Report')
+@UseInterceptors(DataFreshnessInterceptor)
 @Controller('v1/workspaces/:workspaceId/reports')
 export class DetailedReportController {
   constructor(

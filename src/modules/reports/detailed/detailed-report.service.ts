@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
 import { detailedReportSql } from './detailed-report.sql';
@@ -12,7 +13,7 @@ import type { DetailedReportFilterDto } from './dto/detailed-report-filter.dto';
  */
 @Injectable()
 export class DetailedReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   /** TimeEntryDetailedReportDto as JSON text. */
   async generate(ws: WorkspaceContext, body: DetailedReportFilterDto): Promise<string> {

@@ -1,5 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CursorSession } from '../export/cursor-rows';
 import { type ExportColumn, type ExportFormat, money } from '../export/export-table';
@@ -20,7 +21,7 @@ const moneySql = (c: string) => `to_char((${c})::numeric / 100, 'FM9999999999999
  */
 @Injectable()
 export class ExpenseReportExportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   async export(ws: WorkspaceContext, body: ExpenseReportFilterDto, format: ExportFormat): Promise<StreamableFile> {
     const session = await CursorSession.open(this.dataSource);

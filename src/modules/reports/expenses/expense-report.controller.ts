@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { WorkspaceContext } from '../../../common/auth/principal';
@@ -8,8 +8,10 @@ import { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
 import { ExpenseDetailedReportDto } from './dto/expense-report.dto';
 import { ExpenseReportExportService } from './expense-report-export';
 import { ExpenseReportService } from './expense-report.service';
+import { DataFreshnessInterceptor } from '../report-database';
 
 @ApiTags('Expense Report')
+@UseInterceptors(DataFreshnessInterceptor)
 @Controller('v1/workspaces/:workspaceId/reports/expenses')
 export class ExpenseReportController {
   constructor(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
 import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
@@ -11,7 +12,7 @@ import { expenseReportSql } from './expense-report.sql';
  */
 @Injectable()
 export class ExpenseReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   /** ExpenseDetailedReportDto as JSON text. */
   async generate(ws: WorkspaceContext, body: ExpenseReportFilterDto): Promise<string> {

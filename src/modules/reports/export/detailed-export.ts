@@ -1,5 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { detailedWhere, orderBy } from '../detailed/detailed-report.sql';
 import type { DetailedReportFilterDto } from '../detailed/dto/detailed-report-filter.dto';
@@ -23,7 +24,7 @@ const RATE_LABEL = { EARNED: 'Billable', COST: 'Cost', PROFIT: 'Profit' } as con
  */
 @Injectable()
 export class DetailedExportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   async export(ws: WorkspaceContext, body: DetailedReportFilterDto, format: ExportFormat): Promise<StreamableFile> {
     const session = await CursorSession.open(this.dataSource);

@@ -1,5 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { inReportTransaction, resolveReportScope } from '../filter';
 import type { SummaryReportFilterDto } from '../summary/dto/summary-report-filter.dto';
@@ -22,7 +23,7 @@ const GROUP_LABELS: Record<string, string> = {
 @Injectable()
 export class SummaryExportService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectReportDataSource() private readonly dataSource: DataSource,
     private readonly summary: SummaryReportService,
   ) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthService } from '../../../common/auth/auth.service';
@@ -8,8 +8,10 @@ import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
 import { TimeEntrySummaryReportDto } from '../summary/dto/summary-report.dto';
 import { SharedReportRunQueryDto } from './dto/shared-report.dto';
 import { type SharedReportOutput, SharedReportRunner } from './shared-report-runner';
+import { DataFreshnessInterceptor } from '../report-database';
 
 @ApiTags('Shared Report')
+@UseInterceptors(DataFreshnessInterceptor)
 @Controller('v1/shared-reports')
 export class PublicSharedReportController {
   constructor(

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import type { WorkspaceContext } from '../../../common/auth/principal';
@@ -8,8 +8,10 @@ import { isFileExport } from '../export/export-table';
 import { SummaryReportFilterDto } from './dto/summary-report-filter.dto';
 import { TimeEntrySummaryReportDto } from './dto/summary-report.dto';
 import { SummaryReportService } from './summary-report.service';
+import { DataFreshnessInterceptor } from '../report-database';
 
 @ApiTags('Time Entry Report')
+@UseInterceptors(DataFreshnessInterceptor)
 @Controller('v1/workspaces/:workspaceId/reports')
 export class SummaryReportController {
   constructor(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
 import type { SummaryReportFilterDto } from './dto/summary-report-filter.dto';
@@ -8,7 +9,7 @@ import { summaryReportQueries } from './summary-report.sql';
 /** The summary report: the group tree aggregated and serialized by PostgreSQL (summary-report.sql.ts). */
 @Injectable()
 export class SummaryReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   /** TimeEntrySummaryReportDto as JSON text. */
   async generate(ws: WorkspaceContext, body: SummaryReportFilterDto): Promise<string> {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CurrentWorkspace } from '../../../common/decorators/auth.decorators';
@@ -8,8 +8,10 @@ import { weeklyExportTable } from '../export/weekly-export';
 import { WeeklyReportFilterDto } from './dto/weekly-report-filter.dto';
 import { WeeklyReportDto } from './dto/weekly-report.dto';
 import { WeeklyReportService } from './weekly-report.service';
+import { DataFreshnessInterceptor } from '../report-database';
 
 @ApiTags('Time Entry Report')
+@UseInterceptors(DataFreshnessInterceptor)
 @Controller('v1/workspaces/:workspaceId/reports')
 export class WeeklyReportController {
   constructor(private readonly weekly: WeeklyReportService) {}

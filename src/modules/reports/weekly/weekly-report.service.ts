@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import type { TimeEntryReportTotalsDto } from '../detailed/dto/detailed-report.dto';
 import { buildReportWhere, inReportTransaction, parseReportInstant, reportExprs, resolveReportScope, type ReportScope, weekBucket } from '../filter';
@@ -43,7 +44,7 @@ export interface WeeklyResult {
  */
 @Injectable()
 export class WeeklyReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   async report(ws: WorkspaceContext, filter: WeeklyReportFilterDto): Promise<WeeklyReportDto> {
     return (await this.compute(ws, filter)).report;
