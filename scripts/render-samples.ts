@@ -83,7 +83,7 @@ function detailed(rows: number): ExportTable {
       { header: 'User', wrap: true }, { header: 'Email', pdf: false }, { header: 'Tags', wrap: true }, { header: 'Billable' },
       { header: 'Start Date', kind: 'date' }, { header: 'Start Time' }, { header: 'End Date', pdf: false, kind: 'date' }, { header: 'End Time' },
       { header: 'Duration (h)', numeric: true, kind: 'duration' }, { header: 'Duration (decimal)', numeric: true, pdf: false, xlsxNumber: true, kind: 'hours' },
-      { header: 'Billable Rate (EUR)', numeric: true, pdf: false, xlsxNumber: true, kind: 'money' }, { header: 'Billable Amount (EUR)', numeric: true, xlsxNumber: true, kind: 'money' },
+      { header: 'Billable Rate (EUR)', numeric: true, pdf: false, xlsxNumber: true, kind: 'money', total: false }, { header: 'Billable Amount (EUR)', numeric: true, xlsxNumber: true, kind: 'money' },
     ],
     // A generator, as the cursor's batches are: the writer cannot look ahead and uses the widths measured "by PostgreSQL".
     batches: (async function* () {
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
   await toFile('detailed.pdf', (out) => writePdf(out, detailed(Number(process.env.SAMPLE_ROWS ?? 60))));
   await toFile('weekly.pdf', (out) => writePdf(out, weekly()));
   await toFile('summary.xlsx', (out) => writeXlsx(out, summary()));
+  await toFile('detailed.xlsx', (out) => writeXlsx(out, detailed(40)));
 }
 
 void main();

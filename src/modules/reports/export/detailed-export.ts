@@ -44,7 +44,7 @@ export class DetailedExportService {
         { header: 'Duration (h)', width: 9, numeric: true, kind: 'duration' },
         { header: 'Duration (decimal)', width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'hours' },
         ...(label ? [
-          { header: `${label} Rate (${scope.currency})`, width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'money' },
+          { header: `${label} Rate (${scope.currency})`, width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'money', total: false },
           { header: `${label} Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true, kind: 'money' },
         ] satisfies ExportColumn[] : []),
       ];

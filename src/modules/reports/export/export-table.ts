@@ -25,6 +25,8 @@ export interface ExportColumn {
   pdfHeader?: string;
   /** PDF: free text that may wrap onto more lines inside its cell (other columns keep their content's width). */
   wrap?: boolean;
+  /** XLSX: false for a column whose Total row must not sum it (a rate). */
+  total?: boolean;
   /** XLSX cell type (default text; `xlsxNumber` columns are numbers). */
   kind?: ExportKind;
 }
@@ -35,6 +37,8 @@ export interface PdfChart {
   series: ChartSeries;
   /** A bar's or share's value as text (`12:30:00`, `1,250.00 USD`). */
   format: (value: number) => string;
+  /** Units per axis step (3600 for seconds shown in hours, 100 for cents): ticks are round in these units. */
+  scale: number;
   /** An axis tick as text (`8h`, `1,000`). */
   axis: (value: number) => string;
   shareTitle: string;
@@ -73,6 +77,11 @@ export interface ExportTable {
   pdfChart?: PdfChart;
   /** PDF: its own table instead of the batches (a summary's groups as one indented column, subtotals in bold). */
   pdfTable?: { columns: ExportColumn[]; rows: PdfRow[]; footer?: ExportCell[] };
+  /**
+   * XLSX: the Total row sums only rows whose cell in this column is empty (the
+   * summary's first-level groups, whose subgroup column is empty), not subtotals twice.
+   */
+  xlsxTotalWhereEmpty?: number;
   /** ISO code of the money columns (XLSX number format). */
   currency?: string;
   /** Releases what the rows came from (a cursor's connection), whether or not they were all read. */

@@ -23,7 +23,7 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: PdfChart, left: number
   const plotTop = top + 18;
   const plotLeft = left + AXIS_WIDTH;
   const plotWidth = width - AXIS_WIDTH;
-  const ticks = niceTicks(Math.max(0, ...bars.map((b) => b.value)));
+  const ticks = niceTicks(Math.max(0, ...bars.map((b) => b.value)) / chart.scale).map((t) => t * chart.scale);
   const max = ticks[ticks.length - 1];
   const yOf = (v: number) => plotTop + PLOT_HEIGHT - (v / max) * PLOT_HEIGHT;
 

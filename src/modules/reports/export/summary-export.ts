@@ -73,10 +73,12 @@ export function summaryExportTable(report: TimeEntrySummaryReportDto, scope: Rep
       ...(totals?.amounts ?? []).map((a) => `${a.type}: ${money(a.value)} ${currency}`),
     ],
     currency,
+    ...(groups.length > 1 ? { xlsxTotalWhereEmpty: 1 } : {}),
     pdfChart: {
       title: `${showAmount ? `Amount (${currency})` : 'Time'} per ${series.unit}`,
       series,
       format,
+      scale: showAmount ? 100 : 3600,
       axis: showAmount ? (cents) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(cents / 100) : axisHours,
       shareTitle: `Share by ${(GROUP_LABELS[groups[0]] ?? groups[0]).toLowerCase()}`,
       shares: shares(report.groupOne.map((g) => ({ name: g.name || '(Without name)', value: valueOf(g), color: g.color }))),
