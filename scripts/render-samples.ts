@@ -37,7 +37,7 @@ const seeded = (i: number) => ((i * 2654435761) % 1000) / 1000;
 
 async function toFile(name: string, write: (out: Writable) => Promise<void>): Promise<void> {
   const out = createWriteStream(join(dir, name));
-  const closed = new Promise((resolve) => out.on('close', resolve));
+  const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
   await write(out);
   if (!out.writableEnded) out.end();
   await closed;

@@ -75,12 +75,14 @@ export class PdfTable {
   }
 
   private cellHeight(text: string, k: number, bold: boolean, indent: number): number {
-    if (!text) return this.lineHeight();
-    const wraps = this.columns[k].wrap;
     this.doc.font(bold ? this.fonts.bold : this.fonts.body).fontSize(this.fonts.size);
-    const measured = this.doc.heightOfString(text, { width: this.widths[k] - CELL_PADDING - indent, lineGap: LINE_GAP });
-    const cap = (wraps ? this.maxLines : 2) * this.lineHeight();
-    return Math.min(measured, cap);
+    const line = this.lineHeight();
+    if (!text) return line;
+    const width = this.widths[k] - CELL_PADDING - indent;
+    // Most cells fit on one line: measuring the width is much cheaper than laying the text out.
+    if (!text.includes('\n') && this.doc.widthOfString(text) <= width) return line;
+    const measured = this.doc.heightOfString(text, { width, lineGap: LINE_GAP });
+    return Math.min(measured, (this.columns[k].wrap ? this.maxLines : 2) * line);
   }
 
   headerHeight(): number {

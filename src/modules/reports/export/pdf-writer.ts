@@ -65,7 +65,9 @@ export async function writePdf(out: Writable, table: ExportTable): Promise<void>
   }
   const emptyInRows = (k: number) =>
     source.rows ? source.rows.every((r) => text(r.cells[candidates[k].index]) === '') : table.pdfColumnChars?.[candidates[k].index] === 0;
-  const keep = candidates.map((_, k) => k === 0 || !emptyInRows(k));
+  const empty = candidates.map((_, k) => emptyInRows(k));
+  // Nothing to show at all: keep every column, so the empty table still says what it would hold.
+  const keep = empty.every((e, k) => e || k === 0) ? candidates.map(() => true) : empty.map((e, k) => k === 0 || !e);
   const visible = candidates.filter((_, k) => keep[k]);
   const columns: PdfTableColumn[] = visible.map(({ column }) => ({ header: column.pdfHeader ?? column.header, align: column.numeric ? 'right' : 'left', wrap: column.wrap ?? false }));
   const layout = fitColumns(
