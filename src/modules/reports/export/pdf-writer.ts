@@ -1,10 +1,10 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { DEFAULT_FONTS, measureColumns, PdfTable, type PdfTableColumn, pdfSafe, widestCells } from '../../../common/pdf/pdf-table';
 import { fitColumns } from '../../../common/pdf/table-layout';
 import type { ExportCell, ExportColumn, ExportTable, PdfRow } from './export-table';
 import { drawChart } from './pdf-chart';
+import { waitForDrain } from './stream-utils';
 
 const MARGIN = 36;
 const A4 = { width: 595.28, height: 841.89 };
@@ -87,13 +87,7 @@ export async function writePdf(out: Writable, table: ExportTable): Promise<void>
   };
   const drain = async () => {
     if (doc.readableLength < HIGH_WATER && !out.writableNeedDrain) return;
-    if (out.destroyed) throw new Error('The client closed the connection');
-    await Promise.race([
-      once(out, 'drain'),
-      once(out, 'close').then(() => {
-        throw new Error('The client closed the connection');
-      }),
-    ]);
+    await waitForDrain(out);
   };
 
   let y = startPage();
