@@ -39,6 +39,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 const hmsToSeconds = (v: string) => v.split(':').map(Number).reduce((s, n) => s * 60 + n, 0);
+/** An XLSX time value as exceljs reads it (a Date from Excel's 1899-12-30 epoch), or a formula's cached one, in seconds. */
+const xlsxSeconds = (v: unknown): number => {
+  const value = v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v;
+  return value instanceof Date ? Math.round((value.getTime() - Date.UTC(1899, 11, 30)) / 1000) : NaN;
+};
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
@@ -134,14 +139,26 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as Buffer);
     const sheet = book.worksheets[0];
-    expect(sheet.rowCount).toBe(4);
+    // The entries, then a Total row of formulas.
+    expect(sheet.rowCount).toBe(5);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const at = (r: number, name: string) => sheet.getRow(r).getCell(header.indexOf(name) + 1).value;
+    const cell = (r: number, name: string) => sheet.getRow(r).getCell(header.indexOf(name) + 1);
+    const at = (r: number, name: string) => cell(r, name).value;
     entries.forEach((e, i) => {
       expect(at(i + 2, 'Description')).toBe(e.description);
-      expect(hmsToSeconds(String(at(i + 2, 'Duration (h)')))).toBe(seconds(e));
+      expect(xlsxSeconds(at(i + 2, 'Duration (h)'))).toBe(seconds(e));
+      expect(cell(i + 2, 'Duration (h)').numFmt).toBe('[h]:mm:ss');
+      expect(at(i + 2, 'Duration (decimal)')).toBe(Math.round(seconds(e) / 36) / 100);
       expect(at(i + 2, 'Billable Amount (USD)')).toBe(e.billable ? cents(seconds(e), e.rate) / 100 : 0);
+      expect(cell(i + 2, 'Billable Amount (USD)').numFmt).toBe('#,##0.00 "USD"');
     });
+    expect(at(5, 'Project')).toBe('Total');
+    const durationColumn = sheet.getColumn(header.indexOf('Duration (h)') + 1).letter;
+    expect(at(5, 'Duration (h)')).toEqual({ formula: `SUM(${durationColumn}2:${durationColumn}4)` });
+    expect(at(5, 'Billable Rate (USD)')).toBeNull();
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}4`);
   });
 
   it('detailed PDF: starts with %PDF and names the totals', async () => {
@@ -171,7 +188,10 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as Buffer);
     const last = book.worksheets[0].getRow(book.worksheets[0].rowCount);
-    expect([last.getCell(1).value, last.getCell(3).value, last.getCell(5).value]).toEqual(['Total', rows.at(-1)?.[2], earned / 100]);
+    expect(last.getCell(1).value).toBe('Total');
+    expect(xlsxSeconds(last.getCell(3).value)).toBe(total);
+    // The total sums the first-level groups only (rows whose User cell is empty), not their subgroups again.
+    expect(last.getCell(5).value).toEqual({ formula: `SUMIFS(E2:E${last.number - 1},B2:B${last.number - 1},"")`, result: earned / 100 });
     const pdf = await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'PDF' }).buffer(true).parse(binary).expect(200);
     expect(pdfText(pdf.body as Buffer)).toContain(`EARNED: ${money(earned)} USD`);
   });
@@ -193,7 +213,8 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as Buffer);
     const sheet = book.worksheets[0];
-    expect(sheet.getRow(sheet.rowCount).getCell(9).value).toBe(totalRow[8]);
+    expect(xlsxSeconds(sheet.getRow(sheet.rowCount).getCell(9).value)).toBe(hmsToSeconds(totalRow[8]));
+    expect(sheet.getRow(sheet.rowCount).getCell(9).value).toMatchObject({ formula: `SUM(I2:I${sheet.rowCount - 1})` });
     const pdf = await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'PDF' }).buffer(true).parse(binary).expect(200);
     expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
     expect(pdfText(pdf.body as Buffer)).toContain(`Total: ${totalRow[8]}`);

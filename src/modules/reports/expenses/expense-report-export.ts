@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CursorSession } from '../export/cursor-rows';
-import { type ExportColumn, type ExportFormat, money } from '../export/export-table';
+import { type ExportColumn, type ExportFormat, money, rangeLabel } from '../export/export-table';
 import { streamExport } from '../export/report-export';
 import { buildExpenseWhere } from '../filter/expense-filter.sql';
 import { type ReportScope, resolveReportScope } from '../filter/report-scope';
@@ -35,11 +35,12 @@ export class ExpenseReportExportService {
       const params: unknown[] = [];
       const sql = this.rowsSql(scope, body, params);
       const columns: ExportColumn[] = [
-        { header: 'Date', width: 10 }, { header: 'Project', width: 16 }, { header: 'Client', width: 12 }, { header: 'Task', width: 12, pdf: false },
-        { header: 'User', width: 12 }, { header: 'Email', width: 18, pdf: false }, { header: 'Category', width: 12 },
-        { header: 'Note', width: 22 }, { header: 'Billable', width: 6 }, { header: 'Quantity', width: 7, numeric: true, xlsxNumber: true },
+        { header: 'Date', width: 10, kind: 'date' }, { header: 'Project', width: 16, wrap: true }, { header: 'Client', width: 12, wrap: true },
+        { header: 'Task', width: 12, pdf: false }, { header: 'User', width: 12, wrap: true }, { header: 'Email', width: 18, pdf: false },
+        { header: 'Category', width: 12, wrap: true }, { header: 'Note', width: 22, wrap: true }, { header: 'Billable', width: 6 },
+        { header: 'Quantity', width: 7, numeric: true, xlsxNumber: true, kind: 'number' },
         { header: 'Unit', width: 6, pdf: false }, { header: 'Invoiced', width: 6, pdf: false },
-        ...(shown ? [{ header: `Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true }] : []),
+        ...(shown ? [{ header: `Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true, kind: 'money' } satisfies ExportColumn] : []),
       ];
       const footer = ['Total', ...columns.slice(1).map(() => null)];
       if (shown) footer[columns.length - 1] = money(Number(totals.total));
@@ -47,7 +48,8 @@ export class ExpenseReportExportService {
       return streamExport(format, {
         fileName: `Clockify_Expense_Report_Detailed_${range}`,
         title: 'Expense report',
-        subtitle: `${scope.start.toISOString().slice(0, 10)} – ${scope.end.toISOString().slice(0, 10)} (${scope.timeZone})`,
+        subtitle: rangeLabel(scope),
+        currency: scope.currency,
         columns,
         batches: session.stream(sql, params),
         footer,

@@ -6,7 +6,8 @@ import { detailedWhere, orderBy } from '../detailed/detailed-report.sql';
 import type { DetailedReportFilterDto } from '../detailed/dto/detailed-report-filter.dto';
 import { reportExprs, resolveReportScope, type ReportScope } from '../filter';
 import { CursorSession } from './cursor-rows';
-import { type ExportColumn, type ExportFormat, hms, money } from './export-table';
+import { type ExportColumn, type ExportFormat, hms, money, rangeLabel } from './export-table';
+import { PDF_ROWS } from './pdf-writer';
 import { streamExport } from './report-export';
 
 /** SQL: seconds as `hh:mm:ss` (hours unbounded). */
@@ -33,33 +34,55 @@ export class DetailedExportService {
       const params: unknown[] = [];
       const sql = this.rowsSql(scope, body, params);
       const totals = format === 'PDF' ? await this.totals(session, scope, body) : [];
+      const widths = format === 'PDF' ? await this.columnChars(session, scope, body) : undefined;
       const label = scope.amountShown ? RATE_LABEL[scope.amountShown] : null;
       const columns: ExportColumn[] = [
-        { header: 'Project', width: 16 }, { header: 'Client', width: 12 }, { header: 'Description', width: 22 },
-        { header: 'Task', width: 12 }, { header: 'User', width: 12 }, { header: 'Email', width: 18, pdf: false },
-        { header: 'Tags', width: 12 }, { header: 'Billable', width: 6 },
-        { header: 'Start Date', width: 10 }, { header: 'Start Time', width: 8 },
-        { header: 'End Date', width: 10, pdf: false }, { header: 'End Time', width: 8 },
-        { header: 'Duration (h)', width: 9, numeric: true }, { header: 'Duration (decimal)', width: 9, numeric: true, pdf: false, xlsxNumber: true },
+        { header: 'Project', width: 16, wrap: true }, { header: 'Client', width: 12, wrap: true }, { header: 'Description', width: 22, wrap: true },
+        { header: 'Task', width: 12, wrap: true }, { header: 'User', width: 12, wrap: true }, { header: 'Email', width: 18, pdf: false },
+        { header: 'Tags', width: 12, wrap: true }, { header: 'Billable', width: 6 },
+        { header: 'Start Date', width: 10, kind: 'date' }, { header: 'Start Time', width: 8 },
+        { header: 'End Date', width: 10, pdf: false, kind: 'date' }, { header: 'End Time', width: 8 },
+        { header: 'Duration (h)', width: 9, numeric: true, kind: 'duration' },
+        { header: 'Duration (decimal)', width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'hours' },
         ...(label ? [
-          { header: `${label} Rate (${scope.currency})`, width: 9, numeric: true, pdf: false, xlsxNumber: true },
-          { header: `${label} Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true },
-        ] : []),
+          { header: `${label} Rate (${scope.currency})`, width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'money', total: false },
+          { header: `${label} Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true, kind: 'money' },
+        ] satisfies ExportColumn[] : []),
       ];
       const range = `${body.dateRangeStart.slice(0, 10)}-${body.dateRangeEnd.slice(0, 10)}`;
       return streamExport(format, {
         fileName: `Clockify_Time_Report_Detailed_${range}`,
         title: 'Detailed report',
-        subtitle: `${scope.start.toISOString().slice(0, 10)} – ${scope.end.toISOString().slice(0, 10)} (${scope.timeZone})`,
+        subtitle: rangeLabel(scope),
         columns,
         batches: session.stream(sql, params),
         totals,
+        currency: scope.currency,
+        pdfColumnChars: widths,
         dispose: () => session.close(),
       });
     } catch (error) {
       await session.close();
       throw error;
     }
+  }
+
+  /**
+   * The PDF's column widths: the longest text of each column over the rows the
+   * PDF shows (the first DEFAULT rows in report order), in characters, from one
+   * aggregate in PostgreSQL, so the rows can stream after it. 0 marks an empty column.
+   */
+  private async columnChars(session: CursorSession, scope: ReportScope, body: DetailedReportFilterDto): Promise<number[]> {
+    const params: unknown[] = [];
+    const sql = this.rowsSql(scope, body, params);
+    const count = scope.amountShown ? 16 : 14;
+    const names = Array.from({ length: count }, (_, i) => `c${i}`);
+    params.push(PDF_ROWS);
+    const [row]: Record<string, string>[] = await session.manager.query(
+      `SELECT ${names.map((n) => `coalesce(max(length(${n})), 0) AS ${n}`).join(', ')} FROM (${sql} LIMIT $${params.length}) r(${names.join(', ')})`,
+      params,
+    );
+    return names.map((n) => Number(row[n]));
   }
 
   private rowsSql(scope: ReportScope, body: DetailedReportFilterDto, params: unknown[]): string {
