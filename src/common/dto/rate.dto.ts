@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { AcceptsReadOnlyFieldsOf } from './read-only-fields';
 
 /** Money as integer cents with a currency, as the reference's RateDtoV1. */
 export class RateDto {
@@ -11,7 +12,8 @@ export class RateDto {
 
 const MAX_RATE = 2_147_483_647; // the reference's int32
 
-/** Body of the rate setters (HourlyRateRequestV1 / CostRateRequestV1). */
+/** Body of the rate setters (HourlyRateRequestV1 / CostRateRequestV1); a rate read back (with its currency) is accepted. */
+@AcceptsReadOnlyFieldsOf(RateDto)
 export class RateRequestDto {
   /** Amount in cents. @example 20000 */
   @IsInt()
