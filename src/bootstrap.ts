@@ -5,6 +5,7 @@ import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, fromMiddleware } from './common/filters/all-exceptions.filter';
 import { createValidationPipe } from './common/pipes/validation';
+import { env } from './config/env.validation';
 
 const BODY_LIMIT = '1mb';
 const EXPOSED_HEADERS = [
@@ -114,6 +115,7 @@ export function bootstrap(app: INestApplication): INestApplication {
   // and Clockify has no conditional GETs to keep.
   const server: Express = app.getHttpAdapter().getInstance();
   server.set('etag', false);
+  server.set('trust proxy', env().TRUST_PROXY); // X-Forwarded-Proto/-Host count for links only behind a trusted proxy
   app.enableCors({ exposedHeaders: EXPOSED_HEADERS });
   app.use(acceptClockifyPrefixes);
   app.use(requireJsonBodies);

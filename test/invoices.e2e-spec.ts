@@ -332,10 +332,11 @@ describe('Invoices', () => {
       expect((await request(t.http).get(url).set('X-Api-Key', ws.apiKey).expect(200)).body).toEqual(res.body);
       expect(await invEvents(t.app, ws.workspace.id)).toContain('INVOICE_SETTINGS_UPDATED');
       const created = await request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey)
-        .send({ clientId: client, currency: 'USD', issuedDate: '2024-05-01T00:00:00Z' }).expect(201);
-      expect(created.body).toMatchObject({ number: 'INV-41', dueDate: '2024-05-15T00:00:00Z' });
+        .send({ clientId: client, currency: 'USD', number: 'INV-50', issuedDate: '2024-05-01T00:00:00Z', dueDate: '2024-05-15T00:00:00Z' }).expect(201);
       const invoice = await request(t.http).get(`${base(ws.workspace.id)}/${created.body.id}`).set('X-Api-Key', ws.apiKey).expect(200);
       expect(invoice.body).toMatchObject({ subject: 'Monthly', note: 'Pay by wire', taxType: 'COMPOUND', tax: 7.5, tax2: 2 });
+      const copy = await request(t.http).post(`${base(ws.workspace.id)}/${created.body.id}/duplicate`).set('X-Api-Key', ws.apiKey).expect(201);
+      expect(copy.body.number).toBe('INV-51'); // the prefix + the next number, moved past INV-50
     });
   });
 
