@@ -31,7 +31,14 @@ describe('Clients', () => {
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'x'.repeat(101) }).expect(400);
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', email: 'not-an-email' }).expect(400);
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', note: 'n'.repeat(3001) }).expect(400);
-      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', archived: true }).expect(400);
+      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', archvied: true }).expect(400);
+    });
+
+    it('accepts and ignores the fields of a client (archived, id, currencyCode) in a create', async () => {
+      const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey)
+        .send({ name: 'Copied client', archived: true, id: MISSING_ID, currencyCode: 'XXX', workspaceId: b.workspace.id }).expect(201);
+      expect(res.body).toMatchObject({ name: 'Copied client', archived: false, currencyCode: a.workspace.currency, workspaceId: a.workspace.id });
+      expect(res.body.id).not.toBe(MISSING_ID);
     });
 
     it('creates a client (trimmed name, workspace currency) and records NEW_CLIENT', async () => {

@@ -12,8 +12,7 @@ export class RateDto {
 
 const MAX_RATE = 2_147_483_647; // the reference's int32
 
-/** Body of the rate setters (HourlyRateRequestV1 / CostRateRequestV1); a rate read back (with its currency) is accepted. */
-@AcceptsReadOnlyFieldsOf(RateDto)
+/** Body of the rate setters (HourlyRateRequestV1 / CostRateRequestV1). */
 export class RateRequestDto {
   /** Amount in cents. @example 20000 */
   @IsInt()
@@ -27,17 +26,21 @@ export class RateRequestDto {
   since?: string;
 }
 
-/** The optional hourly and cost rates of a request item (a project member, a task). */
+/** A rate inside a resource's body: as a rate setter's, and a rate read back from a GET (with its currency) is accepted. */
+@AcceptsReadOnlyFieldsOf(RateDto)
+export class NestedRateRequestDto extends RateRequestDto {}
+
+/** The optional hourly and cost rates of a request item (a project, a project member, a task). */
 export class OptionalRatesRequestDto {
   @IsOptional()
   @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
+  @Type(() => NestedRateRequestDto)
+  hourlyRate?: NestedRateRequestDto;
 
   @IsOptional()
   @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
+  @Type(() => NestedRateRequestDto)
+  costRate?: NestedRateRequestDto;
 }
 
 /** Body of PUT workspaces/{id}/hourly-rate (RateWithCurrencyRequestV1). */
