@@ -148,4 +148,20 @@ describe('Read-only fields in request bodies', () => {
     );
     await rejectsTypo(path, { ...after, discountPercent: 0, taxPercent: 10, tax2Percent: 0 });
   });
+
+  it('webhooks: PUT the GET body back (authToken, userId, workspaceId ignored)', async () => {
+    const created = await request(t.http).post(`${ws()}/webhooks`).set('X-Api-Key', a.apiKey)
+      .send({ name: 'RT hook', url: 'https://example.com/hooks/rt', webhookEvent: 'NEW_PROJECT', triggerSourceType: 'WORKSPACE_ID', triggerSource: [a.workspace.id] }).expect(201);
+    const path = `${ws()}/webhooks/${created.body.id}`;
+    const { after } = await roundTrip(path, { name: 'RT hook edited' }, { id: MISSING_ID, userId: memberId, workspaceId: other.workspace.id, authToken: 'forged' });
+    await rejectsTypo(path, after);
+  });
+
+  it('user groups: PUT a listed group back (id, workspaceId, userIds ignored)', async () => {
+    const created = await request(t.http).post(`${ws()}/user-groups`).set('X-Api-Key', a.apiKey).send({ name: 'RT group' }).expect(201);
+    const res = await put(`${ws()}/user-groups/${created.body.id}`, { ...created.body, name: 'RT group edited', id: MISSING_ID, workspaceId: other.workspace.id, userIds: [memberId] });
+    expect(res.status === 200 ? 200 : res.body).toBe(200);
+    expect(res.body).toMatchObject({ id: created.body.id, name: 'RT group edited', workspaceId: a.workspace.id, userIds: [] });
+    await put(`${ws()}/user-groups/${created.body.id}`, { ...res.body, nmae: 'typo' }).expect(400);
+  });
 });

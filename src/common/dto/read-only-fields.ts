@@ -12,7 +12,11 @@ const METADATA_FACTORY = '_OPENAPI_METADATA_FACTORY'; // what the Swagger CLI pl
  * validation, so they are never applied; any other unknown field is still 400. Read by the global validation pipe.
  */
 export function AcceptsReadOnlyFieldsOf(...responses: Type[]): ClassDecorator {
-  return (target) => Reflect.defineMetadata(RESPONSES, responses, target);
+  return (target) => {
+    // An import cycle would leave a response class undefined here, and its fields silently refused.
+    if (responses.some((response) => typeof response !== 'function')) throw new Error(`AcceptsReadOnlyFieldsOf on ${target.name}: a response class is undefined (import cycle?)`);
+    Reflect.defineMetadata(RESPONSES, responses, target);
+  };
 }
 
 /** The property names of a response DTO, as its Swagger schema has them (plugin metadata and @ApiProperty). */
