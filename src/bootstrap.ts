@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, fromMiddleware } from './common/filters/all-exceptions.filter';
 import { rejectHostileInput } from './common/middleware/hostile-input';
 import { createValidationPipe } from './common/pipes/validation';
+import { env } from './config/env.validation';
 
 const BODY_LIMIT = '1mb';
 const EXPOSED_HEADERS = [
@@ -117,6 +118,7 @@ export function bootstrap(app: INestApplication): INestApplication {
   // and Clockify has no conditional GETs to keep.
   const server: Express = app.getHttpAdapter().getInstance();
   server.set('etag', false);
+  server.set('trust proxy', env().TRUST_PROXY); // X-Forwarded-Proto/-Host count for links only behind a trusted proxy
   app.enableCors({ exposedHeaders: EXPOSED_HEADERS });
   app.use(acceptClockifyPrefixes);
   app.use(requireJsonBodies);

@@ -31,7 +31,14 @@ describe('Clients', () => {
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'x'.repeat(101) }).expect(400);
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', email: 'not-an-email' }).expect(400);
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', note: 'n'.repeat(3001) }).expect(400);
-      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', archived: true }).expect(400);
+      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', key).send({ name: 'Ok', archvied: true }).expect(400);
+    });
+
+    it('accepts and ignores the fields of a client (archived, id, currencyCode) in a create', async () => {
+      const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey)
+        .send({ name: 'Copied client', archived: true, id: MISSING_ID, currencyCode: 'XXX', workspaceId: b.workspace.id }).expect(201);
+      expect(res.body).toMatchObject({ name: 'Copied client', archived: false, currencyCode: a.workspace.currency, workspaceId: a.workspace.id });
+      expect(res.body.id).not.toBe(MISSING_ID);
     });
 
     it('creates a client (trimmed name, workspace currency) and records NEW_CLIENT', async () => {
@@ -157,9 +164,12 @@ describe('Clients', () => {
         note: 'noted',
         ccEmails: ['cc@example.com'],
         currencyId: a.workspace.id,
+        currencyCode: a.workspace.currency,
         archived: true,
         workspaceId: a.workspace.id,
       });
+      // Every answer for a client has the fields of GET.
+      expect((await request(t.http).get(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).expect(200)).body).toEqual(res.body);
       expect(await catalogEvents(t.app, id)).toEqual(['CLIENT_UPDATED']);
       const conflict = await request(t.http).put(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).send({ name: 'taken name' }).expect(409);
       expect(conflict.body.message).toBe("Client with name 'taken name' already exists");
@@ -192,8 +202,10 @@ describe('Clients', () => {
     it('deletes an archived client, keeps its projects without a client, records CLIENT_DELETED', async () => {
       const id = await createClientRow(t.app, a.workspace.id, { name: 'Gone', archived: true });
       const project = await createCatalogProjectRow(t.app, a.workspace.id, id);
+      const got = await request(t.http).get(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).expect(200);
       const res = await request(t.http).delete(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', admin.apiKey).expect(200);
-      expect(res.body).toMatchObject({ id, name: 'Gone', archived: true, workspaceId: a.workspace.id });
+      expect(res.body).toEqual(got.body);
+      expect(res.body).toMatchObject({ id, name: 'Gone', archived: true, workspaceId: a.workspace.id, currencyCode: a.workspace.currency });
       expect(await catalogEvents(t.app, id)).toEqual(['CLIENT_DELETED']);
       await request(t.http).get(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).expect(404);
       const [row] = await t.app.get(DataSource).query(`SELECT client_id FROM projects WHERE id = $1`, [project]);

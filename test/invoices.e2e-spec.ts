@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { newId } from '../src/common/utils/ids';
 import { Account, createMember, createOwner, installAddon, MISSING_ID, Owner } from './factories';
 import { createClientRow } from './factories/catalog';
 import { invCreate, invEvents, pdfText } from './factories/invoices';
@@ -14,7 +15,7 @@ describe('Invoices', () => {
   let clientB: string;
   const base = (ws: string) => `/v1/workspaces/${ws}/invoices`;
   const body = (clientId: string, extra: Record<string, unknown> = {}) => ({
-    clientId, currency: 'USD', issuedDate: '2024-03-01T00:00:00Z', dueDate: '2024-03-31T00:00:00Z', ...extra,
+    clientId, currency: 'USD', number: `N-${newId().slice(-10)}`, issuedDate: '2024-03-01T00:00:00Z', dueDate: '2024-03-31T00:00:00Z', ...extra,
   });
 
   beforeAll(async () => {
@@ -71,17 +72,24 @@ describe('Invoices', () => {
       await invCreate(t.http, b.workspace.id, b.apiKey, clientB, { number: 'DUP-1' });
     });
 
-    it('numbers from the settings when none is given, skipping used numbers, and defaults the due date', async () => {
+    it('number, dueDate, issuedDate, clientId and currency are required: missing or null is 400 naming the field', async () => {
+      const url = base(a.workspace.id);
+      for (const field of ['number', 'dueDate', 'issuedDate', 'clientId', 'currency']) {
+        const missing: Record<string, unknown> = body(clientA);
+        delete missing[field];
+        for (const sent of [missing, body(clientA, { [field]: null })]) {
+          const res = await request(t.http).post(url).set('X-Api-Key', a.apiKey).send(sent);
+          expect({ field, status: res.status, fields: (res.body.errors as { field: string }[]).map((e) => e.field) }).toEqual({ field, status: 400, fields: expect.arrayContaining([field]) });
+        }
+      }
+    });
+
+    it('a given number moves the settings\' next number past it (duplicates are numbered from it)', async () => {
       const ws = await createOwner(t.app, 'Numberer');
       const client = await createClientRow(t.app, ws.workspace.id);
-      const first = await request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey)
-        .send({ clientId: client, currency: 'EUR', issuedDate: '2024-01-01T00:00:00Z' }).expect(201);
-      expect(first.body.number).toBe('1');
-      expect(first.body.dueDate).toBe('2024-01-31T00:00:00Z'); // 30 days by default
-      await invCreate(t.http, ws.workspace.id, ws.apiKey, client, { number: '3' }); // moves the next number past 3
-      const next = await request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey)
-        .send({ clientId: client, currency: 'EUR', issuedDate: '2024-01-01T00:00:00Z' }).expect(201);
-      expect(next.body.number).toBe('4');
+      const id = await invCreate(t.http, ws.workspace.id, ws.apiKey, client, { number: '3' });
+      const copy = await request(t.http).post(`${base(ws.workspace.id)}/${id}/duplicate`).set('X-Api-Key', ws.apiKey).expect(201);
+      expect(copy.body.number).toBe('4');
     });
   });
 
@@ -324,10 +332,11 @@ describe('Invoices', () => {
       expect((await request(t.http).get(url).set('X-Api-Key', ws.apiKey).expect(200)).body).toEqual(res.body);
       expect(await invEvents(t.app, ws.workspace.id)).toContain('INVOICE_SETTINGS_UPDATED');
       const created = await request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey)
-        .send({ clientId: client, currency: 'USD', issuedDate: '2024-05-01T00:00:00Z' }).expect(201);
-      expect(created.body).toMatchObject({ number: 'INV-41', dueDate: '2024-05-15T00:00:00Z' });
+        .send({ clientId: client, currency: 'USD', number: 'INV-50', issuedDate: '2024-05-01T00:00:00Z', dueDate: '2024-05-15T00:00:00Z' }).expect(201);
       const invoice = await request(t.http).get(`${base(ws.workspace.id)}/${created.body.id}`).set('X-Api-Key', ws.apiKey).expect(200);
       expect(invoice.body).toMatchObject({ subject: 'Monthly', note: 'Pay by wire', taxType: 'COMPOUND', tax: 7.5, tax2: 2 });
+      const copy = await request(t.http).post(`${base(ws.workspace.id)}/${created.body.id}/duplicate`).set('X-Api-Key', ws.apiKey).expect(201);
+      expect(copy.body.number).toBe('INV-51'); // the prefix + the next number, moved past INV-50
     });
   });
 

@@ -110,7 +110,8 @@ describe('Scheduling assignments', () => {
       await patch(series[0].id, member.apiKey, ok).expect(403);
       await patch(series[0].id, other.apiKey, ok).expect(403);
       await patch('nope', a.apiKey, ok).expect(400);
-      for (const bad of [{}, { ...ok, seriesUpdateOption: 'SOME' }, { ...ok, hoursPerDay: -1 }, { ...ok, userId: other.user.id }]) {
+      // userId is a read-only field of the assignment (accepted and ignored, see read-only-fields.e2e-spec); a typo is 400.
+      for (const bad of [{}, { ...ok, seriesUpdateOption: 'SOME' }, { ...ok, hoursPerDay: -1 }, { ...ok, usreId: other.user.id }]) {
         await patch(series[0].id, a.apiKey, bad).expect(400);
       }
       await patch(foreign.id, a.apiKey, ok).expect(404);

@@ -129,7 +129,7 @@ describe('Shared reports', () => {
       expect(all.reports.map((r: { id: string }) => r.id)).toEqual([sharedDirect.id, mine.id, sharedByGroup.id]);
       expect(all.reports[0]).toEqual({
         id: sharedDirect.id, name: 'a direct', type: 'SUMMARY', isPublic: false, fixedDate: false,
-        link: expect.stringMatching(new RegExp(`/v1/shared-reports/${sharedDirect.id}$`)), reportAuthor: author.user.id,
+        link: expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/v1/shared-reports/${sharedDirect.id}$`)), reportAuthor: author.user.id,
         visibleToUsers: [{ id: viewer.user.id, name: 'Viewer' }], visibleToUserGroups: [],
       });
       expect(all.reports[2].visibleToUserGroups).toEqual([{ id: expect.any(String), name: 'Viewers' }]);

@@ -151,6 +151,9 @@ describe('Tasks', () => {
       expect(strict.body).toEqual([]);
       const active = await list(a.apiKey, '?is-active=true').expect(200);
       expect(active.body.map((x: { name: string }) => x.name)).toEqual(['al_pha2', 'Beta', 'Gamma']);
+      const done = await list(a.apiKey, '?is-active=false').expect(200);
+      expect(done.body.map((x: { name: string; status: string }) => [x.name, x.status])).toEqual([['alpha', 'DONE']]);
+      expect(done.headers['x-total-count']).toBe('1');
       const byId = await list(a.apiKey, '?sort-column=ID&sort-order=ASCENDING').expect(200);
       const ids = byId.body.map((x: { id: string }) => x.id);
       expect(ids).toEqual([...ids].sort());

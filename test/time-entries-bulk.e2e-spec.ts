@@ -79,6 +79,12 @@ describe('Time entries: bulk edit, bulk delete, duplicate, invoiced', () => {
       await request(t.http).delete(url(a.workspace.id, member.user.id)).set('X-Api-Key', member.apiKey).expect(400);
       await del('nope').expect(400);
       await del(e1.id, other.apiKey).expect(403);
+      // Another member is 403 whatever the ids: none, empty, or entries of that user.
+      await request(t.http).delete(url(a.workspace.id, member.user.id)).set('X-Api-Key', other.apiKey).expect(403);
+      await del('', other.apiKey).expect(403);
+      await del(`${e1.id},${e1.id}`, other.apiKey).expect(403);
+      await request(t.http).delete(url(a.workspace.id, a.user.id)).query({ 'time-entry-ids': e1.id }).set('X-Api-Key', member.apiKey).expect(403);
+      await del('').expect(400);
       await del(`${e1.id},${foreign.id}`).expect(404);
       expect(await descriptions([e1.id])).toHaveLength(1);
     });

@@ -29,7 +29,10 @@ describe('User groups', () => {
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({}).expect(400);
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: '' }).expect(400);
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'g'.repeat(101) }).expect(400);
-      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'g', userIds: [] }).expect(400);
+      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'g', usreIds: [] }).expect(400);
+      // userIds is a read-only field of a group (members change through /users): accepted and ignored.
+      const copied = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'Copied group', userIds: [member.user.id] }).expect(201);
+      expect(copied.body).toMatchObject({ name: 'Copied group', userIds: [] });
     });
 
     it('creates a group with USER_GROUP_CREATED; duplicates 409; 5 concurrent creates: one wins', async () => {

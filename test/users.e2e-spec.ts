@@ -86,10 +86,12 @@ describe('User: GET /v1/user and images', () => {
     });
 
     it('uploads a PNG and serves the same bytes at the returned url', async () => {
-      const res = await request(t.http).post('/v1/file/image').set('X-Api-Key', a.apiKey).attach('file', PNG, { filename: 'me.png', contentType: 'image/png' }).expect(200);
+      // The url is absolute, from this request's host; X-Forwarded-* count only behind TRUST_PROXY (off here).
+      const res = await request(t.http).post('/v1/file/image').set('X-Api-Key', a.apiKey).set('X-Forwarded-Host', 'evil.example').set('X-Forwarded-Proto', 'https')
+        .attach('file', PNG, { filename: 'me.png', contentType: 'image/png' }).expect(200);
       expect(res.body.name).toMatch(/^image-[0-9a-f]{24}\.png$/);
-      expect(res.body.url).toBe(`/v1/file/image/${res.body.name}`);
-      const image = await request(t.http).get(res.body.url).buffer(true).expect(200);
+      expect(res.body.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/v1/file/image/${res.body.name}$`));
+      const image = await request(t.http).get(new URL(res.body.url as string).pathname).buffer(true).expect(200);
       expect(image.headers['content-type']).toBe('image/png');
       expect(Buffer.compare(image.body as Buffer, PNG)).toBe(0);
     });

@@ -265,6 +265,7 @@ describe('Webhooks (CRUD)', () => {
         requestBody: '{"id":"p2"}',
         responseBody: 'bad',
         statusCode: 400,
+        respondedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
         status: 'FAILED',
         attempts: 1,
         event: 'NEW_PROJECT',

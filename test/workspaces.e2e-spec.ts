@@ -104,7 +104,11 @@ describe('Workspaces', () => {
         costRate: { amount: 0, currency: 'USD' },
         memberships: [{ userId: aMember.user.id, membershipStatus: 'ACTIVE', membershipType: 'WORKSPACE', targetId: res.body.id }],
         currencies: [{ code: 'USD', isDefault: true }],
-        workspaceSettings: { projectLabel: 'project', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] },
+        workspaceSettings: {
+          projectLabel: 'project', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+          onlyAdminsCreateProject: true, onlyAdminsCreateTag: false, onlyAdminsCreateTask: false,
+          entityCreationPermissions: { whoCanCreateProjectsAndClients: 'ADMINS', whoCanCreateTags: 'EVERYONE', whoCanCreateTasks: 'EVERYONE' },
+        },
       });
       expect(res.body.id).toMatch(/^[0-9a-f]{24}$/);
       const owned = await request(t.http).get('/v1/workspaces?roles=OWNER').set(key(aMember)).expect(200);
@@ -112,6 +116,19 @@ describe('Workspaces', () => {
       await request(t.http).put(`/v1/workspaces/${res.body.id}/cost-rate`).set(key(aMember)).send({ amount: 1 }).expect(200);
       expect(await events(aMember.user.id, res.body.id)).toEqual(['USER_JOINED_WORKSPACE']);
       expect(await events(res.body.id)).toEqual(['COST_RATE_UPDATED']);
+    });
+
+    it('entityCreationPermissions are strings that follow the onlyAdminsCreate* flags', async () => {
+      const ws = await createOwner(t.app, 'Permissions');
+      const db = t.app.get(DataSource);
+      await db.query(
+        `UPDATE workspaces SET settings = settings || '{"onlyAdminsCreateProject": false, "onlyAdminsCreateTag": true, "onlyAdminsCreateTask": true}'::jsonb WHERE id = $1`,
+        [ws.workspace.id],
+      );
+      const res = await request(t.http).get(`/v1/workspaces/${ws.workspace.id}`).set(key(ws)).expect(200);
+      expect(res.body.workspaceSettings.entityCreationPermissions).toEqual({
+        whoCanCreateProjectsAndClients: 'EVERYONE', whoCanCreateTags: 'ADMINS', whoCanCreateTasks: 'ADMINS_AND_PROJECT_MANAGERS',
+      });
     });
 
     it('two workspaces created through the API do not see each other', async () => {
@@ -381,6 +398,10 @@ describe('Workspaces', () => {
         'removeUserFromWorkspace',
       ]),
     );
+    const permissions = doc.body.components.schemas.EntityCreationPermissionsDto;
+    for (const field of ['whoCanCreateProjectsAndClients', 'whoCanCreateTags', 'whoCanCreateTasks']) {
+      expect(permissions.properties[field]).toMatchObject({ type: 'string', enum: ['ADMINS', 'ADMINS_AND_PROJECT_MANAGERS', 'EVERYONE'] });
+    }
     const settings = doc.body.components.schemas.WorkspaceSettingsDto;
     expect(Object.keys(settings.properties)).toEqual(expect.arrayContaining(['round', 'automaticLock', 'entityCreationPermissions', 'workingDays']));
   });

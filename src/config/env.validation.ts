@@ -60,9 +60,13 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Base URL used in links the API hands out (uploaded images). Unset: relative links. */
+  /** Base URL of the links the API hands out (shared reports, uploaded images). Unset: this request's scheme and host. */
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
+
+  /** Behind a reverse proxy: take the scheme and host of links from X-Forwarded-Proto / X-Forwarded-Host (Express's trust proxy). */
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
 
   @Transform(toInt) @IsInt() @Min(1024)
   MAX_IMAGE_BYTES = 2 * 1024 * 1024;

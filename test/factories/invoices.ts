@@ -49,7 +49,7 @@ export async function invExpense(
 /** Creates an invoice through the API and returns its id. */
 export async function invCreate(http: App, workspaceId: string, apiKey: string, clientId: string, body: Record<string, unknown> = {}): Promise<string> {
   const res = await request(http).post(`/v1/workspaces/${workspaceId}/invoices`).set('X-Api-Key', apiKey)
-    .send({ clientId, currency: 'USD', issuedDate: '2024-03-01T00:00:00Z', dueDate: '2024-03-31T00:00:00Z', ...body });
+    .send({ clientId, currency: 'USD', number: `INV-${newId().slice(-10)}`, issuedDate: '2024-03-01T00:00:00Z', dueDate: '2024-03-31T00:00:00Z', ...body });
   if (res.status !== 201) throw new Error(`invoice create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { id: string }).id;
 }

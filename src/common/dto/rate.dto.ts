@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { AcceptsReadOnlyFieldsOf } from './read-only-fields';
 
 /** Money as integer cents with a currency, as the reference's RateDtoV1. */
 export class RateDto {
@@ -28,17 +29,21 @@ export class RateRequestDto {
   since?: string;
 }
 
-/** The optional hourly and cost rates of a request item (a project member, a task). */
+/** A rate inside a resource's body: as a rate setter's, and a rate read back from a GET (with its currency) is accepted. */
+@AcceptsReadOnlyFieldsOf(RateDto)
+export class NestedRateRequestDto extends RateRequestDto {}
+
+/** The optional hourly and cost rates of a request item (a project, a project member, a task). */
 export class OptionalRatesRequestDto {
   @IsOptional()
   @ValidateNested()
-  @Type(() => RateRequestDto)
-  hourlyRate?: RateRequestDto;
+  @Type(() => NestedRateRequestDto)
+  hourlyRate?: NestedRateRequestDto;
 
   @IsOptional()
   @ValidateNested()
-  @Type(() => RateRequestDto)
-  costRate?: RateRequestDto;
+  @Type(() => NestedRateRequestDto)
+  costRate?: NestedRateRequestDto;
 }
 
 /** Body of PUT workspaces/{id}/hourly-rate (RateWithCurrencyRequestV1). */

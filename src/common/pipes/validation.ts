@@ -1,5 +1,7 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import type { FieldErrorDto } from '../dto/error.dto';
+import { stripReadOnlyFields } from '../dto/read-only-fields';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldErrorDto[] {
@@ -16,6 +18,12 @@ function flatten(errors: ValidationError[], prefix = ''): FieldErrorDto[] {
  * them walks every nested DTO's metadata on each request, a fifth of the pipe's time, so it is skipped.
  */
 class RequestValidationPipe extends ValidationPipe {
+  /** A body may carry its resource's read-only fields (see AcceptsReadOnlyFieldsOf): they are dropped, not validated. */
+  protected override validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    stripReadOnlyFields(object);
+    return super.validate(object, validatorOptions);
+  }
+
   protected override findNestedBinaryValues(): ValidationError[] {
     return [];
   }

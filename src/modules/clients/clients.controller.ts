@@ -7,7 +7,7 @@ import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { ClientsService } from './clients.service';
 import { ClientQueryDto, UpdateClientQueryDto } from './dto/client-query.dto';
 import { CreateClientDto, UpdateClientDto } from './dto/client-requests.dto';
-import { ClientDto, ClientWithCurrencyDto } from './dto/client.dto';
+import { ClientWithCurrencyDto } from './dto/client.dto';
 
 @ApiTags('Client')
 @Controller('v1/workspaces/:workspaceId/clients')
@@ -39,21 +39,21 @@ export class ClientsController {
   @Put(':id')
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Update a client', operationId: 'updateClient' })
-  @ApiOkResponse({ type: ClientDto })
+  @ApiOkResponse({ type: ClientWithCurrencyDto })
   update(
     @CurrentWorkspace() ws: WorkspaceContext,
     @Param('id', ObjectIdPipe) id: string,
     @Query() query: UpdateClientQueryDto,
     @Body() body: UpdateClientDto,
-  ): Promise<ClientDto> {
+  ): Promise<ClientWithCurrencyDto> {
     return this.clients.update(ws, id, body, query);
   }
 
   @Delete(':id')
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Delete a client', operationId: 'deleteClient' })
-  @ApiOkResponse({ type: ClientDto })
-  delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string): Promise<ClientDto> {
+  @ApiOkResponse({ type: ClientWithCurrencyDto })
+  delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string): Promise<ClientWithCurrencyDto> {
     return this.clients.delete(ws, id);
   }
 }

@@ -7,7 +7,7 @@ import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { isUniqueViolation, likePattern } from '../../common/utils/sql';
 import { Workspace } from '../workspaces/entities/workspace.entity';
-import { toClientDto, toClientWithCurrencyDto } from './client.mapper';
+import { toClientWithCurrencyDto } from './client.mapper';
 import type { ClientQueryDto, UpdateClientQueryDto } from './dto/client-query.dto';
 import type { CreateClientDto, UpdateClientDto } from './dto/client-requests.dto';
 import type { ClientDto, ClientWithCurrencyDto } from './dto/client.dto';
@@ -69,7 +69,7 @@ export class ClientsService {
     );
   }
 
-  async update(ws: WorkspaceContext, id: string, dto: UpdateClientDto, options: UpdateClientQueryDto): Promise<ClientDto> {
+  async update(ws: WorkspaceContext, id: string, dto: UpdateClientDto, options: UpdateClientQueryDto): Promise<ClientWithCurrencyDto> {
     return this.uniqueName(dto.name ?? '', () =>
       this.dataSource.transaction(async (manager) => {
         const client = await this.find(manager, ws.workspaceId, id, true);
@@ -89,7 +89,7 @@ export class ClientsService {
           { name: client.name, email: client.email, address: client.address, note: client.note, ccEmails: client.ccEmails, currencyCode: client.currencyCode, archived: client.archived },
         );
         if (client.archived && options['archive-projects']) await this.archiveProjects(manager, ws.workspaceId, id, !!options['mark-tasks-as-done']);
-        const result = toClientDto(client);
+        const result = toClientWithCurrencyDto(client, await this.workspaceCurrency(manager, ws.workspaceId));
         await this.record(manager, ws.workspaceId, id, 'CLIENT_UPDATED', result);
         return result;
       }),
@@ -97,12 +97,12 @@ export class ClientsService {
   }
 
   /** Only an archived client may be deleted; its projects stay, without a client. */
-  async delete(ws: WorkspaceContext, id: string): Promise<ClientDto> {
+  async delete(ws: WorkspaceContext, id: string): Promise<ClientWithCurrencyDto> {
     return this.dataSource.transaction(async (manager) => {
       const client = await this.find(manager, ws.workspaceId, id, true);
       if (!client.archived) throw new BadRequestException('Client must be archived before deletion');
       await manager.delete(Client, { workspaceId: ws.workspaceId, id });
-      const result = toClientDto(client);
+      const result = toClientWithCurrencyDto(client, await this.workspaceCurrency(manager, ws.workspaceId));
       await this.record(manager, ws.workspaceId, id, 'CLIENT_DELETED', result);
       return result;
     });

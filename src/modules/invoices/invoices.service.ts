@@ -10,7 +10,6 @@ import { percent, InvoiceSettingsService } from './invoice-settings.service';
 import { INVOICE_ENTITY, InvoiceStore } from './invoice-store';
 import { percentText } from './invoice-totals';
 
-const DAY_MS = 86_400_000;
 
 /** Invoices themselves: create (numbered by the settings), read, update, delete (releasing imported time and expenses), duplicate. */
 @Injectable()
@@ -31,7 +30,7 @@ export class InvoicesService {
         const settings = await this.settings.row(manager, ws.workspaceId, true);
         const number = await this.assignNumber(manager, ws.workspaceId, dto.number);
         const issued = new Date(dto.issuedDate);
-        const due = dto.dueDate ? new Date(dto.dueDate) : new Date(issued.getTime() + settings.due_days * DAY_MS);
+        const due = new Date(dto.dueDate);
         if (due < issued) throw new BadRequestException('dueDate must not be before issuedDate');
         const id = newId();
         await manager.query(

@@ -43,7 +43,7 @@ export class TaskViewsService {
       if (query['strict-name-search']) qb.andWhere('lower(t.name) = lower(:name)', { name: query.name });
       else qb.andWhere("t.name ILIKE '%' || :name || '%' ESCAPE '\\'", { name: escapeLike(query.name) });
     }
-    if (query['is-active']) qb.andWhere("t.status = 'ACTIVE'");
+    if (query['is-active'] !== undefined) qb.andWhere('t.status = :status', { status: query['is-active'] ? 'ACTIVE' : 'DONE' });
     const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
     if (query['sort-column'] === 'ID') qb.orderBy('t.id', order);
     else qb.orderBy('lower(t.name)', order).addOrderBy('t.id', order);

@@ -9,7 +9,7 @@ import { Page } from '../../common/dto/page';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { InProgressQueryDto, HydratedQueryDto } from './dto/time-entry-query.dto';
 import { CreateTimeEntryDto, UpdateInvoicedStatusDto, UpdateTimeEntryDto } from './dto/time-entry-requests.dto';
-import { HydratedTimeEntryDto, TimeEntryDto, TimeEntryWithRatesDto } from './dto/time-entry.dto';
+import { HydratedTimeEntryDto, TimeEntryWithRatesDto } from './dto/time-entry.dto';
 import { TaggedEntry, TimeEntriesService } from './time-entries.service';
 import { TimeEntryBulkService } from './time-entry-bulk.service';
 import { TimeEntryListService } from './time-entry-list.service';
@@ -38,7 +38,7 @@ export class TimeEntriesController {
   /** Without `end` this starts a timer; a timer already running is stopped at the new start. */
   @Post()
   @ApiOperation({ summary: 'Add a new time entry', operationId: 'createTimeEntry' })
-  @ApiCreatedResponse({ type: TimeEntryDto, description: 'The entry; the ETag header carries its version.' })
+  @ApiCreatedResponse({ type: TimeEntryWithRatesDto, description: 'The entry; the ETag header carries its version.' })
   async create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateTimeEntryDto, @Res({ passthrough: true }) res: Response): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.entries.create(ws, ws.userId, body));
   }
@@ -72,7 +72,7 @@ export class TimeEntriesController {
   @Put(':id')
   @IF_MATCH
   @ApiOperation({ summary: 'Update time entry on a workspace', operationId: 'updateTimeEntry' })
-  @ApiOkResponse({ type: TimeEntryDto })
+  @ApiOkResponse({ type: TimeEntryWithRatesDto })
   @ApiPreconditionFailedResponse({ description: 'If-Match named an older version.' })
   async update(
     @CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateTimeEntryDto,

@@ -33,11 +33,10 @@ export class TimeEntryBulkService {
 
   /** PUT /user/{userId}/time-entries: only the fields sent change. */
   async update(ws: WorkspaceContext, userId: string, items: UpdateTimeEntryBulkDto[], hydrated: boolean): Promise<TimeEntryWithRatesDto[]> {
-    const ids = uniqueIds(items.map((i) => i.id));
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
         await this.rates.lockForPricing(manager, ws.workspaceId);
-        const rows = await this.userEntries(manager, ws, userId, ids);
+        const rows = await this.userEntries(manager, ws, userId, items.map((i) => i.id));
         const changed: [TimeEntryEvent, TimeEntryRow][] = [];
         let settings = {};
         for (const [index, item] of items.entries()) {
@@ -69,9 +68,9 @@ export class TimeEntryBulkService {
 
   /** DELETE /user/{userId}/time-entries?time-entry-ids=...: all or nothing; answers the deleted entries. */
   async delete(ws: WorkspaceContext, userId: string, requested: string[]): Promise<TimeEntryWithRatesDto[]> {
-    const ids = uniqueIds([...new Set(requested)]);
     return this.dataSource.transaction(async (manager) => {
-      const rows = await this.userEntries(manager, ws, userId, ids);
+      const rows = await this.userEntries(manager, ws, userId, [...new Set(requested ?? [])]);
+      const ids = rows.map((row) => row.id);
       const settings = await this.store.settings(manager, ws.workspaceId);
       for (const row of rows) {
         checkNotFinalized(row, ws.isAdmin);
@@ -118,8 +117,10 @@ export class TimeEntryBulkService {
   }
 
   /** The entries (locked, in the order of `ids`) of `userId`; 404 when one is missing, of another user or of another workspace. */
-  private async userEntries(manager: EntityManager, ws: WorkspaceContext, userId: string, ids: string[]): Promise<TimeEntryRow[]> {
+  /** The user's entries of those ids, in that order; a caller who may not touch that user's time is 403 before any 400 about the ids. */
+  private async userEntries(manager: EntityManager, ws: WorkspaceContext, userId: string, requested: string[]): Promise<TimeEntryRow[]> {
     await this.writer.assertAccess(manager, ws, userId);
+    const ids = uniqueIds(requested);
     const rows = await this.store.byIds(manager, ws.workspaceId, ids, true);
     const found = new Set(rows.filter((r) => r.user_id === userId).map((r) => r.id));
     const missing = ids.find((id) => !found.has(id));

@@ -8,7 +8,7 @@ import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { createValidationPipe } from '../../common/pipes/validation';
 import { BulkDeleteQueryDto, FromEntryQueryDto, HydratedQueryDto, TimeEntryListQueryDto } from './dto/time-entry-query.dto';
 import { CreateTimeEntryDto, StopTimeEntryDto, UpdateTimeEntryBulkDto } from './dto/time-entry-requests.dto';
-import { TimeEntryDto, TimeEntryWithRatesDto } from './dto/time-entry.dto';
+import { TimeEntryWithRatesDto } from './dto/time-entry.dto';
 import { IF_MATCH, withEtag } from './time-entries.controller';
 import { TimeEntriesService } from './time-entries.service';
 import { TimeEntryBulkService } from './time-entry-bulk.service';
@@ -49,7 +49,7 @@ export class UserTimeEntriesController {
   /** Admins, and team managers of the user (anyone for themselves). */
   @Post()
   @ApiOperation({ summary: 'Add a new time entry for another user on workspace', operationId: 'createForOthers' })
-  @ApiCreatedResponse({ type: TimeEntryDto })
+  @ApiCreatedResponse({ type: TimeEntryWithRatesDto })
   async create(
     @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: FromEntryQueryDto,
     @Body() body: CreateTimeEntryDto, @Res({ passthrough: true }) res: Response,
@@ -60,7 +60,7 @@ export class UserTimeEntriesController {
   @Patch()
   @IF_MATCH
   @ApiOperation({ summary: 'Stop currently running timer on workspace for user', operationId: 'stopRunningTimeEntry' })
-  @ApiOkResponse({ type: TimeEntryDto })
+  @ApiOkResponse({ type: TimeEntryWithRatesDto })
   @ApiPreconditionFailedResponse({ description: 'If-Match named an older version of the running entry.' })
   async stop(
     @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Body() body: StopTimeEntryDto,
@@ -73,7 +73,7 @@ export class UserTimeEntriesController {
   @Put()
   @ApiOperation({ summary: 'Bulk edit time entries', operationId: 'replaceMany' })
   @ApiBody({ type: [UpdateTimeEntryBulkDto] })
-  @ApiOkResponse({ type: [TimeEntryDto] })
+  @ApiOkResponse({ type: [TimeEntryWithRatesDto] })
   replaceMany(
     @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: HydratedQueryDto,
     @Body(bulkItems) items: UpdateTimeEntryBulkDto[],
@@ -83,7 +83,7 @@ export class UserTimeEntriesController {
 
   @Delete()
   @ApiOperation({ summary: 'Delete all time entries for user on workspace', operationId: 'deleteMany' })
-  @ApiOkResponse({ type: [TimeEntryDto] })
+  @ApiOkResponse({ type: [TimeEntryWithRatesDto] })
   deleteMany(
     @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: BulkDeleteQueryDto,
   ): Promise<TimeEntryWithRatesDto[]> {
@@ -92,7 +92,7 @@ export class UserTimeEntriesController {
 
   @Post(':id/duplicate')
   @ApiOperation({ summary: 'Duplicate a time entry', operationId: 'duplicateTimeEntry' })
-  @ApiCreatedResponse({ type: TimeEntryDto })
+  @ApiCreatedResponse({ type: TimeEntryWithRatesDto })
   async duplicate(
     @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Param('id', ObjectIdPipe) id: string,
     @Res({ passthrough: true }) res: Response,

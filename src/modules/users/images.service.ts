@@ -1,6 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { env } from '../../config/env.validation';
 import { detectImage } from '../../common/utils/file-types';
 import { newId } from '../../common/utils/ids';
 import type { UploadFileResponseDto } from './dto/upload.dto';
@@ -17,14 +16,14 @@ export interface UploadedImage {
 export class ImagesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upload(userId: string, file: UploadedImage | undefined): Promise<UploadFileResponseDto> {
+  async upload(userId: string, file: UploadedImage | undefined, linkBase: string): Promise<UploadFileResponseDto> {
     if (!file?.buffer?.length) throw new BadRequestException('The multipart field `file` with an image is required');
     const kind = detectImage(file.buffer);
     if (!kind) throw new UnsupportedMediaTypeException('Only PNG, JPEG, GIF and WebP images are accepted');
     const id = newId();
     const name = `image-${id}.${kind.extension}`;
     await this.dataSource.getRepository(Image).insert({ id, name, userId, contentType: kind.contentType, data: file.buffer });
-    return { name, url: `${env().PUBLIC_URL?.replace(/\/+$/, '') ?? ''}/v1/file/image/${name}` };
+    return { name, url: `${linkBase}/v1/file/image/${name}` };
   }
 
   async find(name: string): Promise<Pick<Image, 'contentType' | 'data'>> {

@@ -15,6 +15,7 @@ import {
 import { memoryStorage } from 'multer';
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal, Public } from '../../common/decorators/auth.decorators';
+import { LinkBase } from '../../common/decorators/link-base.decorator';
 import { ErrorDto } from '../../common/dto/error.dto';
 import { env } from '../../config/env.validation';
 import { CurrentUserService } from './current-user.service';
@@ -54,8 +55,8 @@ export class UsersController {
   @ApiBadRequestResponse({ type: ErrorDto, description: 'No file' })
   @ApiPayloadTooLargeResponse({ type: ErrorDto, description: 'Larger than MAX_IMAGE_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorDto, description: 'Not a PNG, JPEG, GIF or WebP image' })
-  uploadImage(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedImage | undefined): Promise<UploadFileResponseDto> {
-    return this.images.upload(principal.userId, file);
+  uploadImage(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedImage | undefined, @LinkBase() linkBase: string): Promise<UploadFileResponseDto> {
+    return this.images.upload(principal.userId, file, linkBase);
   }
 
   /** Extension (not in the reference): serves an uploaded image, so that the `url` of an upload works. No credentials needed. */

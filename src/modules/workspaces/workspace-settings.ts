@@ -1,10 +1,26 @@
-import type { WorkspaceSettingsDto } from './dto/workspace-settings.dto';
+import type { EntityCreationPermissionsDto, WorkspaceSettingsDto } from './dto/workspace-settings.dto';
 
 /** The workspace settings object of the reference (WorkspaceSettingsDtoV1), stored as jsonb. */
 export type WorkspaceSettings = WorkspaceSettingsDto;
 
-export function defaultWorkspaceSettings(): WorkspaceSettings {
+type CreationFlags = Pick<WorkspaceSettings, 'onlyAdminsCreateProject' | 'onlyAdminsCreateTag' | 'onlyAdminsCreateTask'>;
+
+/** The reference's entityCreationPermissions, derived from the onlyAdminsCreate* flags the rules read (never stored apart). */
+export function entityCreationPermissions(flags: CreationFlags): EntityCreationPermissionsDto {
   return {
+    whoCanCreateProjectsAndClients: flags.onlyAdminsCreateProject ? 'ADMINS' : 'EVERYONE',
+    whoCanCreateTags: flags.onlyAdminsCreateTag ? 'ADMINS' : 'EVERYONE',
+    whoCanCreateTasks: flags.onlyAdminsCreateTask ? 'ADMINS_AND_PROJECT_MANAGERS' : 'EVERYONE',
+  };
+}
+
+/** Settings as answered: the stored object with entityCreationPermissions matching its flags. */
+export function settingsView(settings: WorkspaceSettings): WorkspaceSettings {
+  return { ...settings, entityCreationPermissions: entityCreationPermissions(settings) };
+}
+
+export function defaultWorkspaceSettings(): WorkspaceSettings {
+  return settingsView({
     timeRoundingInReports: false,
     onlyAdminsSeeBillableRates: true,
     onlyAdminsCreateProject: true,
@@ -40,10 +56,6 @@ export function defaultWorkspaceSettings(): WorkspaceSettings {
     projectLabel: 'project',
     taskLabel: 'task',
     workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
-    entityCreationPermissions: {
-      whoCanCreateProjectsAndClients: { creators: ['ADMINS'] },
-      whoCanCreateTags: { creators: ['ADMINS', 'MEMBERS'] },
-      whoCanCreateTasks: { creators: ['ADMINS', 'MEMBERS'] },
-    },
-  };
+    entityCreationPermissions: { whoCanCreateProjectsAndClients: 'ADMINS', whoCanCreateTags: 'EVERYONE', whoCanCreateTasks: 'EVERYONE' },
+  });
 }

@@ -4,6 +4,7 @@ import type { WorkspaceDto } from './dto/workspace.dto';
 import type { Workspace } from './entities/workspace.entity';
 import type { WorkspaceMember } from './entities/workspace-member.entity';
 import { ALL_FEATURES } from './features';
+import { settingsView } from './workspace-settings';
 
 export interface WorkspaceRates {
   hourly: RateValue | null;
@@ -31,7 +32,7 @@ export function toWorkspaceDto(workspace: Workspace, members: WorkspaceMember[],
     hourlyRate: rates.hourly ?? zero,
     costRate: rates.cost ?? zero,
     memberships: members.map((m) => toMembershipDto(m, rates)),
-    workspaceSettings: workspace.settings,
+    workspaceSettings: settingsView(workspace.settings),
     imageUrl: workspace.imageUrl,
     featureSubscriptionType: 'ENTERPRISE',
     features: [...ALL_FEATURES],

@@ -1,8 +1,11 @@
 import { PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { ClientWithCurrencyDto } from './client.dto';
 
 /** CreateClientRequestV1. */
+@AcceptsReadOnlyFieldsOf(ClientWithCurrencyDto)
 export class CreateClientDto {
   /** Client name, unique in the workspace (case-insensitively). @example "Client X" */
   @Trim()
@@ -30,6 +33,7 @@ export class CreateClientDto {
 }
 
 /** UpdateClientRequestV1: only the fields sent change. */
+@AcceptsReadOnlyFieldsOf(ClientWithCurrencyDto)
 export class UpdateClientDto extends PartialType(CreateClientDto) {
   /** Whether the client is archived. */
   @IsOptional()

@@ -1,4 +1,4 @@
-/** ClientDtoV1: what update and delete answer. */
+/** ClientDtoV1 (the reference's answer of update and delete; every answer here carries currencyCode too). */
 export class ClientDto {
   /** @example "44a687e29ae1f428e7ebe305" */
   id: string;
@@ -19,7 +19,7 @@ export class ClientDto {
   workspaceId: string;
 }
 
-/** ClientWithCurrencyDtoV1: what list, get and create answer. */
+/** ClientWithCurrencyDtoV1: what every client operation answers (list, get, create, update, delete). */
 export class ClientWithCurrencyDto extends ClientDto {
   /** @example "USD" */
   currencyCode: string;

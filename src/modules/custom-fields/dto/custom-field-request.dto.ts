@@ -8,6 +8,8 @@ import {
   type CustomFieldStatus,
   type CustomFieldType,
 } from '../entities/custom-field.entity';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { CustomFieldDto } from './custom-field.dto';
 
 const DEFAULT_VALUE_DOC =
   "The field's default value in the workspace: a number for NUMBER, true/false for CHECKBOX, one of allowedValues for " +
@@ -60,6 +62,7 @@ class CustomFieldFieldsDto {
 }
 
 /** Body of POST custom-fields (CustomFieldRequestV1). */
+@AcceptsReadOnlyFieldsOf(CustomFieldDto)
 export class CustomFieldRequestDto extends CustomFieldFieldsDto {
   /** @example "location" */
   @IsString()
@@ -73,6 +76,7 @@ export class CustomFieldRequestDto extends CustomFieldFieldsDto {
 }
 
 /** Body of PUT custom-fields/{id} (UpdateCustomFieldRequestV1). Omitted optional fields keep their values. */
+@AcceptsReadOnlyFieldsOf(CustomFieldDto)
 export class UpdateCustomFieldRequestDto extends CustomFieldFieldsDto {
   /** @example "location" */
   @IsString()

@@ -1,7 +1,10 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { ExpenseCategoryDto } from './expense-category.dto';
 
 /** ExpenseCategoryV1Request. */
+@AcceptsReadOnlyFieldsOf(ExpenseCategoryDto)
 export class ExpenseCategoryRequestDto {
   /** Unique in the workspace (case-insensitively). @example "Procurement" */
   @Trim()

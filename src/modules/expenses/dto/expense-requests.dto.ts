@@ -4,6 +4,8 @@ import { ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength,
 import { ToArray, ToBoolean } from '../../../common/dto/transforms';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 import { AmountError, parseCents } from '../money';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { ExpenseDto, ExpenseHydratedDto } from './expense.dto';
 
 /** Multipart fields are text; an empty field means "not given". Numbers (JSON bodies) become their text. */
 const OptionalText = () =>
@@ -35,6 +37,7 @@ export const CHANGE_FIELDS = ['USER', 'DATE', 'PROJECT', 'TASK', 'CATEGORY', 'NO
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 
 /** CreateExpenseV1Request (multipart/form-data; a JSON body is accepted too, without a file). */
+@AcceptsReadOnlyFieldsOf(ExpenseDto, ExpenseHydratedDto)
 export class CreateExpenseDto {
   /** The amount as a decimal (at most two decimals); for a unit-priced category, the quantity. */
   @ApiProperty({ type: 'number', format: 'double', example: 99.5 })
@@ -94,6 +97,7 @@ export class CreateExpenseDto {
  * `changeFields` change (FILE without a file removes the receipt); without
  * `changeFields`, every field sent changes.
  */
+@AcceptsReadOnlyFieldsOf(ExpenseDto, ExpenseHydratedDto)
 export class UpdateExpenseDto extends PartialType(CreateExpenseDto) {
   /** The fields to change (repeated or comma-separated). @example ["AMOUNT","NOTES"] */
   @IsOptional()

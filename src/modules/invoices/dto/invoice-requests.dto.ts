@@ -2,6 +2,8 @@ import { ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNotEmpty, IsNumber, 
 import { Trim } from '../../../common/dto/trim';
 import { APPLY_TAXES, TAX_TYPES } from '../invoice-totals';
 import { INVOICE_STATUSES, ZERO_FIELDS } from './invoice.dto';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { InvoiceDto, InvoiceOverviewDto } from './invoice.dto';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 /** Largest quantity: 100,000 units (in hundredths). */
@@ -10,6 +12,7 @@ export const MAX_QUANTITY = 10_000_000;
 export const MAX_CENTS_INPUT = 10_000_000_000;
 
 /** CreateInvoiceRequest. */
+@AcceptsReadOnlyFieldsOf(InvoiceOverviewDto, InvoiceDto)
 export class CreateInvoiceRequestDto {
   /** @example "98h687e29ae1f428e7ebe707" */
   @IsString()
@@ -22,21 +25,19 @@ export class CreateInvoiceRequestDto {
   @Length(1, 100)
   currency: string;
 
-  /** Defaults to issuedDate + the settings' due days. @example "2020-06-01T08:00:00Z" */
-  @IsOptional()
+  /** @example "2020-06-01T08:00:00Z" */
   @IsDateString({ strict: true })
-  dueDate?: string;
+  dueDate: string;
 
   /** @example "2020-01-01T08:00:00Z" */
   @IsDateString({ strict: true })
   issuedDate: string;
 
-  /** Unique in the workspace; defaults to the settings' prefix + next number. @example "202306121129" */
-  @IsOptional()
+  /** Unique in the workspace (the settings' next number moves past a `prefix` + N given here). @example "202306121129" */
   @Trim()
   @IsString()
   @Length(1, 100)
-  number?: string;
+  number: string;
 
   /** Accepted for compatibility; imported time is shown as hours either way. @example "AGGREGATED_TIME_VIEW" */
   @IsOptional()
@@ -45,6 +46,7 @@ export class CreateInvoiceRequestDto {
 }
 
 /** UpdateInvoiceRequestV1: replaces the invoice's header fields (items change through their own endpoints). */
+@AcceptsReadOnlyFieldsOf(InvoiceOverviewDto, InvoiceDto)
 export class UpdateInvoiceRequestDto {
   /** Only while the invoice has no imported items. @example "98h687e29ae1f428e7ebe707" */
   @IsOptional()

@@ -7,6 +7,8 @@ import { OptionalRatesRequestDto } from '../../../common/dto/rate.dto';
 import { UserIdWithRatesRequestDto } from './project-memberships.dto';
 import { ESTIMATE_TYPES, type EstimateType } from '../entities/project.entity';
 import { COLOR_PATTERN, IsIsoDuration, IsObjectId } from './validators';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { ProjectDto } from './project.dto';
 
 /** EstimateRequest: the legacy time estimate. */
 export class EstimateRequestDto {
@@ -88,6 +90,7 @@ export class TaskRequestDto extends OptionalRatesRequestDto {
 }
 
 /** ProjectRequest: body of POST projects. */
+@AcceptsReadOnlyFieldsOf(ProjectDto)
 export class ProjectRequestDto extends OptionalRatesRequestDto {
   /** @example "Software Development" */
   @IsString()
@@ -140,6 +143,7 @@ export class ProjectRequestDto extends OptionalRatesRequestDto {
 }
 
 /** UpdateProjectRequest: body of PUT projects/{id}; absent fields stay as they are ("" or null `clientId`: remove the client). */
+@AcceptsReadOnlyFieldsOf(ProjectDto)
 export class UpdateProjectRequestDto extends PartialType(
   PickType(ProjectRequestDto, ['name', 'clientId', 'color', 'note', 'isPublic', 'billable', 'hourlyRate', 'costRate'] as const),
 ) {

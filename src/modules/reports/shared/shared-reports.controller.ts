@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CurrentWorkspace } from '../../../common/decorators/auth.decorators';
+import { LinkBase } from '../../../common/decorators/link-base.decorator';
 import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
 import { CreateSharedReportDto, UpdateSharedReportDto } from './dto/shared-report-requests.dto';
 import { SharedReportDto, SharedReportsAndCountDto, SharedReportsQueryDto } from './dto/shared-report.dto';
@@ -15,8 +16,8 @@ export class SharedReportsController {
   @Get()
   @ApiOperation({ summary: 'Get all my shared reports', operationId: 'getSharedReportsV1' })
   @ApiOkResponse({ type: SharedReportsAndCountDto })
-  list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: SharedReportsQueryDto): Promise<SharedReportsAndCountDto> {
-    return this.sharedReports.list(ws, query);
+  list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: SharedReportsQueryDto, @LinkBase() linkBase: string): Promise<SharedReportsAndCountDto> {
+    return this.sharedReports.list(ws, query, linkBase);
   }
 
   @Post()

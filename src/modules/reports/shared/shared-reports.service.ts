@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { newId } from '../../../common/utils/ids';
-import { env } from '../../../config/env.validation';
 import type { CreateSharedReportDto, UpdateSharedReportDto } from './dto/shared-report-requests.dto';
 import type { SharedReportDto, SharedReportListItemDto, SharedReportsAndCountDto, SharedReportsQueryDto } from './dto/shared-report.dto';
 import { SharedReportFilterValidator } from './shared-report-filter';
@@ -45,8 +44,9 @@ export function toSharedReportDto(row: SharedReportRow): SharedReportDto {
   };
 }
 
-export function sharedReportLink(id: string): string {
-  return `${env().PUBLIC_URL?.replace(/\/+$/, '') ?? ''}/v1/shared-reports/${id}`;
+/** Where the report is read (GET /v1/shared-reports/{id}), absolute from the request's link base. */
+export function sharedReportLink(linkBase: string, id: string): string {
+  return `${linkBase}/v1/shared-reports/${id}`;
 }
 
 /** Shared reports CRUD: any member saves one; its author or an admin changes or deletes it. */
@@ -59,7 +59,7 @@ export class SharedReportsService {
   ) {}
 
   /** ALL: mine plus those shared with me; SHARED_WITH_ME: others' reports naming me or one of my groups. */
-  async list(ws: WorkspaceContext, query: SharedReportsQueryDto): Promise<SharedReportsAndCountDto> {
+  async list(ws: WorkspaceContext, query: SharedReportsQueryDto, linkBase: string): Promise<SharedReportsAndCountDto> {
     const mine = 'r.user_id = $2';
     const sharedWithMe = `(r.user_id <> $2 AND (
         EXISTS (SELECT 1 FROM shared_report_users u WHERE u.shared_report_id = r.id AND u.user_id = $2)
@@ -90,7 +90,7 @@ export class SharedReportsService {
       type: row.type,
       isPublic: row.is_public,
       fixedDate: row.fixed_date,
-      link: sharedReportLink(row.id),
+      link: sharedReportLink(linkBase, row.id),
       reportAuthor: row.user_id,
       visibleToUsers: row.user_names.map((n) => ({ id: n.id.trim(), name: n.name })),
       visibleToUserGroups: row.group_names.map((n) => ({ id: n.id.trim(), name: n.name })),

@@ -3,6 +3,8 @@ import {
   IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { AssignmentDto } from './assignment.dto';
 
 export const SERIES_UPDATE_OPTIONS = ['THIS_ONE', 'THIS_AND_FOLLOWING', 'ALL'] as const;
 export type SeriesUpdateOption = (typeof SERIES_UPDATE_OPTIONS)[number];
@@ -61,6 +63,7 @@ class AssignmentFieldsDto {
 }
 
 /** AssignmentCreateRequestV1. */
+@AcceptsReadOnlyFieldsOf(AssignmentDto)
 export class AssignmentCreateRequestDto extends AssignmentFieldsDto {
   /** Represents a user identifier across the system. @example "72a687e29ae1f428e7ebe109" */
   @Matches(OBJECT_ID_PATTERN, { message: 'userId must be a 24-character hex id' })
@@ -84,6 +87,7 @@ export class AssignmentCreateRequestDto extends AssignmentFieldsDto {
 }
 
 /** AssignmentUpdateRequestV1. */
+@AcceptsReadOnlyFieldsOf(AssignmentDto)
 export class AssignmentUpdateRequestDto extends AssignmentFieldsDto {
   /** Represents assignment total hours per day. @example 7.5 */
   @IsOptional()

@@ -17,7 +17,7 @@ export class TaskListQueryDto extends SortedPageQueryDto {
   @IsBoolean()
   'strict-name-search'?: boolean;
 
-  /** true: only ACTIVE tasks; otherwise all. @example true */
+  /** true: only ACTIVE tasks; false: only DONE ones; absent: all. @example true */
   @IsOptional()
   @ToBoolean()
   @IsBoolean()

@@ -2,6 +2,8 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Le
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 import { parseIsoDuration } from '../../../common/utils/time';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { TaskDto } from './task.dto';
 
 const ID_MESSAGE = 'must be a 24-character hex id';
 
@@ -16,6 +18,7 @@ const IsIsoDuration = () =>
   });
 
 /** Body of PUT .../tasks/{taskId} (UpdateTaskRequest). Omitted optional fields keep their values. */
+@AcceptsReadOnlyFieldsOf(TaskDto)
 export class UpdateTaskRequestDto {
   /** @example "Bugfixing" */
   @IsString()
@@ -65,6 +68,7 @@ export class UpdateTaskRequestDto {
 }
 
 /** Body of POST .../tasks (TaskRequestV1). `billable` defaults to the project's. */
+@AcceptsReadOnlyFieldsOf(TaskDto)
 export class CreateTaskRequestDto extends UpdateTaskRequestDto {
   /** Ignored: the server assigns ids. @example "57a687e29ae1f428e7ebe107" */
   @IsOptional()

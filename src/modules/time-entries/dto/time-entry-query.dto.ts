@@ -1,4 +1,5 @@
-import { IsBoolean, IsDateString, IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ToArray, ToBoolean, ToInt } from '../../../common/dto/transforms';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 
@@ -112,9 +113,13 @@ export class FromEntryQueryDto {
 
 /** Query of DELETE /user/{userId}/time-entries. */
 export class BulkDeleteQueryDto {
-  /** @example ["5a0ab5acb07987125438b60f"] */
+  /**
+   * Required; checked after the caller's access to the user's time (a member deleting another's is 403, not 400).
+   * @example ["5a0ab5acb07987125438b60f"]
+   */
+  @ApiProperty({ required: true, type: [String] })
   @ToArray()
-  @IsDefined()
+  @IsOptional()
   @Matches(OBJECT_ID_PATTERN, { each: true, message: 'time-entry-ids must be 24-character hex ids' })
   'time-entry-ids': string[];
 }

@@ -4,6 +4,8 @@ import {
   IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { HydratedTimeEntryDto } from './time-entry.dto';
 
 const ID_MESSAGE = (field: string) => ({ message: `${field} must be a 24-character hex id` });
 export const ENTRY_TYPES = ['REGULAR', 'BREAK'] as const;
@@ -86,6 +88,7 @@ class TimeEntryFieldsDto {
 }
 
 /** CreateTimeEntryRequest. Without `start` the entry starts now; without `end` it is a running timer. */
+@AcceptsReadOnlyFieldsOf(HydratedTimeEntryDto)
 export class CreateTimeEntryDto extends TimeEntryFieldsDto {
   /** @example "2020-01-01T00:00:00Z" */
   @IsOptional()
@@ -101,6 +104,7 @@ export class CreateTimeEntryDto extends TimeEntryFieldsDto {
 }
 
 /** UpdateTimeEntryRequest: replaces the entry (as Clockify: fields left out are cleared; no `end` makes it run). */
+@AcceptsReadOnlyFieldsOf(HydratedTimeEntryDto)
 export class UpdateTimeEntryDto extends TimeEntryFieldsDto {
   /** @example "2020-01-01T00:00:00Z" */
   @IsDefined()

@@ -1,8 +1,11 @@
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { UserGroupDto } from './user-group.dto';
 
 /** UserGroupRequest. */
+@AcceptsReadOnlyFieldsOf(UserGroupDto)
 export class CreateUserGroupDto {
   /** Group name, unique in the workspace (case-insensitively). @example "development_team" */
   @Trim()
@@ -13,6 +16,7 @@ export class CreateUserGroupDto {
 }
 
 /** UpdateUserGroupRequest. */
+@AcceptsReadOnlyFieldsOf(UserGroupDto)
 export class UpdateUserGroupDto extends CreateUserGroupDto {}
 
 /** UserGroupUserRequest. */

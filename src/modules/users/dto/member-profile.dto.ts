@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CustomFieldDto } from '../../custom-fields/dto/custom-field.dto';
 import { WEEK_DAYS, WeekDay } from '../user-settings';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
 
 /** UserCustomFieldValueFullDtoV1. */
 export class UserCustomFieldValueFullDto {
@@ -55,6 +56,7 @@ export class UpsertUserCustomFieldRequestDto {
 }
 
 /** Body of PATCH member-profile/{userId} (MemberProfileFullRequestV1). */
+@AcceptsReadOnlyFieldsOf(MemberProfileDto)
 export class MemberProfileRequestDto {
   /** @example "John Doe" */
   @IsOptional()

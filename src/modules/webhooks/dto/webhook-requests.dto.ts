@@ -1,6 +1,8 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { ToInt } from '../../../common/dto/transforms';
 import { Trim } from '../../../common/dto/trim';
+import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
+import { WebhookDto } from './webhook.dto';
 
 /** Every `webhookEvent` the reference lists. */
 export const WEBHOOK_EVENTS = [
@@ -20,6 +22,7 @@ export const WEBHOOK_TYPES = ['USER_CREATED', 'SYSTEM', 'ADDON'] as const;
 export const LOG_STATUSES = ['ALL', 'SUCCEEDED', 'FAILED', 'PENDING'] as const;
 
 /** CreateWebhookRequestV1. */
+@AcceptsReadOnlyFieldsOf(WebhookDto)
 export class CreateWebhookDto {
   /** Webhook name, 2 to 30 characters (default: the event name). @example "stripe" */
   @IsOptional()
@@ -55,6 +58,7 @@ export class CreateWebhookDto {
 }
 
 /** UpdateWebhookRequestV1: the whole webhook, as on create. */
+@AcceptsReadOnlyFieldsOf(WebhookDto)
 export class UpdateWebhookDto extends CreateWebhookDto {}
 
 export class WebhookListQueryDto {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { WeekDay } from '../../users/user-settings';
 
 export class RoundDto {
@@ -23,15 +24,20 @@ export class AutomaticLockDto {
   type: 'WEEKLY' | 'MONTHLY' | 'OLDER_THAN';
 }
 
-export class EntityCreationPermissionDto {
-  /** Who may create: `ADMINS`, `PROJECT_MANAGERS`, `MEMBERS`. @example ["ADMINS"] */
-  creators: string[];
-}
+export const ENTITY_CREATORS = ['ADMINS', 'ADMINS_AND_PROJECT_MANAGERS', 'EVERYONE'] as const;
+export type EntityCreators = (typeof ENTITY_CREATORS)[number];
 
+/** EntityCreationPermissionsDtoV1: who may create each kind of entity, as the onlyAdminsCreate* flags say. */
 export class EntityCreationPermissionsDto {
-  whoCanCreateProjectsAndClients: EntityCreationPermissionDto;
-  whoCanCreateTags: EntityCreationPermissionDto;
-  whoCanCreateTasks: EntityCreationPermissionDto;
+  /** `ADMINS` while onlyAdminsCreateProject, else `EVERYONE`. */
+  @ApiProperty({ enum: ENTITY_CREATORS, example: 'ADMINS' })
+  whoCanCreateProjectsAndClients: EntityCreators;
+  /** `ADMINS` while onlyAdminsCreateTag, else `EVERYONE`. */
+  @ApiProperty({ enum: ENTITY_CREATORS, example: 'EVERYONE' })
+  whoCanCreateTags: EntityCreators;
+  /** `ADMINS_AND_PROJECT_MANAGERS` while onlyAdminsCreateTask (a project's managers always may), else `EVERYONE`. */
+  @ApiProperty({ enum: ENTITY_CREATORS, example: 'EVERYONE' })
+  whoCanCreateTasks: EntityCreators;
 }
 
 /** The workspace settings object of the reference (WorkspaceSettingsDtoV1). */

@@ -4,6 +4,8 @@ import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLen
 import { Trim } from '../../../../common/dto/trim';
 import { OBJECT_ID_PATTERN } from '../../../../common/utils/ids';
 import { AutomaticTimeEntryCreationRequestDto, COLOR_PATTERN, IdsFilterRequestDto } from '../../shared/time-off-shared.dto';
+import { AcceptsReadOnlyFieldsOf } from '../../../../common/dto/read-only-fields';
+import { HolidayDto } from './holiday.dto';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,6 +23,7 @@ export class DatePeriodRequestDto {
 }
 
 /** CreateHolidayRequestV1. */
+@AcceptsReadOnlyFieldsOf(HolidayDto)
 export class CreateHolidayDto {
   /** Name of the holiday. @example "Labour Day" */
   @Trim()
@@ -67,6 +70,7 @@ export class CreateHolidayDto {
 }
 
 /** UpdateHolidayRequestV1. */
+@AcceptsReadOnlyFieldsOf(HolidayDto)
 export class UpdateHolidayDto extends OmitType(CreateHolidayDto, ['occursAnnually'] as const) {
   /** Whether the holiday occurs every year. @example true */
   @IsBoolean()

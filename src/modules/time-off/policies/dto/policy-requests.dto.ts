@@ -5,6 +5,8 @@ import { ToInt } from '../../../../common/dto/transforms';
 import { Trim } from '../../../../common/dto/trim';
 import { OBJECT_ID_PATTERN } from '../../../../common/utils/ids';
 import { AutomaticTimeEntryCreationRequestDto, COLOR_PATTERN, IdsFilterRequestDto } from '../../shared/time-off-shared.dto';
+import { AcceptsReadOnlyFieldsOf } from '../../../../common/dto/read-only-fields';
+import { PolicyDto } from './policy.dto';
 
 export const TIME_UNITS = ['DAYS', 'HOURS'] as const;
 export const PERIODS = ['MONTH', 'YEAR'] as const;
@@ -83,6 +85,7 @@ export class NegativeBalanceRequestDto {
 }
 
 /** CreatePolicyRequestV1. */
+@AcceptsReadOnlyFieldsOf(PolicyDto)
 export class CreatePolicyDto {
   /** @example "Mental health days" */
   @Trim()
@@ -159,6 +162,7 @@ export class CreatePolicyDto {
 }
 
 /** UpdatePolicyRequestV1 (the time unit of a policy does not change). */
+@AcceptsReadOnlyFieldsOf(PolicyDto)
 export class UpdatePolicyDto {
   @Trim()
   @IsString()
