@@ -5,7 +5,7 @@ import { pageOf } from '../../common/dto/page-query.dto';
 import { limitOffset, Page } from '../../common/dto/page';
 import type { ProjectDto } from './dto/project.dto';
 import type { ProjectListQueryDto } from './dto/project-query.dto';
-import { ProjectAccessService } from './project-access.service';
+import { projectVisibleSql } from '../../common/access';
 import { PROJECT_SELECT, ProjectReader } from './project-reader';
 import type { ProjectRow } from './project.mapper';
 
@@ -38,7 +38,7 @@ const SORT_EXPRESSIONS: Record<string, string | null> = {
 function filters(ws: WorkspaceContext, q: ProjectListQueryDto): Conditions {
   const c = new Conditions();
   c.add(`p.workspace_id = ${c.param(ws.workspaceId)}`);
-  if (!ws.isAdmin) c.add(ProjectAccessService.visibleTo('p', c.param(ws.userId)));
+  if (!ws.isAdmin) c.add(projectVisibleSql({ project: 'p', user: c.param(ws.userId) }));
   if (q.name !== undefined && q.name !== '') {
     c.add(q['strict-name-search']
       ? `lower(p.name) = lower(${c.param(q.name)})`

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import { newId } from '../../common/utils/ids';
 import { Rate, RateKind } from './entities/rate.entity';
 import { RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
+import type { RateValue } from './rate-value';
 
 /** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
 export interface RateScope {
@@ -12,10 +13,8 @@ export interface RateScope {
   taskId?: string | null;
 }
 
-export interface RateValue {
-  amount: number;
-  currency: string;
-}
+// Its own file so that rate-resolver need not import this service (they imported each other).
+export type { RateValue } from './rate-value';
 
 function scopeWhere(scope: RateScope, kind: RateKind) {
   return {

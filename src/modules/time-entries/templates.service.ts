@@ -7,6 +7,7 @@ import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { likePattern } from '../../common/utils/sql';
 import { toInstant, toIsoDuration } from '../../common/utils/time';
+import { projectVisibleSql } from '../../common/access';
 import { ProjectAccessService } from '../projects/project-access.service';
 import type { TemplateListQueryDto, TemplateViewQueryDto } from './dto/template-query.dto';
 import type { ProjectTaskTupleRequestDto, TemplatePatchRequestDto, TemplateRequestDto } from './dto/template-request.dto';
@@ -177,7 +178,7 @@ export class TemplatesService {
   private async loadProjects(manager: EntityManager, ws: WorkspaceContext, templates: Template[]): Promise<Map<string, ProjectRow>> {
     const ids = [...new Set(templates.flatMap((t) => t.projectsAndTasks.map((r) => r.projectId)))];
     if (!ids.length) return new Map();
-    const visible = ws.isAdmin ? 'true' : ProjectAccessService.visibleTo('p', '$3');
+    const visible = ws.isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$3' });
     const rows: ProjectRow[] = await manager.query(
       `SELECT p.id, p.name, p.color, p.client_id, p.archived, p.billable, p.is_public, ${visible} AS visible
          FROM projects p WHERE p.workspace_id = $1 AND p.id = ANY($2)`,

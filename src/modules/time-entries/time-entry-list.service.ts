@@ -8,7 +8,8 @@ import type { InProgressQueryDto, TimeEntryListQueryDto } from './dto/time-entry
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
 import { relatedOfCteSql, type RelatedRow, withRelated } from './time-entry-hydrator';
 import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
-import { ENTRY_COLUMNS, managesSql } from './time-entry.store';
+import { mayActForSql } from '../../common/access';
+import { ENTRY_COLUMNS } from './time-entry.store';
 import { TimeEntryWriter } from './time-entry-writer';
 
 /** The list statement's one row: total, settings, the page as JSON text and (hydrated) its related rows. */
@@ -75,7 +76,7 @@ export class TimeEntryListService {
     where.add(`te.workspace_id = ${workspace} AND te.end_at IS NULL`);
     if (!ws.isAdmin) {
       const caller = where.param(ws.userId);
-      where.add(`(te.user_id = ${caller} OR ${managesSql(workspace, caller, 'te.user_id')})`);
+      where.add(mayActForSql({ workspace, caller, user: 'te.user_id' }));
     }
     return this.page(ws, where, { page: query.page, pageSize: query['page-size'] }, false);
   }

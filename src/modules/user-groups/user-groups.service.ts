@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { managesGroupRoleSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
@@ -49,7 +50,7 @@ export class UserGroupsService {
       await this.reader.find(manager, ws.workspaceId, id, true);
       const result = await this.reader.one(manager, ws.workspaceId, id);
       await manager.query(
-        `DELETE FROM member_roles WHERE workspace_id = $1 AND role = 'TEAM_MANAGER' AND source_type = 'USER_GROUP' AND entity_id = $2`,
+        `DELETE FROM member_roles r WHERE r.workspace_id = $1 AND ${managesGroupRoleSql('r')} AND r.entity_id = $2`,
         [ws.workspaceId, id],
       );
       await manager.delete(UserGroup, { workspaceId: ws.workspaceId, id });
