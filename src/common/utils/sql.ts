@@ -30,6 +30,26 @@ export async function conflictOnUnique<T>(conflicts: Readonly<Record<string, str
   }
 }
 
+/** SQL conditions joined by AND, collecting their numbered parameters (`$1`, `$2`…) as they are written. */
+export class SqlConditions {
+  readonly conditions: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** Adds `value` to the parameters and answers its placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  add(condition: string): void {
+    this.conditions.push(condition);
+  }
+
+  get sql(): string {
+    return this.conditions.join(' AND ');
+  }
+}
+
 /** A `LIKE`/`ILIKE` pattern (with `ESCAPE '\'`) matching names that contain `text`; `%` and `_` match themselves. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;

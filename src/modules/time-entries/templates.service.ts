@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { projectVisibleSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
@@ -7,7 +8,6 @@ import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { likePattern } from '../../common/utils/sql';
 import { toInstant, toIsoDuration } from '../../common/utils/time';
-import { projectVisibleSql } from '../../common/access';
 import { ProjectAccessService } from '../projects/project-access.service';
 import type { TemplateListQueryDto, TemplateViewQueryDto } from './dto/template-query.dto';
 import type { ProjectTaskTupleRequestDto, TemplatePatchRequestDto, TemplateRequestDto } from './dto/template-request.dto';
