@@ -55,8 +55,4 @@ export async function apExpense(app: INestApplication, workspaceId: string, user
   return id;
 }
 
-/** The outbox events of an entity, oldest first. */
-export async function apEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query('SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position', [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as apEvents } from './outbox';

@@ -51,11 +51,7 @@ export async function addProjectGroupRow(app: INestApplication, workspaceId: str
   await app.get(DataSource).query(`INSERT INTO project_members (workspace_id, project_id, user_group_id) VALUES ($1, $2, $3)`, [workspaceId, projectId, groupId]);
 }
 
-/** The outbox events of an entity, oldest first. */
-export async function catalogEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as catalogEvents } from './outbox';
 
 /** Sets one top-level workspace setting (jsonb). */
 export async function setCatalogSetting(app: INestApplication, workspaceId: string, key: string, value: unknown): Promise<void> {

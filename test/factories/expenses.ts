@@ -87,8 +87,4 @@ export function tinyPdf(text = 'Receipt'): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-/** The events recorded in the outbox for an entity, oldest first. */
-export async function expenseEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query('SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position', [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as expenseEvents } from './outbox';

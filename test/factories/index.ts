@@ -5,7 +5,7 @@ import { AddonsService } from '../../src/modules/addons/addons.service';
 import { ApiKeysService } from '../../src/modules/users/api-keys.service';
 import { User } from '../../src/modules/users/entities/user.entity';
 import { UsersService } from '../../src/modules/users/users.service';
-import { Role } from '../../src/modules/workspaces/entities/member-role.entity';
+import type { Role } from '../../src/common/auth/roles';
 import { MembershipStatus } from '../../src/modules/workspaces/entities/workspace-member.entity';
 import { Workspace } from '../../src/modules/workspaces/entities/workspace.entity';
 import { WorkspacesService } from '../../src/modules/workspaces/workspaces.service';

@@ -60,11 +60,7 @@ export async function invFlags(app: INestApplication, table: 'time_entries' | 'e
   return Object.fromEntries(rows.map((r) => [r.id, r.invoiced]));
 }
 
-/** Outbox events of an entity, oldest first. */
-export async function invEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as invEvents } from './outbox';
 
 /**
  * The text shown by an uncompressed PDF: every TJ/Tj operand's hex or literal

@@ -46,11 +46,7 @@ export async function addProjectMember(app: INestApplication, workspaceId: strin
     'INSERT INTO project_members (workspace_id, project_id, user_id) VALUES ($1, $2, $3)', [workspaceId, projectId, userId]);
 }
 
-/** The events recorded in the outbox for an entity, oldest first. */
-export async function outboxEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query('SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position', [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents } from './outbox';
 
 /**
  * Seeds `count` projects set-based (one statement each for projects, members

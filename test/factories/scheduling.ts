@@ -65,8 +65,4 @@ export async function publishAll(http: App, workspaceId: string, apiKey: string,
   if (res.status !== 200) throw new Error(`publishAll: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** The outbox events of an entity, oldest first. */
-export async function schedulingEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as schedulingEvents } from './outbox';

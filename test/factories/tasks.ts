@@ -39,8 +39,4 @@ export async function setWorkspaceSetting(app: INestApplication, workspaceId: st
   await app.get(DataSource).query(`UPDATE workspaces SET settings = jsonb_set(settings, $2, $3::jsonb) WHERE id = $1`, [workspaceId, `{${key}}`, JSON.stringify(value)]);
 }
 
-/** The events the outbox holds for an entity, oldest first. */
-export async function outboxEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents } from './outbox';

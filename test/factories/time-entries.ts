@@ -52,11 +52,7 @@ export async function teRate(
   );
 }
 
-/** The outbox events of an entry, oldest first. */
-export async function teEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as teEvents } from './outbox';
 
 export interface EntryBody {
   start?: string;

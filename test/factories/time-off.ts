@@ -3,11 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 
-/** The outbox events of an entity, oldest first. */
-export async function timeOffEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await app.get(DataSource).query(`SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position`, [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents as timeOffEvents } from './outbox';
 
 export interface PolicyOptions {
   name?: string;

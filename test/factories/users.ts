@@ -62,7 +62,4 @@ export async function setMemberRate(app: INestApplication, workspaceId: string, 
   await db(app).transaction((manager) => app.get(RatesService).set(manager, { workspaceId, userId }, kind, { amount, currency: 'USD' }, since));
 }
 
-export async function outboxEvents(app: INestApplication, entityId: string): Promise<string[]> {
-  const rows: { event: string }[] = await db(app).query('SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position', [entityId]);
-  return rows.map((r) => r.event);
-}
+export { outboxEvents } from './outbox';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../database/prepared-query';
-import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import type { Role } from './roles';
 import { countRequestSql, credentialHash, RateWindow } from '../guards/rate-limit.guard';
 import { AddonTokenService } from './addon-token.service';
 import type { AuthenticatedRequest, Principal } from './principal';

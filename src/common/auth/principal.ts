@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import type { Role } from './roles';
 
 /** Who is calling: a user through an API key, or an add-on through its token. */
 export type Principal =

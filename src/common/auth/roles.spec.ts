@@ -1,5 +1,4 @@
-import type { Role } from '../../modules/workspaces/entities/member-role.entity';
-import { isAdmin, satisfiesRoles } from './roles';
+import { isAdmin, Role, satisfiesRoles } from './roles';
 
 describe('role checks', () => {
   const cases: [Role[], Role[] | undefined, boolean][] = [

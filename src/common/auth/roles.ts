@@ -1,4 +1,6 @@
-import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+/** The roles a member may hold in a workspace, as Clockify names them (a plain member holds none). */
+export const ROLES = ['OWNER', 'WORKSPACE_ADMIN', 'TEAM_MANAGER', 'PROJECT_MANAGER'] as const;
+export type Role = (typeof ROLES)[number];
 
 export function isAdmin(roles: readonly Role[]): boolean {
   return roles.includes('OWNER') || roles.includes('WORKSPACE_ADMIN');

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
-import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import type { Role } from '../auth/roles';
 import type { AuthenticatedRequest, Principal, WorkspaceContext } from '../auth/principal';
 import { ErrorDto } from '../dto/error.dto';
 

@@ -1,6 +1,6 @@
 import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../../modules/workspaces/entities/member-role.entity';
+import type { Role } from '../auth/roles';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedRequest, WorkspaceContext } from '../auth/principal';
 import { isAdmin, satisfiesRoles } from '../auth/roles';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
-import { managesSql } from '../time-entries/time-entry.store';
+import { mayActForSql } from '../../common/access';
 import { ApprovalItemsReader } from './approval-items.reader';
 import { APPROVAL_COLUMNS, APPROVAL_FROM, type ApprovalRow, toApprovalRequestDto } from './approval.store';
 import type { ApprovalDetailsDto } from './dto/approval-details.dto';
@@ -34,7 +34,7 @@ export class ApprovalListService {
     const where = ['ar.workspace_id = $1'];
     if (!ws.isAdmin) {
       params.push(ws.userId);
-      where.push(`(ar.user_id = $2 OR ${managesSql('$1', '$2', 'ar.user_id')})`);
+      where.push(mayActForSql({ workspace: '$1', caller: '$2', user: 'ar.user_id' }));
     }
     if (query.status) {
       params.push(query.status);

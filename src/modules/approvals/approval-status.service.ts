@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { ApprovalStore, LOCKED_STATES, toApprovalRequestDto } from './approval.store';
-import { isTeamManagerOf } from './approvals.service';
+import { isTeamManagerOf } from '../../common/access';
 import type { ApprovalRequestDto } from './dto/approval-request.dto';
 import type { ApprovalState, UpdateApprovalRequestDto } from './dto/approval-requests.dto';
 

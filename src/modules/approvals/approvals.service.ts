@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { mayActForUser } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { managesSql } from '../time-entries/time-entry.store';
 import { type ApprovalPeriod, parsePeriodStart, periodDates } from './approval-period';
 import { ApprovalStore, LOCKED_STATES, toApprovalRequestDto, type ApprovalRow, type PeriodOwner } from './approval.store';
 import type { ApprovalRequestDto } from './dto/approval-request.dto';
@@ -91,8 +91,7 @@ export class ApprovalsService {
 
   /** Oneself always; another member only as a workspace admin or one of their team managers (403). */
   private async assertMaySubmitFor(ws: WorkspaceContext, userId: string): Promise<void> {
-    if (ws.isAdmin || userId === ws.userId) return;
-    if (await isTeamManagerOf(this.dataSource.manager, ws, userId)) return;
+    if (await mayActForUser(this.dataSource.manager, ws, userId)) return;
     throw new ForbiddenException("Only workspace admins and the user's team managers may submit time for approval for another user");
   }
 
@@ -125,10 +124,4 @@ export class ApprovalsService {
       throw new ConflictException(`This period is already submitted: approval request ${rows[0].id} is ${rows[0].status.toLowerCase()}`);
     }
   }
-}
-
-/** Whether the caller is a team manager of `userId` (of the user, or of a group the user is in). */
-export async function isTeamManagerOf(manager: EntityManager, ws: WorkspaceContext, userId: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`SELECT 1 WHERE ${managesSql('$1', '$2', '$3')}`, [ws.workspaceId, ws.userId, userId]);
-  return rows.length > 0;
 }

@@ -1,17 +1,20 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { isUniqueViolation, likePattern } from '../../common/utils/sql';
+import { conflictOnUnique, likePattern } from '../../common/utils/sql';
 import { Workspace } from '../workspaces/entities/workspace.entity';
 import { toClientWithCurrencyDto } from './client.mapper';
 import type { ClientQueryDto, UpdateClientQueryDto } from './dto/client-query.dto';
 import type { CreateClientDto, UpdateClientDto } from './dto/client-requests.dto';
 import type { ClientDto, ClientWithCurrencyDto } from './dto/client.dto';
 import { Client } from './entities/client.entity';
+
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ clients_name_key: `Client with name '${name}' already exists` });
 
 const ENTITY_TYPE = 'CLIENT';
 
@@ -48,7 +51,7 @@ export class ClientsService {
   }
 
   async create(ws: WorkspaceContext, dto: CreateClientDto): Promise<ClientWithCurrencyDto> {
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         const client = manager.create(Client, {
           id: newId(),
@@ -70,7 +73,7 @@ export class ClientsService {
   }
 
   async update(ws: WorkspaceContext, id: string, dto: UpdateClientDto, options: UpdateClientQueryDto): Promise<ClientWithCurrencyDto> {
-    return this.uniqueName(dto.name ?? '', () =>
+    return conflictOnUnique(nameTaken(dto.name ?? ''), () =>
       this.dataSource.transaction(async (manager) => {
         const client = await this.find(manager, ws.workspaceId, id, true);
         if (dto.currencyId !== undefined) {
@@ -128,16 +131,6 @@ export class ClientsService {
         WHERE workspace_id = $1 AND project_id IN (SELECT id FROM projects WHERE workspace_id = $1 AND client_id = $2)`,
       [workspaceId, clientId],
     );
-  }
-
-  /** The unique index decides between concurrent writers; its violation becomes a 409 naming the client. */
-  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'clients_name_key')) throw new ConflictException(`Client with name '${name}' already exists`);
-      throw error;
-    }
   }
 
   private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: ClientDto): Promise<void> {

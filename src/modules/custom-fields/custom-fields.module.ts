@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ProjectsModule } from '../projects/projects.module';
 import { CustomFieldViewsService } from './custom-field-views.service';
 import { CustomFieldsController } from './custom-fields.controller';
 import { CustomFieldsService } from './custom-fields.service';
@@ -10,7 +9,6 @@ import { UserCustomFieldValuesService } from './user-custom-field-values.service
 
 /** Custom fields of workspaces, projects and users (catalog issue). */
 @Module({
-  imports: [ProjectsModule],
   controllers: [CustomFieldsController, ProjectCustomFieldsController, UserCustomFieldValuesController],
   providers: [CustomFieldsService, CustomFieldViewsService, ProjectCustomFieldsService, UserCustomFieldValuesService],
   exports: [CustomFieldViewsService],

@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
+import { conflictOnUnique } from '../../common/utils/sql';
 import { CustomFieldViewsService } from './custom-field-views.service';
 import { customFieldDefinitionError, customFieldValueError, type CustomFieldShape, normalizeCustomFieldValue } from './custom-field-value';
 import type { CustomFieldDto } from './dto/custom-field.dto';
@@ -9,6 +10,9 @@ import type { CustomFieldRequestDto, UpdateCustomFieldRequestDto } from './dto/c
 import { CustomField, type CustomFieldValue } from './entities/custom-field.entity';
 import { ProjectCustomField } from './entities/project-custom-field.entity';
 import { UserCustomFieldValue } from './entities/user-custom-field-value.entity';
+
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ custom_fields_name_key: `A custom field named "${name}" already exists in this workspace` });
 
 type CustomFieldEvent = 'CUSTOM_FIELD_CREATED' | 'CUSTOM_FIELD_UPDATED' | 'CUSTOM_FIELD_DELETED';
 
@@ -37,7 +41,7 @@ export class CustomFieldsService {
     const shape: CustomFieldShape = { type: body.type, allowedValues: isDropdown(body.type) ? cleanValues(body.allowedValues) : [] };
     assertDefinition(shape);
     const defaultValue = checkedValue(shape, body.workspaceDefaultValue, 'workspaceDefaultValue');
-    return this.guardName(name, () =>
+    return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
         const field = manager.create(CustomField, {
           id: newId(),
@@ -66,7 +70,7 @@ export class CustomFieldsService {
    */
   async update(workspaceId: string, id: string, body: UpdateCustomFieldRequestDto): Promise<CustomFieldDto> {
     const name = body.name.trim();
-    return this.guardName(name, () =>
+    return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
         const field = await this.views.findEntity(workspaceId, id, manager);
         const allowedValues = isDropdown(body.type) ? (body.allowedValues ? cleanValues(body.allowedValues) : field.allowedValues) : [];
@@ -145,17 +149,6 @@ export class CustomFieldsService {
     return dto;
   }
 
-  private async guardName<T>(name: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const pg = error as QueryFailedError & { code?: string; constraint?: string };
-      if (error instanceof QueryFailedError && pg.code === '23505' && pg.constraint === 'custom_fields_name_key') {
-        throw new ConflictException(`A custom field named "${name}" already exists in this workspace`);
-      }
-      throw error;
-    }
-  }
 }
 
 function isDropdown(type: string): boolean {

@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { assertProjectManageable, assertProjectVisible } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
-import { ProjectAccessService } from '../projects/project-access.service';
 import { toCustomFieldDto, toDefaultValuesDto } from './custom-field-views.service';
 import { CustomFieldViewsService } from './custom-field-views.service';
 import { checkedValue } from './custom-fields.service';
@@ -21,13 +21,12 @@ import { ProjectCustomField } from './entities/project-custom-field.entity';
 export class ProjectCustomFieldsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: ProjectAccessService,
     private readonly views: CustomFieldViewsService,
     private readonly outbox: OutboxService,
   ) {}
 
   async list(ws: WorkspaceContext, projectId: string, query: ProjectCustomFieldQueryDto): Promise<CustomFieldDto[]> {
-    await this.access.assertVisible(ws, projectId);
+    await assertProjectVisible(this.dataSource.manager, ws, projectId);
     const fields = await this.dataSource.manager
       .createQueryBuilder(CustomField, 'f')
       .where('f.workspace_id = :workspaceId AND f.entity_type = :entityType', {
@@ -46,7 +45,7 @@ export class ProjectCustomFieldsService {
   /** PATCH: sets the project's default value and/or status (omitted parts keep their values). */
   async patch(ws: WorkspaceContext, projectId: string, fieldId: string, body: CustomFieldProjectDefaultValuesRequestDto): Promise<CustomFieldDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.assertManageable(ws, projectId, manager);
+      await assertProjectManageable(manager, ws, projectId);
       const field = await this.timeEntryField(ws.workspaceId, fieldId, manager);
       const key = { workspaceId: ws.workspaceId, projectId, customFieldId: field.id };
       const current = await manager.findOne(ProjectCustomField, { where: key });
@@ -63,7 +62,7 @@ export class ProjectCustomFieldsService {
   /** DELETE: the project goes back to the workspace's default value and status. */
   async reset(ws: WorkspaceContext, projectId: string, fieldId: string): Promise<CustomFieldDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.assertManageable(ws, projectId, manager);
+      await assertProjectManageable(manager, ws, projectId);
       const field = await this.timeEntryField(ws.workspaceId, fieldId, manager);
       const result = await manager.delete(ProjectCustomField, { workspaceId: ws.workspaceId, projectId, customFieldId: field.id });
       if (!result.affected) return this.projectView(field, null);

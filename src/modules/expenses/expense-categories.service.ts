@@ -2,10 +2,13 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { isUniqueViolation, likePattern } from '../../common/utils/sql';
+import { conflictOnUnique, likePattern } from '../../common/utils/sql';
 import type { ExpenseCategoryQueryDto } from './dto/expense-category-query.dto';
 import type { ExpenseCategoryRequestDto } from './dto/expense-category-requests.dto';
 import type { ExpenseCategoriesWithCountDto, ExpenseCategoryDto } from './dto/expense-category.dto';
+
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ expense_categories_name_key: `Expense category with name '${name}' already exists` });
 
 const ENTITY_TYPE = 'EXPENSE_CATEGORY';
 
@@ -60,7 +63,7 @@ export class ExpenseCategoriesService {
 
   async create(workspaceId: string, dto: ExpenseCategoryRequestDto): Promise<ExpenseCategoryDto> {
     const values = categoryValues(dto);
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         const rows: CategoryRow[] = await manager.query(
           `INSERT INTO expense_categories (id, workspace_id, name, has_unit_price, price_in_cents, unit)
@@ -75,7 +78,7 @@ export class ExpenseCategoriesService {
   /** PUT: the whole category as sent (unsent optional fields are cleared). */
   async update(workspaceId: string, id: string, dto: ExpenseCategoryRequestDto): Promise<ExpenseCategoryDto> {
     const values = categoryValues(dto);
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         const [rows] = (await manager.query(
           `UPDATE expense_categories SET name = $3, has_unit_price = $4, price_in_cents = $5, unit = $6
@@ -125,14 +128,6 @@ export class ExpenseCategoriesService {
     return dto;
   }
 
-  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'expense_categories_name_key')) throw new ConflictException(`Expense category with name '${name}' already exists`);
-      throw error;
-    }
-  }
 }
 
 /** name, has_unit_price, price_in_cents, unit; a unit-priced category needs its price. */

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { managesSql } from '../time-entries/time-entry.store';
+import { isTeamManagerOf, mayActForSql } from '../../common/access';
 import type { ExpenseQueryDto } from './dto/expense-query.dto';
 import type { ExpenseDailyTotalsDto, ExpenseDto, ExpensesAndTotalsDto, ExpenseWeeklyTotalsDto } from './dto/expense.dto';
 import { type ExpenseRow, toExpenseDto, toHydratedDto } from './expense.mapper';
@@ -33,7 +33,7 @@ export class ExpenseReader {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (!ws.isAdmin) add((p) => `(e.user_id = ${p} OR ${managesSql('$1', p, 'e.user_id')})`, ws.userId);
+    if (!ws.isAdmin) add((p) => mayActForSql({ workspace: '$1', caller: p, user: 'e.user_id' }), ws.userId);
     if (query['user-id']) add((p) => `e.user_id = ${p}`, query['user-id']);
     if (query['category-id']) add((p) => `e.category_id = ${p}`, query['category-id']);
     if (query['start-date']) add((p) => `e.date >= ${p}::date`, query['start-date']);
@@ -75,7 +75,7 @@ export class ExpenseReader {
    */
   async findVisible(manager: EntityManager, ws: WorkspaceContext, id: string, forUpdate = false): Promise<ExpenseRow> {
     const rows: (ExpenseRow & { visible: boolean })[] = await manager.query(
-      `SELECT ${COLUMNS}, (e.user_id = $3 OR $4 OR ${managesSql('$1', '$3', 'e.user_id')}) AS visible
+      `SELECT ${COLUMNS}, ($4 OR ${mayActForSql({ workspace: '$1', caller: '$3', user: 'e.user_id' })}) AS visible
          FROM ${FROM} WHERE e.workspace_id = $1 AND e.id = $2 ${forUpdate ? 'FOR UPDATE OF e' : ''}`,
       [ws.workspaceId, id, ws.userId, ws.isAdmin],
     );
@@ -87,7 +87,6 @@ export class ExpenseReader {
 
   /** Is `userId` managed by the caller (TEAM_MANAGER of the user or of one of the user's groups)? */
   async manages(manager: EntityManager, ws: WorkspaceContext, userId: string): Promise<boolean> {
-    const [row] = (await manager.query(`SELECT ${managesSql('$1', '$2', '$3')} AS managed`, [ws.workspaceId, ws.userId, userId])) as { managed: boolean }[];
-    return row.managed;
+    return isTeamManagerOf(manager, ws, userId);
   }
 }

@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
-import { isUniqueViolation } from '../../common/utils/sql';
+import { conflictOnUnique } from '../../common/utils/sql';
 import type { CreateInvoiceRequestDto, UpdateInvoiceRequestDto } from './dto/invoice-requests.dto';
 import type { CreateInvoiceResultDto, InvoiceOverviewDto } from './dto/invoice.dto';
 import { toCreateResultDto } from './invoice.mapper';
@@ -10,6 +10,8 @@ import { percent, InvoiceSettingsService } from './invoice-settings.service';
 import { INVOICE_ENTITY, InvoiceStore } from './invoice-store';
 import { percentText } from './invoice-totals';
 
+/** The 409 of a duplicate number (the unique index decides between concurrent writers). */
+const numberTaken = (number: string | undefined) => ({ invoices_number_key: `Invoice with number '${number ?? ''}' already exists` });
 
 /** Invoices themselves: create (numbered by the settings), read, update, delete (releasing imported time and expenses), duplicate. */
 @Injectable()
@@ -24,7 +26,7 @@ export class InvoicesService {
   }
 
   async create(ws: WorkspaceContext, dto: CreateInvoiceRequestDto): Promise<CreateInvoiceResultDto> {
-    return this.uniqueNumber(dto.number, () =>
+    return conflictOnUnique(numberTaken(dto.number), () =>
       this.store.dataSource.transaction(async (manager) => {
         const client = await this.client(manager, ws.workspaceId, dto.clientId);
         const settings = await this.settings.row(manager, ws.workspaceId, true);
@@ -47,7 +49,7 @@ export class InvoicesService {
   }
 
   async update(ws: WorkspaceContext, id: string, dto: UpdateInvoiceRequestDto): Promise<InvoiceOverviewDto> {
-    return this.uniqueNumber(dto.number, () =>
+    return conflictOnUnique(numberTaken(dto.number), () =>
       this.store.dataSource.transaction(async (manager) => {
         const row = await this.store.row(manager, ws.workspaceId, id, true);
         let client = { id: row.client_id, name: row.client_name };
@@ -150,14 +152,6 @@ export class InvoicesService {
     return number;
   }
 
-  private async uniqueNumber<T>(number: string | undefined, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'invoices_number_key')) throw new ConflictException(`Invoice with number '${number ?? ''}' already exists`);
-      throw error;
-    }
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { Workspace } from '../workspaces/entities/workspace.entity';
@@ -29,23 +29,12 @@ export interface RateRow {
   since: Date;
 }
 
-function uniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const e = error as QueryFailedError & { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === constraint;
-}
-
-/** Runs `write`; a duplicate project name (per workspace and client) becomes a 409 naming the conflict. */
-export async function withUniqueName<T>(name: string, clientId: string | null | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (uniqueViolation(error, 'projects_name_key')) {
-      throw new ConflictException(`Project with name '${name}' already exists ${clientId ? 'for this client' : 'without a client'} in this workspace`);
-    }
-    if (uniqueViolation(error, 'tasks_name_key')) throw new ConflictException('Two tasks of the project have the same name');
-    throw error;
-  }
+/** The 409s of a project write: a duplicate project name (per workspace and client), or two tasks of one name. */
+export function projectNameConflicts(name: string, clientId: string | null | undefined): Record<string, string> {
+  return {
+    projects_name_key: `Project with name '${name}' already exists ${clientId ? 'for this client' : 'without a client'} in this workspace`,
+    tasks_name_key: 'Two tasks of the project have the same name',
+  };
 }
 
 /** What every project write shares: lookups that give clear 404s, member and task inserts, the outbox. */

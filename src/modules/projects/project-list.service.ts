@@ -1,28 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { projectVisibleSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { limitOffset, Page } from '../../common/dto/page';
+import { SqlConditions } from '../../common/utils/sql';
 import type { ProjectDto } from './dto/project.dto';
 import type { ProjectListQueryDto } from './dto/project-query.dto';
-import { ProjectAccessService } from './project-access.service';
 import { PROJECT_SELECT, ProjectReader } from './project-reader';
 import type { ProjectRow } from './project.mapper';
 
-/** Collects SQL conditions with numbered parameters. */
-class Conditions {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(sql: string): void {
-    this.parts.push(sql);
-  }
-}
 
 /** ORDER BY expressions over the columns of PROJECT_SELECT (`q`). No time is tracked yet, so every
  * project's duration and progress are 0 and the name decides. */
@@ -35,10 +22,10 @@ const SORT_EXPRESSIONS: Record<string, string | null> = {
   BUDGET: "CASE WHEN coalesce(q.budget_estimate->>'type', 'AUTO') = 'AUTO' THEN q.task_budget ELSE (q.budget_estimate->>'estimate')::bigint END",
 };
 
-function filters(ws: WorkspaceContext, q: ProjectListQueryDto): Conditions {
-  const c = new Conditions();
+function filters(ws: WorkspaceContext, q: ProjectListQueryDto): SqlConditions {
+  const c = new SqlConditions();
   c.add(`p.workspace_id = ${c.param(ws.workspaceId)}`);
-  if (!ws.isAdmin) c.add(ProjectAccessService.visibleTo('p', c.param(ws.userId)));
+  if (!ws.isAdmin) c.add(projectVisibleSql({ project: 'p', user: c.param(ws.userId) }));
   if (q.name !== undefined && q.name !== '') {
     c.add(q['strict-name-search']
       ? `lower(p.name) = lower(${c.param(q.name)})`
@@ -86,7 +73,7 @@ export class ProjectListService {
     const request = pageOf(query);
     const { limit, offset } = limitOffset(request);
     const c = filters(ws, query);
-    const where = c.parts.join(' AND ');
+    const where = c.sql;
     const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
     const sort = SORT_EXPRESSIONS[query['sort-column'] ?? 'NAME'];
     const order = [...(sort ? [sort] : []), 'lower(q.name)', 'q.id'].map((e) => `${e} ${direction}`).join(', ');

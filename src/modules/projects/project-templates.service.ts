@@ -2,11 +2,12 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
+import { conflictOnUnique } from '../../common/utils/sql';
 import type { ProjectDto } from './dto/project.dto';
 import type { CreateProjectFromTemplateDto } from './dto/project-requests.dto';
 import { Project } from './entities/project.entity';
 import { ProjectAccessService } from './project-access.service';
-import { NewTask, ProjectChanges, RateRow, withUniqueName } from './project-changes';
+import { NewTask, ProjectChanges, RateRow, projectNameConflicts } from './project-changes';
 import type { TaskRow } from './project.mapper';
 
 /** A template's task as the copy reads it: the task columns of a TaskRow, without project and rates. */
@@ -57,7 +58,7 @@ export class ProjectTemplatesService {
         budgetEstimate: template.budgetEstimate,
         estimateReset: template.estimateReset,
       });
-      await withUniqueName(project.name, clientId, () => manager.insert(Project, project));
+      await conflictOnUnique(projectNameConflicts(project.name, clientId), () => manager.insert(Project, project));
 
       await manager.query(
         `INSERT INTO project_members (workspace_id, project_id, user_id, user_group_id)

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import type { RateRequestDto } from '../../common/dto/rate.dto';
 import { newId } from '../../common/utils/ids';
+import { conflictOnUnique } from '../../common/utils/sql';
 import { parseIsoDuration } from '../../common/utils/time';
 import { RatesService } from '../rates/rates.service';
 import type { ProjectDto } from './dto/project.dto';
@@ -10,7 +11,7 @@ import type { ProjectQueryDto } from './dto/project-query.dto';
 import type { ProjectRequestDto, TaskRequestDto, UpdateProjectRequestDto } from './dto/project-requests.dto';
 import { Project } from './entities/project.entity';
 import { ProjectAccessService } from './project-access.service';
-import { NewTask, ProjectChanges, withUniqueName } from './project-changes';
+import { NewTask, ProjectChanges, projectNameConflicts } from './project-changes';
 import { ProjectReader } from './project-reader';
 import { DEFAULT_TIME_ESTIMATE } from './project.mapper';
 
@@ -58,7 +59,7 @@ export class ProjectsService {
 
   async create(ws: WorkspaceContext, body: ProjectRequestDto): Promise<ProjectDto> {
     const clientId = emptyToNull(body.clientId) ?? null;
-    return withUniqueName(body.name, clientId, () =>
+    return conflictOnUnique(projectNameConflicts(body.name, clientId), () =>
       this.dataSource.transaction(async (manager) => {
         const workspace = await this.changes.workspace(manager, ws.workspaceId);
         if (!ws.isAdmin && workspace.settings.onlyAdminsCreateProject) {
@@ -115,7 +116,7 @@ export class ProjectsService {
       const clientId = body.clientId === undefined ? project.clientId : emptyToNull(body.clientId) ?? null;
       if (clientId && clientId !== project.clientId) await this.changes.assertClient(manager, ws.workspaceId, clientId);
       const name = body.name?.trim() ?? project.name;
-      await withUniqueName(name, clientId, () =>
+      await conflictOnUnique(projectNameConflicts(name, clientId), () =>
         repo.update({ workspaceId: ws.workspaceId, id: projectId }, {
           name,
           clientId,

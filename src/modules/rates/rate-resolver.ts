@@ -1,5 +1,5 @@
 import type { RateKind } from './entities/rate.entity';
-import type { RateValue } from './rates.service';
+import type { RateValue } from './rate-value';
 
 /** Rate scopes from weakest to strongest, as Clockify applies them. */
 export enum RateLevel {

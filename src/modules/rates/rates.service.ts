@@ -3,14 +3,13 @@ import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import { newId } from '../../common/utils/ids';
 import { Rate, RateKind } from './entities/rate.entity';
 import { ALL_TIME, RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
+import type { RateValue } from './rate-value';
 import { RateScope, RatesStore } from './rates.store';
 
 export type { RateScope } from './rates.store';
 
-export interface RateValue {
-  amount: number;
-  currency: string;
-}
+// Its own file so that rate-resolver need not import this service (they imported each other).
+export type { RateValue } from './rate-value';
 
 function scopeWhere(scope: RateScope, kind: RateKind) {
   return {

@@ -1,13 +1,7 @@
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { holidayAppliesTo, holidayOccurrencesSql } from '../time-off/shared/assignment.sql';
-import { managesSql } from '../time-off/shared/approvers';
+import { projectManagerSql, teamManagerSql } from '../../common/access';
 import type { StatusFilter } from './dto/scheduling-filters.dto';
-
-/** SQL: whether `meParam` is a PROJECT_MANAGER of the project of assignment `a`. */
-function managesProjectSql(a: string, meParam: string): string {
-  return `EXISTS (SELECT 1 FROM member_roles pm WHERE pm.workspace_id = ${a}.workspace_id AND pm.user_id = ${meParam}
-             AND pm.role = 'PROJECT_MANAGER' AND pm.entity_id = ${a}.project_id)`;
-}
 
 /**
  * SQL: may the caller change assignment `a` (or one with its user and project)?
@@ -16,7 +10,8 @@ function managesProjectSql(a: string, meParam: string): string {
 export function writableSql(ws: WorkspaceContext, a: string, meParam: string, wsParam = '$1'): string {
   // Admins: always (the parameter is still typed, so the statement's parameter list stays the same).
   if (ws.isAdmin) return `(${meParam}::char(24) IS NOT NULL)`;
-  return `(${managesSql(meParam, `${a}.user_id`, wsParam)} OR ${managesProjectSql(a, meParam)})`;
+  const managesUser = teamManagerSql({ workspace: wsParam, manager: meParam, user: `${a}.user_id` });
+  return `(${managesUser} OR ${projectManagerSql({ workspace: `${a}.workspace_id`, manager: meParam, project: `${a}.project_id` })})`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page, limitOffset } from '../../common/dto/page';
 import type { PageRequest } from '../../common/dto/page-query.dto';
-import { managesSql } from '../time-off/shared/approvers';
+import { mayActForSql } from '../../common/access';
 import { AssignmentStore } from './assignment.store';
 import type { SchedulingUsersTotalsDto } from './dto/assignment.dto';
 import type { GetUserTotalsRequestDto, PagedPeriodQueryDto, StatusFilter } from './dto/scheduling-filters.dto';
@@ -52,7 +52,7 @@ export class UserTotalsService {
     const where = [`m.workspace_id = $1`, ...userFilterSql(params, 'm.user_id', body.userFilter, body.userGroupFilter, 'm.status')];
     if (!ws.isAdmin) {
       const me = params.add(ws.userId);
-      where.push(`(m.user_id = ${me} OR ${managesSql(me, 'm.user_id')})`);
+      where.push(mayActForSql({ workspace: '$1', caller: me, user: 'm.user_id' }));
     }
     if (body.search) {
       const like = params.add(likePattern(body.search));
@@ -77,7 +77,7 @@ export class UserTotalsService {
     const range = dayRange(query.start, query.end, zone);
     const members: (MemberRow & { allowed: boolean })[] = await this.dataSource.query(
       `SELECT m.user_id, u.name, coalesce(u.profile_picture, '') AS image, m.status, m.work_capacity, m.working_days, 1 AS total,
-              ($4::boolean OR m.user_id = $2 OR ${managesSql('$2', 'm.user_id')}) AS allowed
+              ($4::boolean OR ${mayActForSql({ workspace: '$1', caller: '$2', user: 'm.user_id' })}) AS allowed
          FROM workspace_members m JOIN users u ON u.id = m.user_id
         WHERE m.workspace_id = $1 AND m.user_id = $3`,
       [ws.workspaceId, ws.userId, userId, ws.isAdmin],

@@ -1,16 +1,19 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { isUniqueViolation, likePattern } from '../../common/utils/sql';
+import { conflictOnUnique, likePattern } from '../../common/utils/sql';
 import { Workspace } from '../workspaces/entities/workspace.entity';
 import type { TagQueryDto } from './dto/tag-query.dto';
 import type { CreateTagDto, UpdateTagDto } from './dto/tag-requests.dto';
 import type { TagDto } from './dto/tag.dto';
 import { Tag } from './entities/tag.entity';
+
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ tags_name_key: `Tag with name '${name}' already exists` });
 
 const ENTITY_TYPE = 'TAG';
 
@@ -54,7 +57,7 @@ export class TagsService {
   /** Admins may always create tags; other members unless the workspace setting `onlyAdminsCreateTag` is on. */
   async create(ws: WorkspaceContext, dto: CreateTagDto): Promise<TagDto> {
     if (!ws.isAdmin) await this.assertMembersMayCreate(ws.workspaceId);
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         const tag = manager.create(Tag, { id: newId(), workspaceId: ws.workspaceId, name: dto.name, archived: false });
         await manager.insert(Tag, tag);
@@ -66,7 +69,7 @@ export class TagsService {
   }
 
   async update(ws: WorkspaceContext, id: string, dto: UpdateTagDto): Promise<TagDto> {
-    return this.uniqueName(dto.name ?? '', () =>
+    return conflictOnUnique(nameTaken(dto.name ?? ''), () =>
       this.dataSource.transaction(async (manager) => {
         const tag = await this.find(manager, ws.workspaceId, id, true);
         if (dto.name !== undefined) tag.name = dto.name;
@@ -99,16 +102,6 @@ export class TagsService {
     const tag = await manager.findOne(Tag, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!tag) throw new NotFoundException('Tag not found');
     return tag;
-  }
-
-  /** The unique index decides between concurrent writers; its violation becomes a 409 naming the tag. */
-  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'tags_name_key')) throw new ConflictException(`Tag with name '${name}' already exists`);
-      throw error;
-    }
   }
 
   private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: TagDto): Promise<void> {

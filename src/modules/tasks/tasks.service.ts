@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import type { RateRequestDto } from '../../common/dto/rate.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { parseIsoDuration } from '../../common/utils/time';
+import { conflictOnUnique } from '../../common/utils/sql';
 import { ProjectAccessService } from '../projects/project-access.service';
 import type { RateKind } from '../rates/entities/rate.entity';
 import { RatesService } from '../rates/rates.service';
@@ -15,14 +16,11 @@ import { TaskUserGroup } from './entities/task-user-group.entity';
 import { Task } from './entities/task.entity';
 import { TaskViewsService } from './task-views.service';
 
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ tasks_name_key: `A task named "${name}" already exists on this project` });
+
 type TaskEvent = 'NEW_TASK' | 'TASK_UPDATED' | 'TASK_DELETED';
 
-/** A duplicate task name surfaces as the unique index `tasks_name_key`. */
-function isDuplicateName(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const pg = error as QueryFailedError & { code?: string; constraint?: string };
-  return pg.code === '23505' && pg.constraint === 'tasks_name_key';
-}
 
 /** Creating, changing and deleting tasks, with their assignees, groups and rates. */
 @Injectable()
@@ -37,7 +35,7 @@ export class TasksService {
 
   async create(ws: WorkspaceContext, projectId: string, body: CreateTaskRequestDto, withAssignees = true): Promise<TaskDto> {
     const name = body.name.trim();
-    return this.guardName(name, () =>
+    return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
         await this.assertMayCreate(ws, projectId, manager);
         const [project] = (await manager.query(`SELECT billable FROM projects WHERE workspace_id = $1 AND id = $2`, [
@@ -63,7 +61,7 @@ export class TasksService {
 
   async update(ws: WorkspaceContext, projectId: string, taskId: string, body: UpdateTaskRequestDto, withAssignees = true): Promise<TaskDto> {
     const name = body.name.trim();
-    return this.guardName(name, () =>
+    return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
         await this.access.assertManageable(ws, projectId, manager);
         const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
@@ -140,14 +138,6 @@ export class TasksService {
     return dto;
   }
 
-  private async guardName<T>(name: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isDuplicateName(error)) throw new ConflictException(`A task named "${name}" already exists on this project`);
-      throw error;
-    }
-  }
 }
 
 /** `assigneeIds` plus the single `assigneeId`; undefined when neither was sent. */

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { projectVisibleSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
@@ -177,7 +178,7 @@ export class TemplatesService {
   private async loadProjects(manager: EntityManager, ws: WorkspaceContext, templates: Template[]): Promise<Map<string, ProjectRow>> {
     const ids = [...new Set(templates.flatMap((t) => t.projectsAndTasks.map((r) => r.projectId)))];
     if (!ids.length) return new Map();
-    const visible = ws.isAdmin ? 'true' : ProjectAccessService.visibleTo('p', '$3');
+    const visible = ws.isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$3' });
     const rows: ProjectRow[] = await manager.query(
       `SELECT p.id, p.name, p.color, p.client_id, p.archived, p.billable, p.is_public, ${visible} AS visible
          FROM projects p WHERE p.workspace_id = $1 AND p.id = ANY($2)`,

@@ -1,37 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { mayActForSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { limitOffset, Page } from '../../common/dto/page';
-import { likePattern } from '../../common/utils/sql';
+import { likePattern, SqlConditions } from '../../common/utils/sql';
 import { preparedQuery } from '../../database/prepared-query';
 import type { InProgressQueryDto, TimeEntryListQueryDto } from './dto/time-entry-query.dto';
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
 import { relatedOfCteSql, type RelatedRow, withRelated } from './time-entry-hydrator';
 import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
-import { ENTRY_COLUMNS, managesSql } from './time-entry.store';
+import { ENTRY_COLUMNS } from './time-entry.store';
 import { TimeEntryWriter } from './time-entry-writer';
 
 /** The list statement's one row: total, settings, the page as JSON text and (hydrated) its related rows. */
 type PageRow = RelatedRow & { total: number; lock_at: string | null; hide_rates: string | null; entries: string | null };
 
-/** Collects SQL conditions with numbered parameters. */
-class Where {
-  readonly conditions: string[] = [];
-  readonly params: unknown[] = [];
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(condition: string): void {
-    this.conditions.push(condition);
-  }
-
-  get sql(): string {
-    return this.conditions.join(' AND ');
-  }
-}
 
 /**
  * Lists of entries, newest start first with the id as tie-breaker (pages never
@@ -47,7 +30,7 @@ export class TimeEntryListService {
 
   async forUser(ws: WorkspaceContext, userId: string, query: TimeEntryListQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
     await this.writer.assertAccess(this.dataSource.manager, ws, userId);
-    const where = new Where();
+    const where = new SqlConditions();
     where.add(`te.workspace_id = ${where.param(ws.workspaceId)}`);
     where.add(`te.user_id = ${where.param(userId)}`);
     if (query.description) where.add(`te.description ILIKE ${where.param(likePattern(query.description))} ESCAPE '\\'`);
@@ -70,12 +53,12 @@ export class TimeEntryListService {
 
   /** Running entries of the workspace: all for admins, otherwise the caller's and their managed users'. */
   async inProgress(ws: WorkspaceContext, query: InProgressQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
-    const where = new Where();
+    const where = new SqlConditions();
     const workspace = where.param(ws.workspaceId);
     where.add(`te.workspace_id = ${workspace} AND te.end_at IS NULL`);
     if (!ws.isAdmin) {
       const caller = where.param(ws.userId);
-      where.add(`(te.user_id = ${caller} OR ${managesSql(workspace, caller, 'te.user_id')})`);
+      where.add(mayActForSql({ workspace, caller, user: 'te.user_id' }));
     }
     return this.page(ws, where, { page: query.page, pageSize: query['page-size'] }, false);
   }
@@ -87,7 +70,7 @@ export class TimeEntryListService {
    * hydrated, the page's projects, tasks, tags and users. Rows come as one JSON
    * value: parsed natively rather than field by field.
    */
-  private async page(ws: WorkspaceContext, where: Where, request: { page: number; pageSize: number }, hydrated: boolean): Promise<Page<TimeEntryWithRatesDto>> {
+  private async page(ws: WorkspaceContext, where: SqlConditions, request: { page: number; pageSize: number }, hydrated: boolean): Promise<Page<TimeEntryWithRatesDto>> {
     const { limit, offset } = limitOffset(request);
     const workspace = where.param(ws.workspaceId);
     const [row] = await preparedQuery<PageRow>(

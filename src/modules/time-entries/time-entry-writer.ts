@@ -1,8 +1,8 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../database/prepared-query';
+import { mayActFor, projectVisibleSql, teamManagerSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { ProjectAccessService } from '../projects/project-access.service';
 import { RateCandidateRow, rateCandidatesSql, resolveCandidates } from '../rates/rates.service';
 import type { TimeEntryCustomFieldRequestDto } from './dto/time-entry-requests.dto';
 import { checkCustomFieldValue } from './time-entry-custom-fields';
@@ -10,7 +10,7 @@ import type { TimeEntryRow } from './time-entry.mapper';
 import {
   checkBillableChange, checkInterval, checkLock, checkNotFinalized, checkRequiredFields, EntrySettings,
 } from './time-entry-rules';
-import { EntryValues, managesSql, StoredCustomField } from './time-entry.store';
+import { EntryValues, StoredCustomField } from './time-entry.store';
 
 /** What a write asks the entry to become (after defaults for create, or merged with the entry for a partial update). */
 export interface EntryInput {
@@ -118,7 +118,7 @@ export class TimeEntryWriter {
     if (userId === ws.userId) return;
     const rows: { user_exists: boolean; managed: boolean }[] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = $1 AND m.user_id = $2) AS user_exists,
-              ${managesSql('$1', '$3', '$2')} AS managed`,
+              ${teamManagerSql({ workspace: '$1', manager: '$3', user: '$2' })} AS managed`,
       [ws.workspaceId, userId, ws.userId],
     );
     if (!rows[0].user_exists) throw new NotFoundException('User not found in this workspace');
@@ -166,13 +166,13 @@ function referencesSql(isAdmin: boolean, priced: boolean): string {
   const variant = `${isAdmin}:${priced}`;
   let sql = referencesSqls.get(variant);
   if (sql) return sql;
-  const visible = isAdmin ? 'true' : ProjectAccessService.visibleTo('p', '$2');
+  const visible = isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$2' });
   const rates = priced
     ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
     : 'NULL';
   sql = `SELECT w.settings, w.currency, w.rates_version::text AS rates_version,
         EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
-        ${managesSql('w.id', '$6', '$2')} AS managed,
+        ${teamManagerSql({ workspace: 'w.id', manager: '$6', user: '$2' })} AS managed,
         p.id IS NOT NULL AS project_exists, p.billable AS project_billable,
         CASE WHEN p.id IS NULL THEN false ELSE ${visible} END AS project_visible,
         EXISTS (SELECT 1 FROM tasks t WHERE t.workspace_id = w.id AND t.project_id = p.id AND t.status = 'ACTIVE') AS project_has_tasks,
@@ -187,6 +187,6 @@ function referencesSql(isAdmin: boolean, priced: boolean): string {
 
 /** Self, admins, and team managers of the user may act on a user's entries. */
 export function assertMayActFor(ws: WorkspaceContext, userId: string, managed: boolean): void {
-  if (userId === ws.userId || ws.isAdmin || managed) return;
+  if (mayActFor(ws, userId, managed)) return;
   throw new ForbiddenException("Only admins and the user's team managers may access another user's time entries");
 }

@@ -12,15 +12,6 @@ export const ENTRY_COLUMNS = `te.*,
      FROM time_entry_custom_fields v JOIN custom_fields cf ON cf.id = v.custom_field_id
     WHERE v.time_entry_id = te.id) AS custom_fields`;
 
-/** SQL: is user `userParam` managed by `managerParam` (TEAM_MANAGER of the user, or of a group the user is in)? */
-export function managesSql(wsParam: string, managerParam: string, userParam: string): string {
-  return `EXISTS (SELECT 1 FROM member_roles mr
-     WHERE mr.workspace_id = ${wsParam} AND mr.user_id = ${managerParam} AND mr.role = 'TEAM_MANAGER'
-       AND ((mr.source_type IS NULL AND mr.entity_id = ${userParam})
-         OR (mr.source_type = 'USER_GROUP' AND EXISTS (SELECT 1 FROM user_group_members ugm
-              WHERE ugm.workspace_id = ${wsParam} AND ugm.user_group_id = mr.entity_id AND ugm.user_id = ${userParam}))))`;
-}
-
 /** The columns written by an insert or an update. */
 export interface EntryValues {
   userId: string;

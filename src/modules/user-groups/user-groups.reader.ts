@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { managesGroupRoleSql } from '../../common/access';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { likePattern } from '../../common/utils/sql';
@@ -61,7 +62,7 @@ export class UserGroupsReader {
       ? await manager.query(
           `SELECT mr.entity_id::text AS "groupId", u.id::text AS id, u.name
              FROM member_roles mr JOIN users u ON u.id = mr.user_id
-            WHERE mr.workspace_id = $1 AND mr.role = 'TEAM_MANAGER' AND mr.source_type = 'USER_GROUP'
+            WHERE mr.workspace_id = $1 AND ${managesGroupRoleSql('mr')}
               AND mr.entity_id = ANY($2::text[])
             ORDER BY lower(u.name), u.id`,
           [workspaceId, ids],

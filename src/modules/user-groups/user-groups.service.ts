@@ -1,14 +1,18 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { managesGroupRoleSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { isUniqueViolation } from '../../common/utils/sql';
+import { conflictOnUnique } from '../../common/utils/sql';
 import type { CreateUserGroupDto, UpdateUserGroupDto } from './dto/user-group-requests.dto';
 import type { UserGroupDto } from './dto/user-group.dto';
 import { UserGroupMember } from './entities/user-group-member.entity';
 import { UserGroup } from './entities/user-group.entity';
 import { UserGroupsReader } from './user-groups.reader';
+
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ user_groups_name_key: `User group with name '${name}' already exists` });
 
 const ENTITY_TYPE = 'USER_GROUP';
 
@@ -22,7 +26,7 @@ export class UserGroupsService {
   ) {}
 
   async create(ws: WorkspaceContext, dto: CreateUserGroupDto): Promise<UserGroupDto> {
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         const group = manager.create(UserGroup, { id: newId(), workspaceId: ws.workspaceId, name: dto.name });
         await manager.insert(UserGroup, group);
@@ -34,7 +38,7 @@ export class UserGroupsService {
   }
 
   async update(ws: WorkspaceContext, id: string, dto: UpdateUserGroupDto): Promise<UserGroupDto> {
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         await this.reader.find(manager, ws.workspaceId, id, true);
         await manager.update(UserGroup, { workspaceId: ws.workspaceId, id }, { name: dto.name });
@@ -49,7 +53,7 @@ export class UserGroupsService {
       await this.reader.find(manager, ws.workspaceId, id, true);
       const result = await this.reader.one(manager, ws.workspaceId, id);
       await manager.query(
-        `DELETE FROM member_roles WHERE workspace_id = $1 AND role = 'TEAM_MANAGER' AND source_type = 'USER_GROUP' AND entity_id = $2`,
+        `DELETE FROM member_roles r WHERE r.workspace_id = $1 AND ${managesGroupRoleSql('r')} AND r.entity_id = $2`,
         [ws.workspaceId, id],
       );
       await manager.delete(UserGroup, { workspaceId: ws.workspaceId, id });
@@ -88,16 +92,6 @@ export class UserGroupsService {
     const result = await this.reader.one(manager, workspaceId, id);
     await this.record(manager, workspaceId, id, 'USER_GROUP_UPDATED', result);
     return result;
-  }
-
-  /** The unique index decides between concurrent writers; its violation becomes a 409 naming the group. */
-  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'user_groups_name_key')) throw new ConflictException(`User group with name '${name}' already exists`);
-      throw error;
-    }
   }
 
   private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: UserGroupDto): Promise<void> {

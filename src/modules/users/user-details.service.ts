@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { adminRoleSql } from '../../common/access';
 import type { UserCustomFieldValueDto } from '../custom-fields/dto/custom-field.dto';
 import type { MembershipDto } from '../workspaces/dto/membership.dto';
 import type { RoleDetailsDto } from './dto/role.dto';
@@ -49,8 +50,8 @@ export class UserDetailsService {
            FROM user_group_members g JOIN workspace_members m ON m.workspace_id = g.workspace_id AND m.user_id = g.user_id
           WHERE g.user_id = ANY($1) AND ($2::char(24) IS NULL OR g.workspace_id = $2) AND 'USERGROUP' = ANY($3)
        ), viewer AS (
-         SELECT DISTINCT workspace_id FROM member_roles
-          WHERE user_id = $4 AND role IN ('OWNER', 'WORKSPACE_ADMIN')
+         SELECT DISTINCT r.workspace_id FROM member_roles r
+          WHERE r.user_id = $4 AND ${adminRoleSql('r')}
        )
        SELECT x.type, x.user_id, x.target_id, x.status,
               h.amount AS hourly_amount, h.currency AS hourly_currency, c.amount AS cost_amount, c.currency AS cost_currency,

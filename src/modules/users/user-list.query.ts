@@ -1,3 +1,4 @@
+import { projectVisibleSql, teamManagerSql } from '../../common/access';
 import { limitOffset } from '../../common/dto/page';
 import type { SortColumn, UserListFilter } from './user-list';
 
@@ -52,25 +53,13 @@ export function buildUserListQuery(workspaceId: string, filter: UserListFilter):
   }
   if (filter.projectId) {
     const project = p(filter.projectId);
-    where.push(`EXISTS (
-      SELECT 1 FROM projects pr
-       WHERE pr.workspace_id = m.workspace_id AND pr.id = ${project}
-         AND (pr.is_public OR EXISTS (
-               SELECT 1 FROM project_members pm
-                WHERE pm.workspace_id = m.workspace_id AND pm.project_id = pr.id
-                  AND (pm.user_id = m.user_id OR pm.user_group_id IN (
-                        SELECT g.user_group_id FROM user_group_members g
-                         WHERE g.workspace_id = m.workspace_id AND g.user_id = m.user_id)))))`);
+    // Members who see the project as its members do (public, or a member directly or through a group).
+    const visible = projectVisibleSql({ project: 'pr', user: 'm.user_id', projectManagers: false });
+    where.push(`EXISTS (SELECT 1 FROM projects pr WHERE pr.workspace_id = m.workspace_id AND pr.id = ${project} AND ${visible})`);
   }
   if (filter.managersOf) {
     const managed = p(filter.managersOf);
-    where.push(`m.user_id IN (
-      SELECT r.user_id FROM member_roles r
-       WHERE r.workspace_id = m.workspace_id AND r.role = 'TEAM_MANAGER'
-         AND ((r.source_type IS NULL AND r.entity_id = ${managed})
-           OR (r.source_type = 'USER_GROUP' AND r.entity_id IN (
-                SELECT g.user_group_id FROM user_group_members g
-                 WHERE g.workspace_id = m.workspace_id AND g.user_id = ${managed}))))`);
+    where.push(teamManagerSql({ workspace: 'm.workspace_id', manager: 'm.user_id', user: managed }));
   }
 
   const from = `FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE ${where.join('\n AND ')}`;

@@ -1,6 +1,6 @@
 import type { PageRequest } from '../../common/dto/page-query.dto';
 import type { SortOrder } from '../../common/dto/sorted-page-query.dto';
-import type { Role } from '../workspaces/entities/member-role.entity';
+import type { Role } from '../../common/auth/roles';
 import type { GetUsersRequestDto, UserSortQueryDto, UsersQueryDto } from './dto/users-query.dto';
 import type { AccountStatus } from './entities/user.entity';
 

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import type { RoleDetailsDto, RoleRequestDto } from './dto/role.dto';
-import { MemberRolesRepository } from './member-roles.repository';
+import { MemberRolesRepository } from '../workspaces/member-roles.repository';
 import { UserDetailsService } from './user-details.service';
 import { UserListService } from './user-list.service';
 

@@ -1,7 +1,7 @@
 import type { RateDto } from '../../common/dto/rate.dto';
 import type { UserCustomFieldValueDto } from '../custom-fields/dto/custom-field.dto';
 import type { MembershipDto } from '../workspaces/dto/membership.dto';
-import type { Role } from '../workspaces/entities/member-role.entity';
+import type { Role } from '../../common/auth/roles';
 import type { MembershipStatus } from '../workspaces/entities/workspace-member.entity';
 import type { RoleDetailsDto } from './dto/role.dto';
 import type { UserDto } from './dto/user.dto';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentUserService } from './current-user.service';
 import { ImagesService } from './images.service';
-import { MemberRolesRepository } from './member-roles.repository';
+import { MemberRolesModule } from '../workspaces/member-roles.module';
 import { MemberProfileController } from './member-profile.controller';
 import { MemberProfileService } from './member-profile.service';
 import { MembersController } from './members.controller';
@@ -13,8 +13,9 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
+  imports: [MemberRolesModule],
   controllers: [UsersController, MembersController, MemberProfileController],
-  providers: [UsersService, ApiKeysService, CurrentUserService, ImagesService, UserDetailsService, UserListService, MemberProfileService, UserRolesService, MemberRolesRepository],
-  exports: [UsersService, ApiKeysService, UserListService, UserDetailsService, MemberRolesRepository],
+  providers: [UsersService, ApiKeysService, CurrentUserService, ImagesService, UserDetailsService, UserListService, MemberProfileService, UserRolesService],
+  exports: [UsersService, ApiKeysService, UserListService, UserDetailsService],
 })
 export class UsersModule {}

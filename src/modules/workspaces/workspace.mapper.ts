@@ -1,4 +1,4 @@
-import type { RateValue } from '../rates/rates.service';
+import type { RateValue } from '../rates/rate-value';
 import type { MembershipDto } from './dto/membership.dto';
 import type { WorkspaceDto } from './dto/workspace.dto';
 import type { Workspace } from './entities/workspace.entity';

@@ -4,7 +4,7 @@ import type { Principal } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { User } from '../users/entities/user.entity';
-import { MemberRolesRepository } from '../users/member-roles.repository';
+import { MemberRolesRepository } from './member-roles.repository';
 import { UsersService } from '../users/users.service';
 import type { CreateWorkspaceRequestDto } from './dto/workspace-requests.dto';
 import type { WorkspaceDto } from './dto/workspace.dto';

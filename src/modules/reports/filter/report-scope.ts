@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { projectVisibleSql, teamUserIdsSql } from '../../../common/access';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { type AmountType, REPORT_WEEK_DAYS, type ReportFilterBaseDto, type ReportWeekDay } from './report-filter.dto';
 import { isValidTimeZone, parseReportInstant, relativeRange, type Rounding, roundingFromSetting } from './report-time';
@@ -113,14 +114,7 @@ export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, 
 async function memberVisibility(
   manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, settings: Record<string, unknown>, filter: ReportScopeFilter,
 ): Promise<NonNullable<ReportScope['visibility']>> {
-  const team: { user_id: string }[] = await manager.query(
-    `SELECT mr.entity_id AS user_id FROM member_roles mr
-      WHERE mr.workspace_id = $1 AND mr.user_id = $2 AND mr.role = 'TEAM_MANAGER' AND mr.source_type IS NULL
-     UNION
-     SELECT ugm.user_id FROM member_roles mr JOIN user_group_members ugm ON ugm.workspace_id = mr.workspace_id AND ugm.user_group_id = mr.entity_id
-      WHERE mr.workspace_id = $1 AND mr.user_id = $2 AND mr.role = 'TEAM_MANAGER' AND mr.source_type = 'USER_GROUP'`,
-    [ws.workspaceId, ws.userId],
-  );
+  const team: { user_id: string }[] = await manager.query(teamUserIdsSql({ workspace: '$1', manager: '$2' }), [ws.workspaceId, ws.userId]);
   const teamUserIds = team.map((r) => r.user_id);
   const seesOthers = settings.onlyAdminsSeeAllTimeEntries === false;
   if (!seesOthers) {
@@ -131,11 +125,7 @@ async function memberVisibility(
   }
   const publicToo = settings.onlyAdminsSeePublicProjectsEntries !== true;
   const projects: { id: string }[] = await manager.query(
-    `SELECT p.id FROM projects p
-      WHERE p.workspace_id = $1 AND (($3 AND p.is_public)
-         OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = p.id AND (pm.user_id = $2
-              OR pm.user_group_id IN (SELECT ugm.user_group_id FROM user_group_members ugm WHERE ugm.workspace_id = $1 AND ugm.user_id = $2)))
-         OR EXISTS (SELECT 1 FROM member_roles mr WHERE mr.workspace_id = $1 AND mr.user_id = $2 AND mr.role = 'PROJECT_MANAGER' AND mr.entity_id = p.id))`,
+    `SELECT p.id FROM projects p WHERE p.workspace_id = $1 AND ${projectVisibleSql({ project: 'p', user: '$2', publicProjects: '$3' })}`,
     [ws.workspaceId, ws.userId, publicToo],
   );
   return { teamUserIds, projectIds: projects.map((p) => p.id) };

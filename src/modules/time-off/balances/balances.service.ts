@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { PoliciesStore } from '../policies/policies.store';
-import { isTeamManagerOf } from '../shared/approvers';
+import { mayActForUser } from '../../../common/access';
 import { ensurePolicyBalances, ensureUserBalances } from '../shared/balance-rows';
 import { BalanceLedger } from './balance-ledger.service';
 import { BalancesStore } from './balances.store';
@@ -32,7 +32,7 @@ export class BalancesService {
     return this.dataSource.transaction(async (manager) => {
       const member: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [ws.workspaceId, userId]);
       if (!member.length) throw new NotFoundException('User not found');
-      if (!ws.isAdmin && ws.userId !== userId && !(await isTeamManagerOf(manager, ws, userId))) {
+      if (!(await mayActForUser(manager, ws, userId))) {
         throw new ForbiddenException("Only admins and the user's team managers see another user's balances");
       }
       await ensureUserBalances(manager, ws.workspaceId, userId);

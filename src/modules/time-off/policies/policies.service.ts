@@ -1,15 +1,18 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { newId } from '../../../common/utils/ids';
-import { isUniqueViolation } from '../../../common/utils/sql';
+import { conflictOnUnique } from '../../../common/utils/sql';
 import { includedIds, replaceLinks } from '../shared/assignees';
 import { ensurePolicyBalances } from '../shared/balance-rows';
 import { autoEntrySettings, jsonOrNull } from '../shared/time-off-shared.dto';
 import type { ChangePolicyStatusDto, CreatePolicyDto, UpdatePolicyDto } from './dto/policy-requests.dto';
 import type { PolicyDto } from './dto/policy.dto';
 import { PoliciesStore } from './policies.store';
+
+/** The 409 of a duplicate name (the unique index decides between concurrent writers). */
+const nameTaken = (name: string) => ({ time_off_policies_name_key: `Policy with name '${name}' already exists` });
 
 const LINKS = { users: 'time_off_policy_users', groups: 'time_off_policy_user_groups', owner: 'policy_id' };
 
@@ -24,7 +27,7 @@ export class PoliciesService {
 
   create(ws: WorkspaceContext, dto: CreatePolicyDto): Promise<PolicyDto> {
     const id = newId();
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         await manager.query(`INSERT INTO time_off_policies (id, workspace_id, name, approve, time_unit) VALUES ($1, $2, $3, '{}', $4)`, [
           id,
@@ -38,7 +41,7 @@ export class PoliciesService {
   }
 
   update(ws: WorkspaceContext, id: string, dto: UpdatePolicyDto): Promise<PolicyDto> {
-    return this.uniqueName(dto.name, () =>
+    return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         await this.store.row(manager, ws.workspaceId, id, true);
         return this.write(manager, ws.workspaceId, id, dto, 'POLICY_UPDATED');
@@ -123,15 +126,6 @@ export class PoliciesService {
       [workspaceId, userIds],
     );
     if (found !== userIds.length) throw new NotFoundException('User not found');
-  }
-
-  private async uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, 'time_off_policies_name_key')) throw new ConflictException(`Policy with name '${name}' already exists`);
-      throw error;
-    }
   }
 
   private record(manager: EntityManager, policy: PolicyDto, event: string): Promise<void> {

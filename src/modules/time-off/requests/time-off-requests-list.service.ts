@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { managesSql } from '../shared/approvers';
+import { mayActForSql } from '../../../common/access';
 import type { GetTimeOffRequestsDto } from './dto/time-off-request-requests.dto';
 import type { TimeOffRequestsWithCountDto } from './dto/time-off-request.dto';
 import { REQUEST_SELECT, type RequestRow, toFullRequestDto } from './time-off-requests.store';
@@ -24,7 +24,7 @@ export class TimeOffRequestsListService {
     const where = ['r.workspace_id = $1'];
     if (!ws.isAdmin) {
       const me = p(ws.userId);
-      where.push(`(r.user_id = ${me} OR ${managesSql(me, 'r.user_id')})`);
+      where.push(mayActForSql({ workspace: '$1', caller: me, user: 'r.user_id' }));
     }
     if (dto.users?.length) where.push(`r.user_id = ANY(${p(dto.users)})`);
     if (dto.userGroups?.length) {

@@ -6,7 +6,7 @@ import { newId } from '../../../common/utils/ids';
 import type { WeekDay } from '../../users/user-settings';
 import { BalanceLedger } from '../balances/balance-ledger.service';
 import { PoliciesStore, type PolicyRow } from '../policies/policies.store';
-import { isTeamManagerOf } from '../shared/approvers';
+import { mayActForUser } from '../../../common/access';
 import { holidayAppliesTo, holidayOccurrencesSql, policyAppliesTo } from '../shared/assignment.sql';
 import { balanceFloor } from '../shared/balance-rows';
 import { timeOffDuration, type DateRange } from '../shared/time-off-duration';
@@ -37,7 +37,7 @@ export class TimeOffRequestsService {
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.row(manager, ws.workspaceId, policyId);
       const member = await this.member(manager, ws.workspaceId, policy.id, userId);
-      if (userId !== ws.userId && !ws.isAdmin && !(await isTeamManagerOf(manager, ws, userId))) {
+      if (!(await mayActForUser(manager, ws, userId))) {
         throw new ForbiddenException("Only admins and the user's team managers request time off for another user");
       }
       if (policy.archived) throw new BadRequestException('The policy is archived');

@@ -1,7 +1,7 @@
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ToArray, ToBoolean } from '../../../common/dto/transforms';
-import { ROLES, Role } from '../entities/member-role.entity';
+import { ROLES, Role } from '../../../common/auth/roles';
 
 /** Body of POST /v1/workspaces (CreateWorkspaceRequestV1). */
 export class CreateWorkspaceRequestDto {

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '../../../common/auth/roles';
 
-export const ROLES = ['OWNER', 'WORKSPACE_ADMIN', 'TEAM_MANAGER', 'PROJECT_MANAGER'] as const;
-export type Role = (typeof ROLES)[number];
+// Role lives in common/auth/roles (common never imports from modules); this re-export only keeps branches
+// written before the move compiling. Import from common/auth/roles.
+export { ROLES, type Role } from '../../../common/auth/roles';
 
 /**
  * A role a member holds in a workspace. `entityId` is what the role is over:

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { newId } from '../../common/utils/ids';
-import type { Role } from '../workspaces/entities/member-role.entity';
+import type { Role } from '../../common/auth/roles';
 
 /** A role held by a member over an entity (the workspace, a user, a user group or a project). */
 export interface MemberRoleKey {
