@@ -274,6 +274,8 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
     expect((await addon.waitFor('/lifecycle/status'))[0].body).toMatchObject({ addonId, workspaceId: ws, status: 'INACTIVE' });
     await request(base).patch(`/v1/workspaces/${ws}/addons/${addonId}`).set('X-Api-Key', owner.apiKey).send({ status: 'ACTIVE' }).expect(200);
     await request(api).get(`/v1/workspaces/${ws}/projects`).set('X-Addon-Token', token).expect(200);
+    // (calls still pending at uninstall are cancelled, so the second STATUS_CHANGED is awaited first)
+    expect((await addon.waitFor('/lifecycle/status', 2))[1].body).toMatchObject({ addonId, status: 'ACTIVE' });
 
     // Uninstalled: DELETED sent, token and user token rejected, webhooks gone.
     await request(base).delete(`/v1/workspaces/${ws}/addons/${addonId}`).set('X-Api-Key', member.apiKey).expect(403);

@@ -226,7 +226,10 @@ describe('Reports: POST /reports/expenses/detailed', () => {
       for (let r = 2; r <= 4; r++) total += Math.round((sheet.getRow(r).getCell(amount).value as number) * 100);
       expect(total).toBe(sum(['lunch', 'km', 'hotel']));
       expect(sheet.getRow(5).getCell(1).value).toBe('Total');
-      expect(Math.round((sheet.getRow(5).getCell(amount).value as number) * 100)).toBe(sum(['lunch', 'km', 'hotel']));
+      // The total is a SUM formula over the rows above, with the server's total as its cached result.
+      const totalCell = sheet.getRow(5).getCell(amount).value as { formula: string; result: number };
+      expect(totalCell.formula).toMatch(/^SUM\([A-Z]+2:[A-Z]+4\)$/);
+      expect(Math.round(totalCell.result * 100)).toBe(sum(['lunch', 'km', 'hotel']));
     });
 
     it('PDF starts with %PDF', async () => {

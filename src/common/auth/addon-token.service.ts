@@ -76,6 +76,8 @@ export class AddonTokenService {
       keyid: signer.kid,
       issuer: ISSUER,
       subject: claims.key,
+      // Every token is new: two signed within one second (same iat) would otherwise be the same string.
+      jwtid: randomBytes(12).toString('hex'),
       ...(expiresInSeconds ? { expiresIn: expiresInSeconds } : {}),
     });
     return { token, kid: signer.kid };
