@@ -36,9 +36,11 @@ export class ConnectionTracker {
   private readonly sockets = new Set<TrackedSocket>();
   private readonly responses = new Set<ServerResponse>();
   private draining = false;
+  private lastConnectionAt = 0;
 
   constructor(private readonly server: Server) {
     server.on('connection', (socket: TrackedSocket) => {
+      this.lastConnectionAt = Date.now();
       socket.served = 0;
       socket.active = 0;
       socket.idleSince = Date.now();
@@ -59,6 +61,14 @@ export class ConnectionTracker {
     });
   }
 
+  private async acceptQueued(): Promise<void> {
+    const until = Date.now() + ACCEPT_MAX_MS;
+    this.lastConnectionAt = Math.max(this.lastConnectionAt, Date.now());
+    while (Date.now() < until && Date.now() - this.lastConnectionAt < ACCEPT_QUIET_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /**
    * Resolves once every connection has closed, or after `timeoutMs` with the
    * rest destroyed; returns how many had to be destroyed. The listening socket
@@ -68,7 +78,7 @@ export class ConnectionTracker {
   async drain(timeoutMs: number): Promise<number> {
     this.draining = true;
     for (const res of this.responses) closeAfter(res);
-    await new Promise((resolve) => setImmediate(resolve)); // connections the kernel already queued are accepted, not reset
+    await this.acceptQueued();
     if (this.server.listening) NetServer.prototype.close.call(this.server); // stops accepting; its callback would wait for every connection
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -85,6 +95,14 @@ export class ConnectionTracker {
     return left;
   }
 }
+
+/**
+ * Connections the kernel has already completed wait in the listen backlog, their requests sent: closing the
+ * listener would reset them. So the listener stays open until no connection has arrived for ACCEPT_QUIET_MS
+ * (at most ACCEPT_MAX_MS), and those accepted meanwhile are answered with `Connection: close` like the rest.
+ */
+const ACCEPT_QUIET_MS = 20;
+const ACCEPT_MAX_MS = 250;
 
 /** The response ends its connection (`Connection: close`), also when its headers are already out. */
 function closeAfter(res: ServerResponse): void {
