@@ -1,21 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../src/common/utils/free-port';
 import { join } from 'node:path';
 
 export interface RunningApp {
   baseUrl: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts the built server (dist/) on DATABASE_URL (or BENCH_APP_DATABASE_URL, e.g. a pooler in front of it) and waits for /health. */

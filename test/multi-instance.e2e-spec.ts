@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../src/common/utils/free-port';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createOwner, type Owner } from './factories';
@@ -15,14 +16,6 @@ import { startTestApp, type TestApp } from './utils/test-app';
  * both: nothing one instance needs lives in the other's memory.
  */
 const root = join(__dirname, '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Instance { port: number; child: ChildProcess; log: string[] }
 

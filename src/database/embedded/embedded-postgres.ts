@@ -1,8 +1,9 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, symlinkSync, lstatSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
+import { freePort } from '../../common/utils/free-port';
 import { createDatabaseIfMissing } from '../create-database';
 
 /**
@@ -97,18 +98,6 @@ async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: numbe
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`embedded PostgreSQL: timed out waiting for ${what}`);
-}
-
-/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function initCluster(bin: string, pgdata: string, password: string): void {

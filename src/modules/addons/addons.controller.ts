@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
-import { absoluteBaseUrl } from '../../common/utils/public-url';
+import { linkBase } from '../../common/utils/links';
 import { AddonsService } from './addons.service';
 import { AddonDto, AddonSettingsDto, InstallAddonDto, LifecycleCallDto, UpdateAddonSettingsDto, UpdateAddonStatusDto, UserTokenDto } from './dto/addon.dto';
 import { LifecycleStore } from './lifecycle/lifecycle.store';
@@ -51,7 +51,7 @@ export class AddonsController {
     assertUser(ws);
     if ((body.manifestUrl === undefined) === (body.manifest === undefined)) throw new BadRequestException('Send exactly one of manifestUrl and manifest');
     const manifest = body.manifest !== undefined ? parseManifest(body.manifest) : await fetchManifest(body.manifestUrl as string);
-    const { addonId } = await this.addons.installManifest(ws.workspaceId, manifest, { userId: ws.userId, baseUrl: absoluteBaseUrl(req) });
+    const { addonId } = await this.addons.installManifest(ws.workspaceId, manifest, { userId: ws.userId, baseUrl: linkBase(req) });
     return this.addons.get(ws.workspaceId, addonId);
   }
 
@@ -75,7 +75,7 @@ export class AddonsController {
     @Req() req: Request,
   ): Promise<AddonDto> {
     assertUser(ws);
-    return this.addons.setStatus(ws.workspaceId, addonId, body.status, absoluteBaseUrl(req));
+    return this.addons.setStatus(ws.workspaceId, addonId, body.status, linkBase(req));
   }
 
   /** Revokes the add-on's token, deletes its webhooks and sends DELETED. */
@@ -86,7 +86,7 @@ export class AddonsController {
   @ApiNoContentResponse({ description: 'Uninstalled' })
   async uninstall(@CurrentWorkspace() ws: WorkspaceContext, @Param('addonId', ObjectIdPipe) addonId: string, @Req() req: Request): Promise<void> {
     assertUser(ws);
-    await this.addons.uninstall(addonId, ws.workspaceId, absoluteBaseUrl(req));
+    await this.addons.uninstall(addonId, ws.workspaceId, linkBase(req));
   }
 
   /** The lifecycle calls made to the add-on (newest first, at most 100), with their outcome. */
@@ -118,7 +118,7 @@ export class AddonsController {
     @Body() body: UpdateAddonSettingsDto,
     @Req() req: Request,
   ): Promise<AddonSettingsDto> {
-    return this.addons.updateSettings(ws, addonId, body.settings, absoluteBaseUrl(req));
+    return this.addons.updateSettings(ws, addonId, body.settings, linkBase(req));
   }
 
   /** Exchanges the add-on's installation token (X-Addon-Token) for a short-lived token acting as an active member. */
@@ -132,6 +132,6 @@ export class AddonsController {
     @Param('userId', ObjectIdPipe) userId: string,
     @Req() req: Request,
   ): Promise<UserTokenDto> {
-    return this.addons.userToken(ws, addonId, userId, absoluteBaseUrl(req));
+    return this.addons.userToken(ws, addonId, userId, linkBase(req));
   }
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AddonTokenClaims, AddonTokenService } from '../../common/auth/addon-token.service';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
-import { absoluteBaseUrl } from '../../common/utils/public-url';
+import { linkBase } from '../../common/utils/links';
 import { env } from '../../config/env.validation';
 import { generateSecret } from '../webhooks/signature';
 import { WEBHOOKS_PER_WORKSPACE } from '../webhooks/webhooks.service';
@@ -52,7 +52,7 @@ export class AddonsService {
   ) {}
 
   /** Without a manifest (`addon:install --name`): full admin access, no lifecycle, as before manifests. */
-  async install(workspaceId: string, name: string, baseUrl = absoluteBaseUrl()): Promise<Installed> {
+  async install(workspaceId: string, name: string, baseUrl = linkBase()): Promise<Installed> {
     const workspace = await this.workspace(workspaceId);
     const addonId = newId();
     const claims: AddonTokenClaims = { workspaceId, addonId, key: addonId, user: workspace.ownerId, tokenType: 'INSTALLATION', baseUrl };
@@ -72,7 +72,7 @@ export class AddonsService {
   async installManifest(workspaceId: string, manifest: Manifest, options: { userId?: string; baseUrl?: string } = {}): Promise<Installed> {
     const workspace = await this.workspace(workspaceId);
     const userId = options.userId ?? workspace.ownerId;
-    const baseUrl = options.baseUrl ?? absoluteBaseUrl();
+    const baseUrl = options.baseUrl ?? linkBase();
     const addonId = newId();
     const claims: AddonTokenClaims = { workspaceId, addonId, key: manifest.key, user: userId, tokenType: 'INSTALLATION', baseUrl };
     const { token, kid } = await this.tokens.sign(claims);
@@ -118,7 +118,7 @@ export class AddonsService {
   }
 
   /** Revokes the token, removes the add-on's webhooks and sends DELETED (if declared), in one transaction. */
-  async uninstall(addonId: string, workspaceId: string | null = null, baseUrl = absoluteBaseUrl()): Promise<void> {
+  async uninstall(addonId: string, workspaceId: string | null = null, baseUrl = linkBase()): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const addon = await this.store.findLive(manager, workspaceId, addonId, true);
       if (!addon) throw new NotFoundException(`No installed add-on ${addonId}`);

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
-import { absoluteBaseUrl } from '../../common/utils/public-url';
+import { linkBase } from '../../common/utils/links';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookListQueryDto } from './dto/webhook-requests.dto';
 import { WebhookDto, WebhooksDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
@@ -70,6 +70,6 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Generate a new token', operationId: 'generateNewToken' })
   @ApiOkResponse({ type: WebhookDto })
   regenerateToken(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string, @Req() req: Request): Promise<WebhookDto> {
-    return this.webhooks.regenerateToken(ws, webhookId, absoluteBaseUrl(req));
+    return this.webhooks.regenerateToken(ws, webhookId, linkBase(req));
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddonTokenService } from '../../common/auth/addon-token.service';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { absoluteBaseUrl } from '../../common/utils/public-url';
+import { linkBase } from '../../common/utils/links';
 import { newId } from '../../common/utils/ids';
 import { env } from '../../config/env.validation';
 import { Addon } from '../addons/entities/addon.entity';
@@ -114,7 +114,7 @@ export class WebhooksService {
    * A new Clockify-Signature token; the previous one stops being sent at once. A
    * manifest webhook's token stays a JWT of its add-on, verifiable with the JWKS.
    */
-  async regenerateToken(ws: WorkspaceContext, id: string, baseUrl = absoluteBaseUrl()): Promise<WebhookDto> {
+  async regenerateToken(ws: WorkspaceContext, id: string, baseUrl = linkBase()): Promise<WebhookDto> {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.find(manager, ws, id, true);
       const addon = webhook.tokenKid && webhook.addonId ? await manager.getRepository(Addon).findOneBy({ workspaceId: ws.workspaceId, id: webhook.addonId }) : null;
