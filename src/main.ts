@@ -38,7 +38,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, timeout + CLOSE_MARGIN_MS).unref();
     const tracker = connectionTracker(app.getHttpServer() as Server);
-    const [cut] = await Promise.all([tracker?.drain(timeout) ?? 0, app.get(WebhookWorker, { strict: false }).stop(timeout)]);
+    const stopAccepting = (ms: number) => console.log(`Stopped accepting connections ${ms} ms after ${signal}`);
+    const [cut] = await Promise.all([tracker?.drain(timeout, stopAccepting) ?? 0, app.get(WebhookWorker, { strict: false }).stop(timeout)]);
     if (cut) console.warn(`${cut} connection(s) still busy after ${timeout} ms were closed`);
     await app.close(); // lifecycle hooks, then the pool
     await database.stop();

@@ -37,10 +37,12 @@ export class ConnectionTracker {
   private readonly responses = new Set<ServerResponse>();
   private draining = false;
   private lastConnectionAt = 0;
+  private connections = 0;
 
   constructor(private readonly server: Server) {
     server.on('connection', (socket: TrackedSocket) => {
       this.lastConnectionAt = Date.now();
+      this.connections++;
       socket.served = 0;
       socket.active = 0;
       socket.idleSince = Date.now();
@@ -61,26 +63,47 @@ export class ConnectionTracker {
     });
   }
 
-  private async acceptQueued(): Promise<void> {
-    const until = Date.now() + ACCEPT_MAX_MS;
+  /**
+   * Node accepts one queued connection per event-loop iteration, so under load a backlog drains slowly: the
+   * listener stays open until a whole iteration has passed without a connection and none came for
+   * ACCEPT_QUIET_MS, or until `until`.
+   */
+  private async acceptQueued(until: number): Promise<void> {
     this.lastConnectionAt = Math.max(this.lastConnectionAt, Date.now());
-    while (Date.now() < until && Date.now() - this.lastConnectionAt < ACCEPT_QUIET_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    for (;;) {
+      const accepted = await this.acceptedDuringNextIteration();
+      if (Date.now() >= until) return;
+      if (!accepted && Date.now() - this.lastConnectionAt >= ACCEPT_QUIET_MS) return;
+      if (!accepted) await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /** Whether a connection arrived between two check phases, that is during one full poll phase. */
+  private acceptedDuringNextIteration(): Promise<boolean> {
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        const before = this.connections;
+        setImmediate(() => resolve(this.connections > before));
+      }),
+    );
   }
 
   /**
    * Resolves once every connection has closed, or after `timeoutMs` with the
    * rest destroyed; returns how many had to be destroyed. The listening socket
-   * is closed first without `server.close()`'s sweep of idle connections, which
-   * would also reset connections whose request has not been read yet.
+   * is closed first (once the connections the kernel had queued are accepted,
+   * `onStopAccepting` is told) without `server.close()`'s sweep of idle
+   * connections, which would also reset connections whose request has not been
+   * read yet.
    */
-  async drain(timeoutMs: number): Promise<number> {
+  async drain(timeoutMs: number, onStopAccepting?: (afterMs: number) => void): Promise<number> {
+    const start = Date.now();
+    const deadline = start + timeoutMs;
     this.draining = true;
     for (const res of this.responses) closeAfter(res);
-    await this.acceptQueued();
+    await this.acceptQueued(start + timeoutMs / 2);
     if (this.server.listening) NetServer.prototype.close.call(this.server); // stops accepting; its callback would wait for every connection
-    const deadline = Date.now() + timeoutMs;
+    onStopAccepting?.(Date.now() - start);
     for (;;) {
       const now = Date.now();
       for (const socket of this.sockets) {
@@ -98,11 +121,10 @@ export class ConnectionTracker {
 
 /**
  * Connections the kernel has already completed wait in the listen backlog, their requests sent: closing the
- * listener would reset them. So the listener stays open until no connection has arrived for ACCEPT_QUIET_MS
- * (at most ACCEPT_MAX_MS), and those accepted meanwhile are answered with `Connection: close` like the rest.
+ * listener would reset them. So the listener stays open until the backlog is empty (see `acceptQueued`; at most
+ * half the drain time), and those accepted meanwhile are answered with `Connection: close`.
  */
 const ACCEPT_QUIET_MS = 20;
-const ACCEPT_MAX_MS = 250;
 
 /** The response ends its connection (`Connection: close`), also when its headers are already out. */
 function closeAfter(res: ServerResponse): void {
