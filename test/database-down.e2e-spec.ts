@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { resetEnvCache } from '../src/config/env.validation';
 import { createOwner, Owner } from './factories';
 import { TcpProxy } from './utils/tcp-proxy';
@@ -29,6 +30,7 @@ describe('Database unreachable: 503, never a hang', () => {
   beforeAll(async () => {
     process.env.HEALTH_TIMEOUT_MS = '1000';
     process.env.DB_CONNECT_TIMEOUT_MS = '1000';
+    process.env.DB_STALL_MS = '1000';
     resetEnvCache();
     proxy = await TcpProxy.start(process.env.DATABASE_URL!);
     t = await startTestApp(proxy.url);
@@ -94,6 +96,23 @@ describe('Database unreachable: 503, never a hang', () => {
     await new Promise((r) => setTimeout(r, 300));
     proxy.terminate();
     expectUnavailable(await pending);
+  });
+
+  it('a query on a pooled connection to a frozen PostgreSQL: 503 once the server fails its liveness check, not a hang', async () => {
+    await request(t.http).get(clients()).set('X-Api-Key', a.apiKey).expect(200);
+    proxy.pause(); // open connections stay open, nothing answers
+    const [res, ms] = await timed(() => request(t.http).get(clients()).set('X-Api-Key', a.apiKey));
+    expectUnavailable(res);
+    expect(ms).toBeLessThan(1000 + 1000 + 1500); // DB_STALL_MS + the check's DB_CONNECT_TIMEOUT_MS + margin
+    await proxy.heal();
+    await request(t.http).get(clients()).set('X-Api-Key', a.apiKey).expect(200);
+  });
+
+  it('a slow query on a server that answers is left alone', async () => {
+    const started = Date.now();
+    const [{ slept }] = await t.app.get(DataSource).query(`SELECT 1 AS slept FROM pg_sleep(2.5)`);
+    expect(slept).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2400);
   });
 
   it('once PostgreSQL is back, requests succeed again', async () => {

@@ -99,6 +99,13 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(100)
   DB_CONNECT_TIMEOUT_MS = 3000;
 
+  /**
+   * A query whose server has sent nothing for this long gets a liveness check (a new connection within
+   * DB_CONNECT_TIMEOUT_MS); a server that fails it is taken as gone and the query is cut (503), in ms; 0: never.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  DB_STALL_MS = 5000;
+
   /** Longest /health waits for the database before answering 503 `database: "down"`, in ms. */
   @Transform(toInt) @IsInt() @Min(50)
   HEALTH_TIMEOUT_MS = 1000;

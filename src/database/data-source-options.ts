@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { env } from '../config/env.validation';
+import { watchedClient } from './stall-watchdog';
 
 /**
  * The one TypeORM configuration the server, the CLI, the tests and the
@@ -16,6 +17,11 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: 'clockify-api', connectionTimeoutMillis: env().DB_CONNECT_TIMEOUT_MS },
+    extra: {
+      max: poolSize,
+      application_name: 'clockify-api',
+      connectionTimeoutMillis: env().DB_CONNECT_TIMEOUT_MS,
+      Client: watchedClient({ stallMs: env().DB_STALL_MS, probeTimeoutMs: env().DB_CONNECT_TIMEOUT_MS }),
+    },
   };
 }
