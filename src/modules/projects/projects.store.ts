@@ -1,11 +1,71 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { customFieldColumns, customFieldFromRow, type CustomFieldSqlRow } from '../custom-fields/custom-field-row';
-import type { CustomFieldDto } from '../custom-fields/dto/custom-field.dto';
-import type { ProjectDto } from './dto/project.dto';
-import {
-  MemberRow, ProjectRow, TaskRow, toMembershipDto, toProjectDto, toTaskDto,
-} from './project.mapper';
+import { EntityManager } from 'typeorm';
+import { projectVisibleSql } from '../../common/access';
+import type { WorkspaceContext } from '../../common/auth/principal';
+import { SqlConditions } from '../../common/utils/sql';
+import { customFieldColumns, type CustomFieldSqlRow } from '../custom-fields/custom-fields.store';
+import type { ProjectMembershipDto } from './dto/project.dto';
+import type { ProjectListQueryDto } from './dto/project-query.dto';
+import type { BudgetEstimate, EstimateReset, TimeEstimate } from './entities/project.entity';
+
+/** A row of `PROJECT_SELECT` (with `total` in a list page). */
+export interface ProjectRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  client_id: string | null;
+  client_name: string | null;
+  color: string;
+  note: string;
+  billable: boolean;
+  is_public: boolean;
+  archived: boolean;
+  is_template: boolean;
+  time_estimate: TimeEstimate | null;
+  budget_estimate: BudgetEstimate | null;
+  estimate_reset: EstimateReset | null;
+  currency: string;
+  hourly_amount: string | null;
+  hourly_currency: string | null;
+  cost_amount: string | null;
+  cost_currency: string | null;
+  task_estimate: string;
+  task_budget: string;
+  total?: string;
+}
+
+/** A project membership with the member's project rates. */
+export interface MemberRow {
+  project_id: string;
+  user_id: string | null;
+  user_group_id: string | null;
+  status: ProjectMembershipDto['membershipStatus'] | null;
+  hourly_amount: string | null;
+  hourly_currency: string | null;
+  cost_amount: string | null;
+  cost_currency: string | null;
+}
+
+/** A task of a project with its assignees, groups and rates. */
+export interface TaskRow {
+  id: string;
+  project_id: string;
+  name: string;
+  status: 'ACTIVE' | 'DONE';
+  estimate: string | null;
+  budget_estimate: string | null;
+  billable: boolean;
+  assignee_ids: string[];
+  group_ids: string[];
+  hourly_amount: string | null;
+  hourly_currency: string | null;
+  cost_amount: string | null;
+  cost_currency: string | null;
+}
+
+/** A TIMEENTRY or USER custom field with the values of the projects asked for. */
+export interface CustomFieldRow extends CustomFieldSqlRow {
+  overrides: { projectId: string; status: string; value: unknown }[];
+}
 
 /** The latest rate step of a scope in force now, as a lateral join named `alias`. */
 function rateJoin(alias: string, kind: 'HOURLY' | 'COST', scope: string): string {
@@ -23,7 +83,7 @@ const PROJECT_SCOPE = (kind: 'HOURLY' | 'COST') =>
  * currency, the project's current rates and the sums of its tasks' estimates:
  * everything of a ProjectDto but its memberships. Callers add WHERE/ORDER BY.
  */
-export const PROJECT_SELECT = `
+const PROJECT_SELECT = `
   SELECT p.id, p.workspace_id, p.name, p.client_id, c.name AS client_name, p.color, p.note, p.billable,
          p.is_public, p.archived, p.is_template, p.time_estimate, p.budget_estimate, p.estimate_reset,
          w.currency, hr.amount AS hourly_amount, hr.currency AS hourly_currency,
@@ -37,64 +97,96 @@ export const PROJECT_SELECT = `
       SELECT coalesce(sum(t.estimate), 0) AS task_estimate, coalesce(sum(t.budget_estimate), 0) AS task_budget
         FROM tasks t WHERE t.workspace_id = p.workspace_id AND t.project_id = p.id) te ON true`;
 
-export interface HydrateOptions {
-  hydrated?: boolean;
-  customFieldEntityType?: 'TIMEENTRY' | 'USER';
-}
+/** ORDER BY expressions over the columns of PROJECT_SELECT (`q`). No time is tracked yet, so every
+ * project's duration and progress are 0 and the name decides. */
+const SORT_EXPRESSIONS: Record<string, string | null> = {
+  ID: 'q.id',
+  NAME: null,
+  CLIENT_NAME: "lower(coalesce(q.client_name, ''))",
+  DURATION: null,
+  PROGRESS: null,
+  BUDGET: "CASE WHEN coalesce(q.budget_estimate->>'type', 'AUTO') = 'AUTO' THEN q.task_budget ELSE (q.budget_estimate->>'estimate')::bigint END",
+};
 
-interface CustomFieldRow extends CustomFieldSqlRow {
-  overrides: { projectId: string; status: string; value: unknown }[];
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
+function filters(ws: WorkspaceContext, q: ProjectListQueryDto): SqlConditions {
+  const c = new SqlConditions();
+  c.add(`p.workspace_id = ${c.param(ws.workspaceId)}`);
+  if (!ws.isAdmin) c.add(projectVisibleSql({ project: 'p', user: c.param(ws.userId) }));
+  if (q.name !== undefined && q.name !== '') {
+    c.add(q['strict-name-search']
+      ? `lower(p.name) = lower(${c.param(q.name)})`
+      : `strpos(lower(p.name), lower(${c.param(q.name)})) > 0`);
   }
-  return map;
+  if (q.archived !== undefined) c.add(`p.archived = ${c.param(q.archived)}`);
+  if (q.billable !== undefined) c.add(`p.billable = ${c.param(q.billable)}`);
+  if (q['is-template'] !== undefined) c.add(`p.is_template = ${c.param(q['is-template'])}`);
+  if (q.access) c.add(`p.is_public = ${c.param(q.access === 'PUBLIC')}`);
+  if (q.clients?.length) {
+    const ids = c.param(q.clients);
+    c.add(q['contains-client'] === false ? `(p.client_id IS NULL OR NOT p.client_id = ANY(${ids}))` : `p.client_id = ANY(${ids})`);
+  }
+  if (q['client-status'] === 'ACTIVE') c.add('(c.id IS NULL OR NOT c.archived)');
+  if (q['client-status'] === 'ARCHIVED') c.add('c.archived');
+  if (q.users?.length) {
+    const users = c.param(q.users);
+    const status = q['user-status'] && q['user-status'] !== 'ALL' ? `AND wm.status = ${c.param(q['user-status'])}` : '';
+    const has = `EXISTS (
+      SELECT 1 FROM project_members pm
+        JOIN workspace_members wm ON wm.workspace_id = pm.workspace_id AND wm.user_id = ANY(${users})
+       WHERE pm.workspace_id = p.workspace_id AND pm.project_id = p.id ${status}
+         AND (pm.user_id = wm.user_id OR pm.user_group_id IN (
+               SELECT ugm.user_group_id FROM user_group_members ugm
+                WHERE ugm.workspace_id = p.workspace_id AND ugm.user_id = wm.user_id)))`;
+    c.add(q['contains-user'] === false ? `NOT ${has}` : has);
+  }
+  if (q.userGroups?.length) {
+    const has = `EXISTS (SELECT 1 FROM project_members pm
+       WHERE pm.workspace_id = p.workspace_id AND pm.project_id = p.id AND pm.user_group_id = ANY(${c.param(q.userGroups)}))`;
+    c.add(q['contains-group'] === false ? `NOT ${has}` : has);
+  }
+  return c;
 }
 
-/**
- * Builds ProjectDtos for a set of project rows with a fixed number of queries,
- * whatever the number of projects: one for memberships (with their rates), and
- * with `hydrated` one for tasks and one for custom fields.
- */
-@Injectable()
-export class ProjectReader {
-  constructor(private readonly dataSource: DataSource) {}
+/** What GET projects asks for: its filters, its sort and its page. */
+export interface ProjectListPage {
+  query: ProjectListQueryDto;
+  limit: number;
+  offset: number;
+}
 
-  /** One project as the API returns it (no visibility check); 404 when absent. */
-  async findDto(workspaceId: string, projectId: string, options: HydrateOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {
+/** Reading projects as the API returns them (the caller passes the manager, and with it its transaction). */
+export const ProjectsStore = {
+  /** The project's row; undefined when it is not in this workspace. */
+  async row(manager: EntityManager, workspaceId: string, projectId: string): Promise<ProjectRow | undefined> {
     const rows: ProjectRow[] = await manager.query(`${PROJECT_SELECT} WHERE p.workspace_id = $1 AND p.id = $2`, [workspaceId, projectId]);
-    if (!rows.length) throw new NotFoundException('Project not found');
-    const [dto] = await this.toDtos(workspaceId, rows, options, manager);
-    return dto;
-  }
+    return rows[0];
+  },
 
-  async toDtos(workspaceId: string, rows: ProjectRow[], options: HydrateOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto[]> {
-    if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const [members, tasks, fields] = await Promise.all([
-      this.members(manager, workspaceId, ids),
-      options.hydrated ? this.tasks(manager, workspaceId, ids) : Promise.resolve(null),
-      options.hydrated ? this.customFields(manager, workspaceId, ids, options.customFieldEntityType ?? 'TIMEENTRY') : Promise.resolve(null),
-    ]);
-    const membersByProject = groupBy(members, (m) => m.project_id);
-    const tasksByProject = tasks ? groupBy(tasks, (t) => t.project_id) : null;
-    const fieldOverrides = fields?.map((f) => ({ row: f, byProject: groupBy(f.overrides, (o) => o.projectId.trim()) }));
-    return rows.map((row) => {
-      const dto = toProjectDto(row, (membersByProject.get(row.id) ?? []).map(toMembershipDto));
-      if (tasksByProject && fieldOverrides) {
-        dto.tasks = (tasksByProject.get(row.id) ?? []).map(toTaskDto);
-        dto.customFields = fieldOverrides.map((f) => toCustomField(f.row, row.id, f.byProject.get(row.id) ?? []));
-      }
-      return dto;
-    });
-  }
+  /** A page of GET projects, each row with the `total` of matching projects (none on a page past the end). */
+  async page(manager: EntityManager, ws: WorkspaceContext, { query, limit, offset }: ProjectListPage): Promise<ProjectRow[]> {
+    const c = filters(ws, query);
+    const where = c.sql;
+    const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
+    const sort = SORT_EXPRESSIONS[query['sort-column'] ?? 'NAME'];
+    const order = [...(sort ? [sort] : []), 'lower(q.name)', 'q.id'].map((e) => `${e} ${direction}`).join(', ');
+    return manager.query(
+      `SELECT q.*, count(*) OVER () AS total FROM (${PROJECT_SELECT} WHERE ${where}) q
+        ORDER BY ${order}
+        LIMIT ${limit} OFFSET ${offset}`,
+      c.params,
+    );
+  },
 
-  private members(manager: EntityManager, workspaceId: string, ids: string[]): Promise<MemberRow[]> {
+  /** How many projects GET projects matches. */
+  async count(manager: EntityManager, ws: WorkspaceContext, query: ProjectListQueryDto): Promise<number> {
+    const c = filters(ws, query);
+    const where = c.sql;
+    const [{ count }] = (await manager.query(`SELECT count(*) AS count FROM (${PROJECT_SELECT} WHERE ${where}) q`, c.params)) as { count: string }[];
+    return Number(count);
+  },
+
+  /** The memberships of these projects, with the members' project rates. */
+  members(manager: EntityManager, workspaceId: string, ids: string[]): Promise<MemberRow[]> {
     const scope = 'r.workspace_id = pm.workspace_id AND r.project_id = pm.project_id AND r.user_id = pm.user_id AND r.task_id IS NULL';
     return manager.query(
       `SELECT pm.project_id, pm.user_id, pm.user_group_id, wm.status,
@@ -107,9 +199,10 @@ export class ProjectReader {
         ORDER BY pm.project_id, pm.user_group_id NULLS FIRST, pm.created_at, pm.user_id`,
       [workspaceId, ids],
     );
-  }
+  },
 
-  private tasks(manager: EntityManager, workspaceId: string, ids: string[]): Promise<TaskRow[]> {
+  /** The tasks of these projects, with their assignees, groups and rates. */
+  tasks(manager: EntityManager, workspaceId: string, ids: string[]): Promise<TaskRow[]> {
     const scope = 'r.workspace_id = t.workspace_id AND r.project_id = t.project_id AND r.task_id = t.id AND r.user_id IS NULL';
     return manager.query(
       `SELECT t.id, t.project_id, t.name, t.status, t.estimate, t.budget_estimate, t.billable,
@@ -123,9 +216,10 @@ export class ProjectReader {
         ORDER BY t.project_id, lower(t.name), t.id`,
       [workspaceId, ids],
     );
-  }
+  },
 
-  private customFields(manager: EntityManager, workspaceId: string, ids: string[], entityType: string): Promise<CustomFieldRow[]> {
+  /** The workspace's active custom fields of an entity type, with the values of these projects. */
+  customFields(manager: EntityManager, workspaceId: string, ids: string[], entityType: string): Promise<CustomFieldRow[]> {
     return manager.query(
       `SELECT ${customFieldColumns('cf')},
               coalesce((SELECT json_agg(json_build_object('projectId', pcf.project_id, 'status', pcf.status, 'value', pcf.default_value))
@@ -137,9 +231,4 @@ export class ProjectReader {
       [workspaceId, ids, entityType],
     );
   }
-}
-
-function toCustomField(row: CustomFieldRow, projectId: string, own: CustomFieldRow['overrides']): CustomFieldDto {
-  const projectDefaultValues = own.map((o) => ({ projectId, status: o.status, value: o.value }));
-  return customFieldFromRow(row, projectDefaultValues, own[0]?.status ?? row.status);
-}
+};
