@@ -5,10 +5,10 @@ import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CursorSession } from '../export/cursor-rows';
 import { type ExportColumn, type ExportFormat, money, rangeLabel } from '../export/export-table';
 import { streamExport } from '../export/report-export';
-import { buildExpenseWhere } from '../filter/expense-filter.sql';
-import { type ReportScope, resolveReportScope } from '../filter/report-scope';
+import { buildExpenseWhere } from '../filter/expense-filter.store';
+import { type ReportScope, resolveReportScope } from '../filter/report-scope.store';
 import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
-import { expenseOrderBy, expenseTotalsSql } from './expense-report.sql';
+import { expenseOrderBy, expenseTotalsSql } from './expense-report.store';
 
 /** SQL: cents (bigint) as `123.45`, exactly. */
 const moneySql = (c: string) => `to_char((${c})::numeric / 100, 'FM999999999999990.00')`;

@@ -2,7 +2,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { detailedWhere, orderBy } from '../detailed/detailed-report.sql';
+import { detailedWhere, orderBy } from '../detailed/detailed-report.store';
 import type { DetailedReportFilterDto } from '../detailed/dto/detailed-report-filter.dto';
 import { reportExprs, resolveReportScope, type ReportScope } from '../filter';
 import { CursorSession } from './cursor-rows';

@@ -4,7 +4,7 @@ import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import type { TimeEntryReportTotalsDto } from '../detailed/dto/detailed-report.dto';
 import { buildReportWhere, inReportTransaction, parseReportInstant, reportExprs, resolveReportScope, type ReportScope, weekBucket } from '../filter';
-import { totalsObjectSql } from '../filter/report-totals.sql';
+import { totalsObjectSql } from '../filter/report-totals.store';
 import type { WeeklyReportFilterDto } from './dto/weekly-report-filter.dto';
 import type { WeeklyGroupDto, WeeklyReportDto } from './dto/weekly-report.dto';
 

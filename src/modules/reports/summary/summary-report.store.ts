@@ -1,7 +1,8 @@
-import { buildReportWhere, reportExprs } from '../filter/report-filter.sql';
-import type { ReportScope } from '../filter/report-scope';
+import type { EntityManager } from 'typeorm';
+import { buildReportWhere, reportExprs } from '../filter/report-filter.store';
+import type { ReportScope } from '../filter/report-scope.store';
 import { dateBucketSql } from '../filter/report-time';
-import { amountOfSql, totalsObjectSql } from '../filter/report-totals.sql';
+import { amountOfSql, totalsObjectSql } from '../filter/report-totals.store';
 import type { SummaryGroup, SummaryReportFilterDto } from './dto/summary-report-filter.dto';
 import { GROUP_KINDS, jsonObjectSql, jsonValueSql, type SqlPart } from './summary-groups';
 
@@ -147,4 +148,14 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
 WITH ${ctes.join(',\n')}
 SELECT ${top.node} AS node FROM ${below} r ${top.joins} ORDER BY ${top.order}`;
   return { sql, params };
+}
+
+/** Runs the summary report's statements: its totals and chart, and the JSON text of each top-level group. */
+export async function summaryReportRows(
+  manager: EntityManager, scope: ReportScope, body: SummaryReportFilterDto,
+): Promise<{ head: { totals: string; chart: string }; nodes: { node: string }[] }> {
+  const { header, groups } = summaryReportQueries(scope, body);
+  const [head]: { totals: string; chart: string }[] = await manager.query(header.sql, header.params);
+  const nodes: { node: string }[] = await manager.query(groups.sql, groups.params);
+  return { head, nodes };
 }

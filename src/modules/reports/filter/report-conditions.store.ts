@@ -1,5 +1,5 @@
 import type { ContainsType, ReportFilterBaseDto } from './report-filter.dto';
-import type { ReportScope } from './report-scope';
+import type { ReportScope } from './report-scope.store';
 
 /**
  * The pieces of report WHERE clauses that time entries and expenses share:
@@ -63,7 +63,7 @@ export function visibilityCondition(scope: ReportScope, alias: string, p: ParamF
 
 /**
  * users / userGroups / projects / clients / tasks over `alias` (see the
- * contains rules in report-filter.sql.ts); `ws` is the workspace placeholder.
+ * contains rules in report-filter.store.ts); `ws` is the workspace placeholder.
  */
 export function idFilterConditions(filter: IdFilters, alias: string, ws: string, p: ParamFn): string[] {
   const and: string[] = [];

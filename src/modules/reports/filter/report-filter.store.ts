@@ -2,19 +2,19 @@ import { BadRequestException } from '@nestjs/common';
 import { likePattern } from '../../../common/utils/sql';
 import {
   archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, paramPusher, visibilityCondition,
-} from './report-conditions.sql';
+} from './report-conditions.store';
 import type { CustomFieldFilterDto, ReportFilterBaseDto } from './report-filter.dto';
-import type { ReportScope } from './report-scope';
+import type { ReportScope } from './report-scope.store';
 import { amountCentsSql, roundDurationSql } from './report-time';
 
 /**
  * The one report filter: detailed, summary, weekly, attendance and exports all
  * select their entries with it, so a filter means the same thing everywhere.
  * The conditions shared with the expense report (visibility, id filters, flags)
- * are in report-conditions.sql.ts; expenses: expense-filter.sql.ts.
+ * are in report-conditions.store.ts; expenses: expense-filter.store.ts.
  *
  * Usage:
- *   const scope = await resolveReportScope(manager, ws, body);   // report-scope.ts: 400/403, zone, range, rights
+ *   const scope = await resolveReportScope(manager, ws, body);   // report-scope.store.ts: 400/403, zone, range, rights
  *   const params: unknown[] = [];
  *   const where = buildReportWhere(scope, body, params);         // pushes $1..$n into params
  *   const x = reportExprs(scope);                                 // duration / amounts SQL over `te`

@@ -1,6 +1,7 @@
-import { buildReportWhere, reportExprs } from '../filter/report-filter.sql';
-import type { ReportScope } from '../filter/report-scope';
-import { totalsObjectSql } from '../filter/report-totals.sql';
+import type { EntityManager } from 'typeorm';
+import { buildReportWhere, reportExprs } from '../filter/report-filter.store';
+import type { ReportScope } from '../filter/report-scope.store';
+import { totalsObjectSql } from '../filter/report-totals.store';
 import type { DetailedReportFilterDto, DetailedSortColumn } from './dto/detailed-report-filter.dto';
 
 const INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
@@ -108,4 +109,12 @@ SELECT json_build_object(
     ) cf ON true
   ), '[]'::json)
 )::text AS body`;
+}
+
+/** Runs the detailed report's statement: TimeEntryDetailedReportDto as the JSON text PostgreSQL wrote. */
+export async function detailedReportBody(manager: EntityManager, scope: ReportScope, body: DetailedReportFilterDto): Promise<string> {
+  const params: unknown[] = [];
+  const sql = detailedReportSql(scope, body, params);
+  const rows: { body: string }[] = await manager.query(sql, params);
+  return rows[0].body;
 }

@@ -1,5 +1,6 @@
-import { buildExpenseWhere } from '../filter/expense-filter.sql';
-import type { ReportScope } from '../filter/report-scope';
+import type { EntityManager } from 'typeorm';
+import { buildExpenseWhere } from '../filter/expense-filter.store';
+import type { ReportScope } from '../filter/report-scope.store';
 import type { ExpenseReportFilterDto, ExpenseSortColumn } from './dto/expense-report-filter.dto';
 
 /** SQL: integer cents as the decimal the expenses API shows (`2050` → 20.5; float8 prints the shortest exact form). */
@@ -70,4 +71,12 @@ SELECT json_build_object(
                         ORDER BY ef.created_at DESC, ef.id DESC LIMIT 1) f ON true
   ), '[]'::json)
 )::text AS body`;
+}
+
+/** Runs the expense report's statement: ExpenseDetailedReportDto as the JSON text PostgreSQL wrote. */
+export async function expenseReportBody(manager: EntityManager, scope: ReportScope, body: ExpenseReportFilterDto): Promise<string> {
+  const params: unknown[] = [];
+  const sql = expenseReportSql(scope, body, params);
+  const rows: { body: string }[] = await manager.query(sql, params);
+  return rows[0].body;
 }
