@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
 import { buildReportWhere, reportExprs } from '../filter';
 import type { ReportScope } from '../filter/report-scope.store';
 import type { AttendanceReportFilterDto, CompareDurationFilterDto, CompareTimeFilterDto } from './dto/attendance-report-filter.dto';
@@ -31,10 +32,7 @@ export async function attendanceRows(manager: EntityManager, scope: ReportScope,
   const params: unknown[] = [];
   const where = buildReportWhere(scope, filter, params, { includeRunning: true });
   const x = reportExprs(scope, { includeRunning: true });
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const p = new SqlConditions(params).param;
   const tz = `${p(scope.timeZone)}::text`;
   const af = filter.attendanceFilter;
   const withTimeOff = af.hasTimeOff === true;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
 import { buildReportWhere, reportExprs } from '../filter/report-filter.store';
 import type { ReportScope } from '../filter/report-scope.store';
 import { totalsObjectSql } from '../filter/report-totals.store';
@@ -29,8 +30,8 @@ export function detailedWhere(scope: ReportScope, body: DetailedReportFilterDto,
     if (audit.withoutProject) any.push('te.project_id IS NULL');
     if (audit.withoutTask) any.push('te.task_id IS NULL');
     if (audit.duration !== undefined) {
-      params.push(audit.duration * 3600);
-      any.push(`te.duration ${audit.durationShorter ? '<' : '>'} $${params.length}`);
+      const seconds = new SqlConditions(params).param(audit.duration * 3600);
+      any.push(`te.duration ${audit.durationShorter ? '<' : '>'} ${seconds}`);
     }
     if (any.length) where += `\n  AND (${any.join(' OR ')})`;
   }
@@ -47,9 +48,9 @@ export function detailedReportSql(scope: ReportScope, body: DetailedReportFilter
   const x = reportExprs(scope);
   const f = body.detailedFilter;
   const pageSize = f.pageSize ?? 50;
-  params.push(pageSize, ((f.page ?? 1) - 1) * pageSize);
-  const limit = `$${params.length - 1}`;
-  const offset = `$${params.length}`;
+  const p = new SqlConditions(params).param;
+  const limit = p(pageSize);
+  const offset = p(((f.page ?? 1) - 1) * pageSize);
   const descending = body.sortOrder !== 'ASCENDING';
   const hidden = scope.amountShown === null;
   const rate = scope.amountShown === 'COST' ? 'p.cost_rate' : 'p.hourly_rate';

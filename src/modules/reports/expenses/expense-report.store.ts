@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
 import { buildExpenseWhere } from '../filter/expense-filter.store';
 import type { ReportScope } from '../filter/report-scope.store';
 import type { ExpenseReportFilterDto, ExpenseSortColumn } from './dto/expense-report-filter.dto';
@@ -36,9 +37,9 @@ export function expenseTotalsSql(where: string): string {
 export function expenseReportSql(scope: ReportScope, body: ExpenseReportFilterDto, params: unknown[]): string {
   const where = buildExpenseWhere(scope, body, params);
   const pageSize = body.pageSize ?? 50;
-  params.push(pageSize, ((body.page ?? 1) - 1) * pageSize);
-  const limit = `$${params.length - 1}`;
-  const offset = `$${params.length}`;
+  const p = new SqlConditions(params).param;
+  const limit = p(pageSize);
+  const offset = p(((body.page ?? 1) - 1) * pageSize);
   const descending = body.sortOrder !== 'ASCENDING';
   const num = (sql: string) => (scope.amountShown === null ? 'NULL' : decimalSql(sql));
   return `

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
 import type { CursorSession } from './cursor-rows.store';
 import type { ExportCell } from './export-table';
 import { detailedWhere, orderBy } from '../detailed/detailed-report.store';
@@ -14,8 +15,7 @@ export interface DetailedTotalsRow { total: string; billable: string; n: string;
 export function detailedExportSql(scope: ReportScope, body: DetailedReportFilterDto, params: unknown[]): string {
   const where = detailedWhere(scope, body, params);
   const x = reportExprs(scope);
-  params.push(scope.timeZone);
-  const tz = `$${params.length}::text`;
+  const tz = `${new SqlConditions(params).param(scope.timeZone)}::text`;
   const rate = scope.amountShown === 'COST' ? 'te.cost_rate' : 'te.hourly_rate';
   const money = scope.amountShown
     ? `, ${moneySql(`coalesce(${rate}, 0)`)}, ${moneySql(x.amount)}`
@@ -48,9 +48,9 @@ export async function detailedExportColumnChars(manager: EntityManager, scope: R
   const sql = detailedExportSql(scope, body, params);
   const count = scope.amountShown ? 16 : 14;
   const names = Array.from({ length: count }, (_, i) => `c${i}`);
-  params.push(PDF_ROWS);
+  const limit = new SqlConditions(params).param(PDF_ROWS);
   const [row]: Record<string, string>[] = await manager.query(
-    `SELECT ${names.map((n) => `coalesce(max(length(${n})), 0) AS ${n}`).join(', ')} FROM (${sql} LIMIT $${params.length}) r(${names.join(', ')})`,
+    `SELECT ${names.map((n) => `coalesce(max(length(${n})), 0) AS ${n}`).join(', ')} FROM (${sql} LIMIT ${limit}) r(${names.join(', ')})`,
     params,
   );
   return names.map((n) => Number(row[n]));

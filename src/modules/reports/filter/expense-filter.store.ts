@@ -1,6 +1,6 @@
-import { likePattern } from '../../../common/utils/sql';
+import { likePattern, SqlConditions } from '../../../common/utils/sql';
 import {
-  archivedFlag, containsCondition, type FlagFilters, flagConditions, type IdFilters, idFilterConditions, idsOrNull, paramPusher, visibilityCondition,
+  archivedFlag, containsCondition, type FlagFilters, flagConditions, type IdFilters, idFilterConditions, idsOrNull, visibilityCondition,
 } from './report-conditions.store';
 import type { ContainsArchivedFilterDto, ReportFilterBaseDto } from './report-filter.dto';
 import type { ReportScope } from './report-scope.store';
@@ -33,7 +33,7 @@ export type ExpenseFilter = IdFilters & FlagFilters & Pick<ReportFilterBaseDto, 
  * - note (contains, case-insensitive), withoutNote (empty note).
  */
 export function buildExpenseWhere(scope: ReportScope, filter: ExpenseFilter, params: unknown[]): string {
-  const p = paramPusher(params);
+  const p = new SqlConditions(params).param;
   const ws = p(scope.workspaceId);
   const tz = p(scope.timeZone);
   const and: string[] = [

@@ -1,3 +1,4 @@
+import type { SqlConditions } from '../../../common/utils/sql';
 import type { ContainsType, ReportFilterBaseDto } from './report-filter.dto';
 import type { ReportScope } from './report-scope.store';
 
@@ -8,15 +9,8 @@ import type { ReportScope } from './report-scope.store';
  * table alias (`te`, `e`) and a placeholder function that pushes a parameter.
  */
 
-/** Pushes a value onto `params` and answers its placeholder (`$n`). */
-export type ParamFn = (value: unknown) => string;
-
-export function paramPusher(params: unknown[]): ParamFn {
-  return (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-}
+/** Pushes a value onto the statement's parameters and answers its placeholder (`$n`): `SqlConditions.param`. */
+export type ParamFn = SqlConditions['param'];
 
 /** The filter fields selecting by related ids. */
 export type IdFilters = Pick<ReportFilterBaseDto, 'users' | 'userGroups' | 'projects' | 'clients' | 'tasks'>;

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import { likePattern } from '../../../common/utils/sql';
+import { likePattern, SqlConditions } from '../../../common/utils/sql';
 import {
-  archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, paramPusher, visibilityCondition,
+  archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, visibilityCondition,
 } from './report-conditions.store';
 import type { CustomFieldFilterDto, ReportFilterBaseDto } from './report-filter.dto';
 import type { ReportScope } from './report-scope.store';
@@ -45,7 +45,7 @@ import { amountCentsSql, roundDurationSql } from './report-time';
  *   they are members of, ones they manage).
  */
 export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto, params: unknown[], options: { includeRunning?: boolean } = {}): string {
-  const p = paramPusher(params);
+  const p = new SqlConditions(params).param;
   const ws = p(scope.workspaceId);
   const and: string[] = [`te.workspace_id = ${ws}`, `te.start_at >= ${p(scope.start)}`, `te.start_at <= ${p(scope.end)}`];
   if (!options.includeRunning) and.push('te.end_at IS NOT NULL');

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
 import type { TimeEntryReportTotalsDto } from '../detailed/dto/detailed-report.dto';
 import { buildReportWhere, reportExprs, type ReportScope } from '../filter';
 import { totalsObjectSql } from '../filter/report-totals.store';
@@ -33,9 +34,9 @@ export function weeklyRows(manager: EntityManager, scope: ReportScope, filter: W
   const params: unknown[] = [];
   const where = buildReportWhere(scope, filter, params);
   const x = reportExprs(scope);
-  params.push(firstDay, scope.timeZone);
-  const day = `$${params.length - 1}::date`;
-  const tz = `$${params.length}::text`;
+  const p = new SqlConditions(params).param;
+  const day = `${p(firstDay)}::date`;
+  const tz = `${p(scope.timeZone)}::text`;
   const byProject = filter.weeklyFilter.group === 'PROJECT';
   const showAmount = scope.amountShown ? '0' : 'NULL';
   const g1 = byProject ? 'te.project_id' : 'te.user_id';
