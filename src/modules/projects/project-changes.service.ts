@@ -45,12 +45,14 @@ export class ProjectChangesService {
   async assertUsers(manager: EntityManager, workspaceId: string, userIds: string[]): Promise<void> {
     const ids = [...new Set(userIds)];
     if (!ids.length) return;
-    if ((await ProjectWritesStore.countMembers(manager, workspaceId, ids)) !== ids.length) throw new NotFoundException('User not found in this workspace');
+    const found = await ProjectWritesStore.countMembers(manager, workspaceId, ids);
+    if (found !== ids.length) throw new NotFoundException('User not found in this workspace');
   }
 
   async assertGroups(manager: EntityManager, workspaceId: string, groupIds: string[]): Promise<void> {
     const ids = [...new Set(groupIds)];
     if (!ids.length) return;
-    if ((await ProjectWritesStore.countGroups(manager, workspaceId, ids)) !== ids.length) throw new NotFoundException('User group not found in this workspace');
+    const found = await ProjectWritesStore.countGroups(manager, workspaceId, ids);
+    if (found !== ids.length) throw new NotFoundException('User group not found in this workspace');
   }
 }

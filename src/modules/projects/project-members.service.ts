@@ -60,7 +60,8 @@ export class ProjectMembersService {
   async setUserRate(ws: WorkspaceContext, projectId: string, userId: string, kind: 'HOURLY' | 'COST', body: RateRequestDto): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
-      if (!(await ProjectWritesStore.isDirectMember(manager, ws.workspaceId, projectId, userId))) throw new NotFoundException('User is not a member of this project');
+      const member = await ProjectWritesStore.isDirectMember(manager, ws.workspaceId, projectId, userId);
+      if (!member) throw new NotFoundException('User is not a member of this project');
       const { currency } = await this.changes.workspace(manager, ws.workspaceId);
       await this.projects.setRate(manager, ws.workspaceId, projectId, userId, kind, body, currency);
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_UPDATED');

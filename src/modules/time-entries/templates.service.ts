@@ -115,7 +115,8 @@ export class TemplatesService {
   /** A template copies the caller's own time entries of this workspace; any other id is 404. */
   private async checkEntries(manager: EntityManager, ws: WorkspaceContext, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    if ((await TemplatesStore.countUserEntries(manager, ws.workspaceId, ws.userId, ids)) !== ids.length) throw new NotFoundException('Time entry not found');
+    const found = await TemplatesStore.countUserEntries(manager, ws.workspaceId, ws.userId, ids);
+    if (found !== ids.length) throw new NotFoundException('Time entry not found');
     return ids;
   }
 

@@ -6,7 +6,9 @@ import { likePattern } from '../../common/utils/sql';
 import { Template } from './entities/template.entity';
 
 /** A project a template names, and whether the caller may see it. */
-export interface ProjectRow { id: string; name: string; color: string; client_id: string | null; archived: boolean; billable: boolean; is_public: boolean; visible: boolean }
+export interface ProjectRow {
+  id: string; name: string; color: string; client_id: string | null; archived: boolean; billable: boolean; is_public: boolean; visible: boolean;
+}
 /** A task a template names. */
 export interface TaskRow { id: string; name: string; project_id: string; status: string }
 /** A time entry a template copies. */
@@ -89,7 +91,9 @@ export const TemplatesStore = {
   },
 
   /** The user's entries among these ids, with their tags and custom field values. */
-  async entries(manager: EntityManager, workspaceId: string, userId: string, ids: string[]): Promise<{ rows: EntryRow[]; tags: EntryLinkRow[]; fields: EntryLinkRow[] }> {
+  async entries(
+    manager: EntityManager, workspaceId: string, userId: string, ids: string[],
+  ): Promise<{ rows: EntryRow[]; tags: EntryLinkRow[]; fields: EntryLinkRow[] }> {
     const params = [workspaceId, userId, ids];
     const rows: EntryRow[] = await manager.query(
       `SELECT id, description, billable, project_id, task_id, start_at, end_at, duration, type, user_id

@@ -72,7 +72,9 @@ export const SharedReportsStore = {
   },
 
   /** A page of the reports the caller sees (`which`), by name. */
-  page(manager: EntityManager, workspaceId: string, userId: string, which: SharedReportsFilter, page: number, pageSize: number): Promise<SharedReportListRow[]> {
+  page(
+    manager: EntityManager, workspaceId: string, userId: string, which: SharedReportsFilter, page: number, pageSize: number,
+  ): Promise<SharedReportListRow[]> {
     const condition = listCondition(which);
     return manager.query(
       `WITH page AS (
@@ -108,7 +110,9 @@ export const SharedReportsStore = {
   },
 
   /** Renames the report; `isPublic` and `fixedDate` change when given (not null). */
-  async update(manager: EntityManager, workspaceId: string, id: string, name: string, isPublic: boolean | null, fixedDate: boolean | null): Promise<void> {
+  async update(
+    manager: EntityManager, workspaceId: string, id: string, name: string, isPublic: boolean | null, fixedDate: boolean | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE shared_reports SET name = $3, is_public = COALESCE($4, is_public), fixed_date = COALESCE($5, fixed_date)
           WHERE workspace_id = $1 AND id = $2`,
