@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { WorkspaceContext } from '../src/common/auth/principal';
 import { DetailedReportFilterDto } from '../src/modules/reports/detailed/dto/detailed-report-filter.dto';
-import { detailedReportSql } from '../src/modules/reports/detailed/detailed-report.sql';
-import { resolveReportScope } from '../src/modules/reports/filter/report-scope';
+import { detailedReportSql } from '../src/modules/reports/detailed/detailed-report.store';
+import { resolveReportScope } from '../src/modules/reports/filter/report-scope.store';
 import { SummaryReportFilterDto } from '../src/modules/reports/summary/dto/summary-report-filter.dto';
-import { summaryReportQueries } from '../src/modules/reports/summary/summary-report.sql';
+import { summaryReportQueries } from '../src/modules/reports/summary/summary-report.store';
 import { BENCH } from './seed';
 
 /** The bodies the report scenarios send (shared with bench/scenarios.ts). */

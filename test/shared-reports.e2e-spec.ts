@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { Account, createMember, createOwner, MISSING_ID, Owner } from './factories';
+import { outboxEvents } from './factories/outbox';
 import { cents, repEntry, repUserGroup, seconds } from './factories/reports';
 import { teProject } from './factories/time-entries';
 import { startTestApp, TestApp } from './utils/test-app';
@@ -36,8 +36,7 @@ describe('Shared reports', () => {
     dateRangeStart: '2024-03-01T00:00:00Z', dateRangeEnd: '2024-03-31T23:59:59.999Z', timeZone: 'UTC',
     summaryFilter: { groups: ['PROJECT'] },
   };
-  const events = async (id: string) =>
-    ((await t.app.get(DataSource).query('SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position', [id])) as { event: string }[]).map((r) => r.event);
+  const events = (id: string) => outboxEvents(t.app, id);
   const create = async (key: string, body: Record<string, unknown>, ws = a.workspace.id) => {
     const res = await request(t.http).post(base(ws)).set('X-Api-Key', key).send(body);
     if (res.status !== 200) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);

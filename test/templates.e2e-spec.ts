@@ -2,6 +2,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { newId } from '../src/common/utils/ids';
 import { Account, createMember, createOwner, MISSING_ID, Owner } from './factories';
+import { outboxEvents } from './factories/outbox';
+import { insertProject } from './factories/projects';
 import { startTestApp, TestApp } from './utils/test-app';
 
 interface TemplateBody {
@@ -31,11 +33,8 @@ describe('Templates', () => {
   const base = (ws: string) => `/v1/workspaces/${ws}/templates`;
   const key = (acc: Account) => ({ 'X-Api-Key': acc.apiKey });
 
-  async function project(ws: string, name: string, isPublic = true, archived = false): Promise<string> {
-    const id = newId();
-    await db.query('INSERT INTO projects (id, workspace_id, name, is_public, archived) VALUES ($1, $2, $3, $4, $5)', [id, ws, name, isPublic, archived]);
-    return id;
-  }
+  const project = (ws: string, name: string, isPublic = true, archived = false): Promise<string> =>
+    insertProject(t.app, ws, { name, isPublic, archived });
   async function task(ws: string, projectId: string, name: string, status = 'ACTIVE'): Promise<string> {
     const id = newId();
     await db.query('INSERT INTO tasks (id, workspace_id, project_id, name, status) VALUES ($1, $2, $3, $4, $5)', [id, ws, projectId, name, status]);
@@ -50,10 +49,7 @@ describe('Templates', () => {
     );
     return id;
   }
-  async function events(entityId: string): Promise<string[]> {
-    const rows: { event: string }[] = await db.query('SELECT event FROM outbox WHERE entity_id = $1 ORDER BY position', [entityId]);
-    return rows.map((r) => r.event);
-  }
+  const events = (entityId: string): Promise<string[]> => outboxEvents(t.app, entityId);
   async function createTemplate(acc: Account, ws: string, body: object): Promise<TemplateBody> {
     const res = await request(t.http).post(base(ws)).set(key(acc)).send([body]).expect(200);
     return (res.body as TemplateBody[])[0];

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RatesService } from '../src/modules/rates/rates.service';
 import { Account, createMember, createOwner, installAddon, MISSING_ID, Owner, uniqueEmail } from './factories';
+import { outboxEvents } from './factories/outbox';
 import { startTestApp, TestApp } from './utils/test-app';
 
 interface Membership {
@@ -19,12 +20,7 @@ describe('Workspaces', () => {
   let aAdmin: Account;
   let bMember: Account;
 
-  const events = async (entityId: string, workspaceId?: string): Promise<string[]> => {
-    const rows: { event: string }[] = await t.app
-      .get(DataSource)
-      .query('SELECT event FROM outbox WHERE entity_id = $1 AND ($2::text IS NULL OR workspace_id = $2) ORDER BY position', [entityId, workspaceId ?? null]);
-    return rows.map((r) => r.event);
-  };
+  const events = (entityId: string, workspaceId?: string): Promise<string[]> => outboxEvents(t.app, entityId, workspaceId);
   const membership = (body: { memberships: Membership[] }, userId: string) => body.memberships.find((m) => m.userId === userId);
   const key = (account: Account) => ({ 'X-Api-Key': account.apiKey });
   const ws = (owner: Owner, path = '') => `/v1/workspaces/${owner.workspace.id}${path}`;

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/utils/ids';
+import { insertProject } from './projects';
 
 /** Catalog rows inserted with SQL, so a test does not depend on another module's API. Each returns the new id. */
 
@@ -41,9 +42,7 @@ export async function createGroupRow(app: INestApplication, workspaceId: string,
 
 /** A project, optionally of a client. */
 export async function createCatalogProjectRow(app: INestApplication, workspaceId: string, clientId: string | null = null, name?: string): Promise<string> {
-  const id = newId();
-  await app.get(DataSource).query(`INSERT INTO projects (id, workspace_id, name, client_id) VALUES ($1, $2, $3, $4)`, [id, workspaceId, name ?? `Project ${id.slice(-8)}`, clientId]);
-  return id;
+  return insertProject(app, workspaceId, { clientId, name });
 }
 
 /** Makes a user group a member of a project. */

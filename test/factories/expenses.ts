@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { deflateSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/utils/ids';
+import { insertProject } from './projects';
 
 export interface CategorySeed {
   name?: string;
@@ -30,9 +31,7 @@ export async function insertExpenseTask(app: INestApplication, workspaceId: stri
 
 /** Inserts a project row. */
 export async function insertExpenseProject(app: INestApplication, workspaceId: string, name = `Project ${newId().slice(-6)}`): Promise<string> {
-  const id = newId();
-  await app.get(DataSource).query('INSERT INTO projects (id, workspace_id, name) VALUES ($1, $2, $3)', [id, workspaceId, name]);
-  return id;
+  return insertProject(app, workspaceId, { name });
 }
 
 function crc32(data: Buffer): number {

@@ -3,16 +3,13 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/utils/ids';
+import { insertProject } from './projects';
 
 /** Rows and calls for invoice tests. Time entries go through the API (rates resolved on write); the rest is SQL. */
 
 /** A billable project of a client. */
 export async function invProject(app: INestApplication, workspaceId: string, clientId: string | null, name?: string): Promise<string> {
-  const id = newId();
-  await app.get(DataSource).query(`INSERT INTO projects (id, workspace_id, name, client_id, billable, is_public) VALUES ($1, $2, $3, $4, true, true)`, [
-    id, workspaceId, name ?? `Project ${id.slice(-8)}`, clientId,
-  ]);
-  return id;
+  return insertProject(app, workspaceId, { name, clientId, billable: true, isPublic: true });
 }
 
 /** PUT workspaces/{id}/hourly-rate (from 2000 on, so past entries get it). */

@@ -9,16 +9,17 @@ export interface ProjectSeed {
   archived?: boolean;
   billable?: boolean;
   isTemplate?: boolean;
+  color?: string;
 }
 
-/** Inserts a project row directly (no members, no rates). */
+/** Inserts a project row directly (no members, no rates): the one project factory of the tests. */
 export async function insertProject(app: INestApplication, workspaceId: string, seed: ProjectSeed = {}): Promise<string> {
   const id = newId();
   await app.get(DataSource).query(
-    `INSERT INTO projects (id, workspace_id, name, client_id, is_public, archived, billable, is_template)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO projects (id, workspace_id, name, client_id, is_public, archived, billable, is_template, color)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [id, workspaceId, seed.name ?? `Project ${id.slice(-6)}`, seed.clientId ?? null, seed.isPublic ?? true,
-      seed.archived ?? false, seed.billable ?? true, seed.isTemplate ?? false],
+      seed.archived ?? false, seed.billable ?? true, seed.isTemplate ?? false, seed.color ?? '#03A9F4'],
   );
   return id;
 }

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/utils/ids';
+import { insertProject } from './projects';
 
 /** A project (optionally of a new client) and one task, inserted with SQL. */
 export async function schedulingProject(
@@ -12,14 +13,13 @@ export async function schedulingProject(
   clientName?: string,
 ): Promise<{ projectId: string; taskId: string; clientId: string | null }> {
   const db = app.get(DataSource);
-  const projectId = newId();
   const taskId = newId();
   let clientId: string | null = null;
   if (clientName) {
     clientId = newId();
     await db.query(`INSERT INTO clients (id, workspace_id, name) VALUES ($1, $2, $3)`, [clientId, workspaceId, clientName]);
   }
-  await db.query(`INSERT INTO projects (id, workspace_id, name, client_id, color) VALUES ($1, $2, $3, $4, '#123456')`, [projectId, workspaceId, name, clientId]);
+  const projectId = await insertProject(app, workspaceId, { name, clientId, color: '#123456' });
   await db.query(`INSERT INTO tasks (id, workspace_id, project_id, name) VALUES ($1, $2, $3, 'Bugfixing')`, [taskId, workspaceId, projectId]);
   return { projectId, taskId, clientId };
 }

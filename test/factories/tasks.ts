@@ -2,21 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/utils/ids';
 
-export interface ProjectOptions {
-  name?: string;
-  isPublic?: boolean;
-  billable?: boolean;
-}
-
 /** A project row inserted with SQL (does not depend on the projects API). Returns its id. */
-export async function createProjectRow(app: INestApplication, workspaceId: string, options: ProjectOptions = {}): Promise<string> {
-  const id = newId();
-  await app.get(DataSource).query(
-    `INSERT INTO projects (id, workspace_id, name, is_public, billable) VALUES ($1, $2, $3, $4, $5)`,
-    [id, workspaceId, options.name ?? `Project ${id.slice(-6)}`, options.isPublic ?? true, options.billable ?? true],
-  );
-  return id;
-}
+export { insertProject as createProjectRow } from './projects';
 
 /** Makes a user a direct member of a project. */
 export async function addProjectMemberRow(app: INestApplication, workspaceId: string, projectId: string, userId: string): Promise<void> {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/utils/ids';
+import { insertProject } from './projects';
 
 /** Rows for time-entry tests, inserted with SQL so the tests do not depend on the catalog modules' APIs. */
 
@@ -13,11 +14,7 @@ export interface TeProjectOptions {
 }
 
 export async function teProject(app: INestApplication, workspaceId: string, options: TeProjectOptions = {}): Promise<string> {
-  const id = newId();
-  await app.get(DataSource).query(`INSERT INTO projects (id, workspace_id, name, is_public, billable) VALUES ($1, $2, $3, $4, $5)`, [
-    id, workspaceId, options.name ?? `Project ${id.slice(-8)}`, options.isPublic ?? true, options.billable ?? false,
-  ]);
-  return id;
+  return insertProject(app, workspaceId, { name: options.name, isPublic: options.isPublic, billable: options.billable ?? false });
 }
 
 export async function teTask(app: INestApplication, workspaceId: string, projectId: string, name?: string): Promise<string> {

@@ -10,16 +10,7 @@ import { RatesService } from '../../src/modules/rates/rates.service';
  */
 const db = (app: INestApplication) => app.get(DataSource);
 
-export async function insertProject(app: INestApplication, workspaceId: string, options: { name?: string; isPublic?: boolean } = {}): Promise<string> {
-  const id = newId();
-  await db(app).query('INSERT INTO projects (id, workspace_id, name, is_public) VALUES ($1, $2, $3, $4)', [
-    id,
-    workspaceId,
-    options.name ?? `Project ${id.slice(-6)}`,
-    options.isPublic ?? true,
-  ]);
-  return id;
-}
+export { insertProject } from './projects';
 
 export async function insertUserGroup(app: INestApplication, workspaceId: string, memberIds: string[] = []): Promise<string> {
   const id = newId();

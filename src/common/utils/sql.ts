@@ -30,16 +30,20 @@ export async function conflictOnUnique<T>(conflicts: Readonly<Record<string, str
   }
 }
 
-/** SQL conditions joined by AND, collecting their numbered parameters (`$1`, `$2`…) as they are written. */
+/**
+ * SQL conditions joined by AND, collecting their numbered parameters (`$1`, `$2`…) as they are written.
+ * Given `params`, it continues a statement that already has parameters (and pushes onto that array).
+ */
 export class SqlConditions {
   readonly conditions: string[] = [];
-  readonly params: unknown[] = [];
 
-  /** Adds `value` to the parameters and answers its placeholder. */
-  param(value: unknown): string {
+  constructor(readonly params: unknown[] = []) {}
+
+  /** Adds `value` to the parameters and answers its placeholder (a bound function: it may be passed on as `p`). */
+  readonly param = (value: unknown): string => {
     this.params.push(value);
     return `$${this.params.length}`;
-  }
+  };
 
   add(condition: string): void {
     this.conditions.push(condition);

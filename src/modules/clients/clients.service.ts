@@ -5,13 +5,13 @@ import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { conflictOnUnique, likePattern } from '../../common/utils/sql';
-import { Workspace } from '../workspaces/entities/workspace.entity';
+import { conflictOnUnique } from '../../common/utils/sql';
 import { toClientWithCurrencyDto } from './client.mapper';
 import type { ClientQueryDto, UpdateClientQueryDto } from './dto/client-query.dto';
 import type { CreateClientDto, UpdateClientDto } from './dto/client-requests.dto';
 import type { ClientDto, ClientWithCurrencyDto } from './dto/client.dto';
 import { Client } from './entities/client.entity';
+import { ClientsStore } from './clients.store';
 
 /** The 409 of a duplicate name (the unique index decides between concurrent writers). */
 const nameTaken = (name: string) => ({ clients_name_key: `Client with name '${name}' already exists` });
@@ -27,16 +27,7 @@ export class ClientsService {
 
   async list(workspaceId: string, query: ClientQueryDto): Promise<Page<ClientWithCurrencyDto>> {
     const request = pageOf(query);
-    const qb = this.dataSource.getRepository(Client).createQueryBuilder('c').where('c.workspace_id = :workspaceId', { workspaceId });
-    if (query.name) qb.andWhere(`c.name ILIKE :name ESCAPE '\\'`, { name: likePattern(query.name) });
-    if (query.archived !== undefined) qb.andWhere('c.archived = :archived', { archived: query.archived });
-    const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
-    if (query['sort-column'] === 'ID') qb.orderBy('c.id', order);
-    else qb.orderBy('lower(c.name)', order).addOrderBy('c.id', order);
-    const [clients, total] = await qb
-      .offset((request.page - 1) * request.pageSize)
-      .limit(request.pageSize)
-      .getManyAndCount();
+    const [clients, total] = await ClientsStore.page(this.dataSource.manager, workspaceId, query, request);
     const currency = await this.workspaceCurrency(this.dataSource.manager, workspaceId);
     return new Page(
       clients.map((c) => toClientWithCurrencyDto(c, currency)),
@@ -53,7 +44,7 @@ export class ClientsService {
   async create(ws: WorkspaceContext, dto: CreateClientDto): Promise<ClientWithCurrencyDto> {
     return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
-        const client = manager.create(Client, {
+        const client = await ClientsStore.insert(manager, {
           id: newId(),
           workspaceId: ws.workspaceId,
           name: dto.name,
@@ -64,7 +55,6 @@ export class ClientsService {
           currencyCode: null,
           archived: false,
         });
-        await manager.insert(Client, client);
         const result = toClientWithCurrencyDto(client, await this.workspaceCurrency(manager, ws.workspaceId));
         await this.record(manager, client.workspaceId, client.id, 'NEW_CLIENT', result);
         return result;
@@ -86,12 +76,11 @@ export class ClientsService {
         if (dto.note !== undefined) client.note = dto.note;
         if (dto.ccEmails !== undefined) client.ccEmails = dto.ccEmails;
         if (dto.archived !== undefined) client.archived = dto.archived;
-        await manager.update(
-          Client,
-          { workspaceId: ws.workspaceId, id },
-          { name: client.name, email: client.email, address: client.address, note: client.note, ccEmails: client.ccEmails, currencyCode: client.currencyCode, archived: client.archived },
-        );
-        if (client.archived && options['archive-projects']) await this.archiveProjects(manager, ws.workspaceId, id, !!options['mark-tasks-as-done']);
+        const { name, email, address, note, ccEmails, currencyCode, archived } = client;
+        await ClientsStore.update(manager, ws.workspaceId, id, { name, email, address, note, ccEmails, currencyCode, archived });
+        if (client.archived && options['archive-projects']) {
+          await ClientsStore.archiveProjects(manager, ws.workspaceId, id, !!options['mark-tasks-as-done']);
+        }
         const result = toClientWithCurrencyDto(client, await this.workspaceCurrency(manager, ws.workspaceId));
         await this.record(manager, ws.workspaceId, id, 'CLIENT_UPDATED', result);
         return result;
@@ -104,7 +93,7 @@ export class ClientsService {
     return this.dataSource.transaction(async (manager) => {
       const client = await this.find(manager, ws.workspaceId, id, true);
       if (!client.archived) throw new BadRequestException('Client must be archived before deletion');
-      await manager.delete(Client, { workspaceId: ws.workspaceId, id });
+      await ClientsStore.delete(manager, ws.workspaceId, id);
       const result = toClientWithCurrencyDto(client, await this.workspaceCurrency(manager, ws.workspaceId));
       await this.record(manager, ws.workspaceId, id, 'CLIENT_DELETED', result);
       return result;
@@ -112,25 +101,15 @@ export class ClientsService {
   }
 
   private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<Client> {
-    const client = await manager.findOne(Client, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const client = await ClientsStore.find(manager, workspaceId, id, lock);
     if (!client) throw new NotFoundException('Client not found');
     return client;
   }
 
   private async workspaceCurrency(manager: EntityManager, workspaceId: string): Promise<string> {
-    const workspace = await manager.findOne(Workspace, { where: { id: workspaceId }, select: { id: true, currency: true } });
-    if (!workspace) throw new NotFoundException('Workspace not found');
-    return workspace.currency;
-  }
-
-  private async archiveProjects(manager: EntityManager, workspaceId: string, clientId: string, markTasksDone: boolean): Promise<void> {
-    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [workspaceId, clientId]);
-    if (!markTasksDone) return;
-    await manager.query(
-      `UPDATE tasks SET status = 'DONE'
-        WHERE workspace_id = $1 AND project_id IN (SELECT id FROM projects WHERE workspace_id = $1 AND client_id = $2)`,
-      [workspaceId, clientId],
-    );
+    const currency = await ClientsStore.workspaceCurrency(manager, workspaceId);
+    if (currency === null) throw new NotFoundException('Workspace not found');
+    return currency;
   }
 
   private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: ClientDto): Promise<void> {

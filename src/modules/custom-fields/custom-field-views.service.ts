@@ -1,9 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CustomFieldsStore } from './custom-fields.store';
 import type { CustomFieldDefaultValuesDto, CustomFieldDto } from './dto/custom-field.dto';
 import type { CustomFieldQueryDto } from './dto/custom-field-query.dto';
-import { CustomField } from './entities/custom-field.entity';
-import { ProjectCustomField } from './entities/project-custom-field.entity';
+import type { CustomField } from './entities/custom-field.entity';
+import type { ProjectCustomField } from './entities/project-custom-field.entity';
 
 /** A custom field in its REST shape (CustomFieldDtoV1). */
 export function toCustomFieldDto(field: CustomField, projectDefaultValues: CustomFieldDefaultValuesDto[]): CustomFieldDto {
@@ -34,17 +35,13 @@ export class CustomFieldViewsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async findEntity(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomField> {
-    const field = await manager.findOne(CustomField, { where: { workspaceId, id } });
+    const field = await CustomFieldsStore.find(manager, workspaceId, id);
     if (!field) throw new NotFoundException('Custom field not found');
     return field;
   }
 
   async list(workspaceId: string, query: CustomFieldQueryDto): Promise<CustomFieldDto[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(CustomField, 'f').where('f.workspace_id = :workspaceId', { workspaceId });
-    if (query.name) qb.andWhere("strpos(lower(f.name), lower(:name)) > 0", { name: query.name });
-    if (query.status) qb.andWhere('f.status = :status', { status: query.status });
-    if (query['entity-type']) qb.andWhere('f.entity_type = :entityType', { entityType: query['entity-type'] });
-    const fields = await qb.orderBy('lower(f.name)', 'ASC').addOrderBy('f.id', 'ASC').getMany();
+    const fields = await CustomFieldsStore.list(this.dataSource.manager, workspaceId, query);
     return this.many(workspaceId, fields);
   }
 
@@ -55,10 +52,7 @@ export class CustomFieldViewsService {
 
   async many(workspaceId: string, fields: CustomField[], manager: EntityManager = this.dataSource.manager): Promise<CustomFieldDto[]> {
     if (!fields.length) return [];
-    const rows = await manager.find(ProjectCustomField, {
-      where: { workspaceId, customFieldId: In(fields.map((f) => f.id)) },
-      order: { projectId: 'ASC' },
-    });
+    const rows = await CustomFieldsStore.projectValuesOfFields(manager, workspaceId, fields.map((f) => f.id));
     const byField = new Map<string, CustomFieldDefaultValuesDto[]>();
     for (const row of rows) byField.set(row.customFieldId, [...(byField.get(row.customFieldId) ?? []), toDefaultValuesDto(row)]);
     return fields.map((field) => toCustomFieldDto(field, byField.get(field.id) ?? []));

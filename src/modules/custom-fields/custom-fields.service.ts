@@ -7,9 +7,8 @@ import { CustomFieldViewsService } from './custom-field-views.service';
 import { customFieldDefinitionError, customFieldValueError, type CustomFieldShape, normalizeCustomFieldValue } from './custom-field-value';
 import type { CustomFieldDto } from './dto/custom-field.dto';
 import type { CustomFieldRequestDto, UpdateCustomFieldRequestDto } from './dto/custom-field-request.dto';
-import { CustomField, type CustomFieldValue } from './entities/custom-field.entity';
-import { ProjectCustomField } from './entities/project-custom-field.entity';
-import { UserCustomFieldValue } from './entities/user-custom-field-value.entity';
+import type { CustomField, CustomFieldValue } from './entities/custom-field.entity';
+import { CustomFieldsStore } from './custom-fields.store';
 
 /** The 409 of a duplicate name (the unique index decides between concurrent writers). */
 const nameTaken = (name: string) => ({ custom_fields_name_key: `A custom field named "${name}" already exists in this workspace` });
@@ -43,7 +42,7 @@ export class CustomFieldsService {
     const defaultValue = checkedValue(shape, body.workspaceDefaultValue, 'workspaceDefaultValue');
     return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
-        const field = manager.create(CustomField, {
+        const field = await CustomFieldsStore.insert(manager, {
           id: newId(),
           workspaceId,
           name,
@@ -57,7 +56,6 @@ export class CustomFieldsService {
           status: body.status ?? 'VISIBLE',
           workspaceDefaultValue: defaultValue,
         });
-        await manager.insert(CustomField, field);
         return this.emit(manager, field, 'CUSTOM_FIELD_CREATED');
       }),
     );
@@ -92,10 +90,7 @@ export class CustomFieldsService {
           required: body.required ?? field.required,
           status: body.status ?? field.status,
         });
-        await manager.update(
-          CustomField,
-          { workspaceId, id },
-          {
+        await CustomFieldsStore.update(manager, workspaceId, id, {
             name: field.name,
             type: field.type,
             allowedValues: field.allowedValues,
@@ -105,8 +100,7 @@ export class CustomFieldsService {
             required: field.required,
             status: field.status,
             workspaceDefaultValue: field.workspaceDefaultValue,
-          },
-        );
+        });
         if (reshaped) await this.clearUnfitValues(manager, field);
         return this.emit(manager, field, 'CUSTOM_FIELD_UPDATED');
       }),
@@ -117,29 +111,21 @@ export class CustomFieldsService {
     await this.dataSource.transaction(async (manager) => {
       const field = await this.views.findEntity(workspaceId, id, manager);
       const dto = await this.views.one(workspaceId, field, manager);
-      await manager.delete(CustomField, { workspaceId, id });
+      await CustomFieldsStore.delete(manager, workspaceId, id);
       await this.outbox.record(manager, { workspaceId, entityType: 'CUSTOM_FIELD', entityId: id, event: 'CUSTOM_FIELD_DELETED', payload: dto });
     });
   }
 
   private async clearUnfitValues(manager: EntityManager, field: CustomField): Promise<void> {
-    const where = { workspaceId: field.workspaceId, customFieldId: field.id };
-    const projectRows = await manager.find(ProjectCustomField, { where });
+    const projectRows = await CustomFieldsStore.projectValuesOfField(manager, field.workspaceId, field.id);
     const unfitProjects = projectRows.filter((r) => customFieldValueError(field, r.defaultValue)).map((r) => r.projectId);
     if (unfitProjects.length) {
-      await manager.query(
-        `UPDATE project_custom_fields SET default_value = NULL WHERE workspace_id = $1 AND custom_field_id = $2 AND project_id = ANY($3)`,
-        [field.workspaceId, field.id, unfitProjects],
-      );
+      await CustomFieldsStore.clearProjectDefaults(manager, field.workspaceId, field.id, unfitProjects);
     }
-    const userRows = await manager.find(UserCustomFieldValue, { where });
+    const userRows = await CustomFieldsStore.userValuesOfField(manager, field.workspaceId, field.id);
     const unfitUsers = userRows.filter((r) => customFieldValueError(field, r.value)).map((r) => r.userId);
     if (unfitUsers.length) {
-      await manager.query(`DELETE FROM user_custom_field_values WHERE workspace_id = $1 AND custom_field_id = $2 AND user_id = ANY($3)`, [
-        field.workspaceId,
-        field.id,
-        unfitUsers,
-      ]);
+      await CustomFieldsStore.deleteUserValues(manager, field.workspaceId, field.id, unfitUsers);
     }
   }
 

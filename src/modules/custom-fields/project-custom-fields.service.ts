@@ -9,8 +9,9 @@ import { checkedValue } from './custom-fields.service';
 import type { CustomFieldDto } from './dto/custom-field.dto';
 import type { ProjectCustomFieldQueryDto } from './dto/custom-field-query.dto';
 import type { CustomFieldProjectDefaultValuesRequestDto } from './dto/custom-field-request.dto';
-import { CustomField } from './entities/custom-field.entity';
-import { ProjectCustomField } from './entities/project-custom-field.entity';
+import type { CustomField } from './entities/custom-field.entity';
+import type { ProjectCustomField } from './entities/project-custom-field.entity';
+import { CustomFieldsStore } from './custom-fields.store';
 
 /**
  * A project's view of the workspace's TIMEENTRY custom fields: the project's
@@ -27,16 +28,8 @@ export class ProjectCustomFieldsService {
 
   async list(ws: WorkspaceContext, projectId: string, query: ProjectCustomFieldQueryDto): Promise<CustomFieldDto[]> {
     await assertProjectVisible(this.dataSource.manager, ws, projectId);
-    const fields = await this.dataSource.manager
-      .createQueryBuilder(CustomField, 'f')
-      .where('f.workspace_id = :workspaceId AND f.entity_type = :entityType', {
-        workspaceId: ws.workspaceId,
-        entityType: query['entity-type'] ?? 'TIMEENTRY',
-      })
-      .orderBy('lower(f.name)', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .getMany();
-    const overrides = await this.dataSource.manager.find(ProjectCustomField, { where: { workspaceId: ws.workspaceId, projectId } });
+    const fields = await CustomFieldsStore.ofEntityType(this.dataSource.manager, ws.workspaceId, query['entity-type'] ?? 'TIMEENTRY');
+    const overrides = await CustomFieldsStore.projectValuesOfProject(this.dataSource.manager, ws.workspaceId, projectId);
     const byField = new Map(overrides.map((o) => [o.customFieldId, o]));
     const dtos = fields.map((field) => this.projectView(field, byField.get(field.id) ?? null));
     return query.status ? dtos.filter((dto) => dto.status === query.status) : dtos;
@@ -48,13 +41,12 @@ export class ProjectCustomFieldsService {
       await assertProjectManageable(manager, ws, projectId);
       const field = await this.timeEntryField(ws.workspaceId, fieldId, manager);
       const key = { workspaceId: ws.workspaceId, projectId, customFieldId: field.id };
-      const current = await manager.findOne(ProjectCustomField, { where: key });
-      const row = manager.create(ProjectCustomField, {
+      const current = await CustomFieldsStore.projectValue(manager, key);
+      const row = await CustomFieldsStore.upsertProjectValue(manager, {
         ...key,
         defaultValue: body.defaultValue !== undefined ? checkedValue(field, body.defaultValue, 'defaultValue') : (current?.defaultValue ?? null),
         status: body.status ?? current?.status ?? field.status,
       });
-      await manager.upsert(ProjectCustomField, row, ['projectId', 'customFieldId']);
       return this.emit(manager, field, row);
     });
   }
@@ -64,8 +56,8 @@ export class ProjectCustomFieldsService {
     return this.dataSource.transaction(async (manager) => {
       await assertProjectManageable(manager, ws, projectId);
       const field = await this.timeEntryField(ws.workspaceId, fieldId, manager);
-      const result = await manager.delete(ProjectCustomField, { workspaceId: ws.workspaceId, projectId, customFieldId: field.id });
-      if (!result.affected) return this.projectView(field, null);
+      const deleted = await CustomFieldsStore.deleteProjectValue(manager, { workspaceId: ws.workspaceId, projectId, customFieldId: field.id });
+      if (!deleted) return this.projectView(field, null);
       return this.emit(manager, field, null);
     });
   }

@@ -5,7 +5,7 @@ import { OutboxService } from '../../common/outbox/outbox.service';
 import { CustomFieldViewsService } from './custom-field-views.service';
 import { checkedValue } from './custom-fields.service';
 import type { UserCustomFieldValueDto } from './dto/custom-field.dto';
-import { UserCustomFieldValue } from './entities/user-custom-field-value.entity';
+import { CustomFieldsStore } from './custom-fields.store';
 
 /** Members' values of USER custom fields. */
 @Injectable()
@@ -22,8 +22,7 @@ export class UserCustomFieldValuesService {
    */
   async upsert(ws: WorkspaceContext, userId: string, fieldId: string, value: unknown): Promise<UserCustomFieldValueDto> {
     return this.dataSource.transaction(async (manager) => {
-      const members: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [ws.workspaceId, userId]);
-      if (!members.length) throw new NotFoundException('User not found in this workspace');
+      if (!(await CustomFieldsStore.isMember(manager, ws.workspaceId, userId))) throw new NotFoundException('User not found in this workspace');
       const field = await this.views.findEntity(ws.workspaceId, fieldId, manager);
       if (field.entityType !== 'USER') throw new BadRequestException('Only USER custom fields have user values');
       if (field.onlyAdminCanEdit ? !ws.isAdmin : !ws.isAdmin && ws.userId !== userId) {
@@ -31,8 +30,8 @@ export class UserCustomFieldValuesService {
       }
       const stored = checkedValue(field, value, 'value');
       const key = { workspaceId: ws.workspaceId, userId, customFieldId: field.id };
-      if (stored === null) await manager.delete(UserCustomFieldValue, key);
-      else await manager.upsert(UserCustomFieldValue, { ...key, value: stored }, ['workspaceId', 'userId', 'customFieldId']);
+      if (stored === null) await CustomFieldsStore.deleteUserValue(manager, key);
+      else await CustomFieldsStore.upsertUserValue(manager, key, stored);
       const dto: UserCustomFieldValueDto = { customFieldId: field.id, customFieldName: field.name, customFieldType: field.type, userId, value: stored };
       await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'USER', entityId: userId, event: 'USER_UPDATED', payload: dto });
       return dto;

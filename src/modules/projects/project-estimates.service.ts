@@ -4,9 +4,10 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { parseIsoDuration } from '../../common/utils/time';
 import type { ProjectDto } from './dto/project.dto';
 import type { EstimateResetRequestDto, ProjectEstimateRequestDto } from './dto/project-estimate.dto';
-import { EstimateReset, Project } from './entities/project.entity';
+import type { EstimateReset } from './entities/project.entity';
 import { ProjectAccessService } from './project-access.service';
-import { ProjectChanges } from './project-changes';
+import { ProjectChangesService } from './project-changes.service';
+import { type ProjectChanges, ProjectWritesStore } from './project-writes.store';
 import { DEFAULT_BUDGET_ESTIMATE, DEFAULT_TIME_ESTIMATE } from './project.mapper';
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -26,15 +27,14 @@ export class ProjectEstimatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
-    private readonly changes: ProjectChanges,
+    private readonly changes: ProjectChangesService,
   ) {}
 
   async update(ws: WorkspaceContext, projectId: string, body: ProjectEstimateRequestDto): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
-      const repo = manager.getRepository(Project);
-      const project = await repo.findOneByOrFail({ workspaceId: ws.workspaceId, id: projectId });
-      const changes: Partial<Project> = {};
+      const project = await ProjectWritesStore.find(manager, ws.workspaceId, projectId);
+      const changes: ProjectChanges = {};
       if (body.timeEstimate) {
         const { estimate, ...rest } = body.timeEstimate;
         changes.timeEstimate = {
@@ -48,7 +48,7 @@ export class ProjectEstimatesService {
         changes.budgetEstimate = { ...DEFAULT_BUDGET_ESTIMATE, ...(project.budgetEstimate ?? {}), ...definedOnly(body.budgetEstimate) };
       }
       if (body.estimateReset) changes.estimateReset = toReset(body.estimateReset, project.estimateReset);
-      if (Object.keys(changes).length) await repo.update({ workspaceId: ws.workspaceId, id: projectId }, changes);
+      if (Object.keys(changes).length) await ProjectWritesStore.update(manager, ws.workspaceId, projectId, changes);
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_UPDATED');
     });
   }

@@ -5,7 +5,8 @@ import type { RateRequestDto } from '../../common/dto/rate.dto';
 import type { ProjectDto } from './dto/project.dto';
 import type { AddUsersToProjectRequestDto, UpdateProjectMembershipsRequestDto } from './dto/project-memberships.dto';
 import { ProjectAccessService } from './project-access.service';
-import { ProjectChanges } from './project-changes';
+import { ProjectChangesService } from './project-changes.service';
+import { ProjectWritesStore } from './project-writes.store';
 import { ProjectsService } from './projects.service';
 
 /** Project memberships (users and user groups) and the members' project rates. */
@@ -14,7 +15,7 @@ export class ProjectMembersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
-    private readonly changes: ProjectChanges,
+    private readonly changes: ProjectChangesService,
     private readonly projects: ProjectsService,
   ) {}
 
@@ -25,14 +26,11 @@ export class ProjectMembersService {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
       if (body.remove) {
-        await manager.query(
-          `DELETE FROM project_members WHERE workspace_id = $1 AND project_id = $2 AND (user_id = ANY($3) OR user_group_id = ANY($4))`,
-          [ws.workspaceId, projectId, userIds, groupIds],
-        );
+        await ProjectWritesStore.removeMembers(manager, ws.workspaceId, projectId, userIds, groupIds);
       } else {
         await this.changes.assertUsers(manager, ws.workspaceId, userIds);
         await this.changes.assertGroups(manager, ws.workspaceId, groupIds);
-        await this.changes.addMembers(manager, ws.workspaceId, projectId, userIds, groupIds);
+        await ProjectWritesStore.addMembers(manager, ws.workspaceId, projectId, userIds, groupIds);
       }
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_UPDATED');
     });
@@ -46,17 +44,9 @@ export class ProjectMembersService {
       await this.access.assertManageable(ws, projectId, manager);
       await this.changes.assertUsers(manager, ws.workspaceId, userIds);
       if (groupIds) await this.changes.assertGroups(manager, ws.workspaceId, groupIds);
-      await manager.query(
-        `DELETE FROM project_members WHERE workspace_id = $1 AND project_id = $2 AND user_id IS NOT NULL AND NOT user_id = ANY($3)`,
-        [ws.workspaceId, projectId, userIds],
-      );
-      if (groupIds) {
-        await manager.query(
-          `DELETE FROM project_members WHERE workspace_id = $1 AND project_id = $2 AND user_group_id IS NOT NULL AND NOT user_group_id = ANY($3)`,
-          [ws.workspaceId, projectId, groupIds],
-        );
-      }
-      await this.changes.addMembers(manager, ws.workspaceId, projectId, userIds, groupIds ?? []);
+      await ProjectWritesStore.keepUsers(manager, ws.workspaceId, projectId, userIds);
+      if (groupIds) await ProjectWritesStore.keepGroups(manager, ws.workspaceId, projectId, groupIds);
+      await ProjectWritesStore.addMembers(manager, ws.workspaceId, projectId, userIds, groupIds ?? []);
       const { currency } = await this.changes.workspace(manager, ws.workspaceId);
       for (const m of body.memberships) {
         await this.projects.setRate(manager, ws.workspaceId, projectId, m.userId, 'HOURLY', m.hourlyRate, currency);
@@ -70,11 +60,8 @@ export class ProjectMembersService {
   async setUserRate(ws: WorkspaceContext, projectId: string, userId: string, kind: 'HOURLY' | 'COST', body: RateRequestDto): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
-      const rows: unknown[] = await manager.query(
-        'SELECT 1 FROM project_members WHERE workspace_id = $1 AND project_id = $2 AND user_id = $3',
-        [ws.workspaceId, projectId, userId],
-      );
-      if (!rows.length) throw new NotFoundException('User is not a member of this project');
+      const member = await ProjectWritesStore.isDirectMember(manager, ws.workspaceId, projectId, userId);
+      if (!member) throw new NotFoundException('User is not a member of this project');
       const { currency } = await this.changes.workspace(manager, ws.workspaceId);
       await this.projects.setRate(manager, ws.workspaceId, projectId, userId, kind, body, currency);
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_UPDATED');

@@ -4,59 +4,7 @@ import type {
   BudgetEstimateDto, EstimateResetDto, ProjectDto, ProjectMembershipDto, ProjectTaskDto, TimeEstimateDto,
 } from './dto/project.dto';
 import type { BudgetEstimate, EstimateReset, TimeEstimate } from './entities/project.entity';
-
-/** A row of the project query (see project-reader.ts). */
-export interface ProjectRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  client_id: string | null;
-  client_name: string | null;
-  color: string;
-  note: string;
-  billable: boolean;
-  is_public: boolean;
-  archived: boolean;
-  is_template: boolean;
-  time_estimate: TimeEstimate | null;
-  budget_estimate: BudgetEstimate | null;
-  estimate_reset: EstimateReset | null;
-  currency: string;
-  hourly_amount: string | null;
-  hourly_currency: string | null;
-  cost_amount: string | null;
-  cost_currency: string | null;
-  task_estimate: string;
-  task_budget: string;
-  total?: string;
-}
-
-export interface MemberRow {
-  project_id: string;
-  user_id: string | null;
-  user_group_id: string | null;
-  status: ProjectMembershipDto['membershipStatus'] | null;
-  hourly_amount: string | null;
-  hourly_currency: string | null;
-  cost_amount: string | null;
-  cost_currency: string | null;
-}
-
-export interface TaskRow {
-  id: string;
-  project_id: string;
-  name: string;
-  status: 'ACTIVE' | 'DONE';
-  estimate: string | null;
-  budget_estimate: string | null;
-  billable: boolean;
-  assignee_ids: string[];
-  group_ids: string[];
-  hourly_amount: string | null;
-  hourly_currency: string | null;
-  cost_amount: string | null;
-  cost_currency: string | null;
-}
+import type { MemberRow, ProjectRow, TaskRow } from './projects.store';
 
 export function rate(amount: string | null, currency: string | null): RateDto | null {
   return amount === null || currency === null ? null : { amount: Number(amount), currency };

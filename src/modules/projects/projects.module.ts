@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ProjectAccessService } from './project-access.service';
-import { ProjectChanges } from './project-changes';
+import { ProjectChangesService } from './project-changes.service';
 import { ProjectEstimatesService } from './project-estimates.service';
 import { ProjectListService } from './project-list.service';
 import { ProjectMembersService } from './project-members.service';
-import { ProjectReader } from './project-reader';
+import { ProjectViewsService } from './project-views.service';
 import { ProjectTemplatesService } from './project-templates.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
@@ -13,9 +13,9 @@ import { ProjectsService } from './projects.service';
 @Module({
   controllers: [ProjectsController],
   providers: [
-    ProjectAccessService, ProjectReader, ProjectChanges, ProjectsService, ProjectListService,
+    ProjectAccessService, ProjectViewsService, ProjectChangesService, ProjectsService, ProjectListService,
     ProjectEstimatesService, ProjectMembersService, ProjectTemplatesService,
   ],
-  exports: [ProjectAccessService, ProjectReader],
+  exports: [ProjectAccessService, ProjectViewsService],
 })
 export class ProjectsModule {}

@@ -9,10 +9,10 @@ import { RatesService } from '../rates/rates.service';
 import type { ProjectDto } from './dto/project.dto';
 import type { ProjectQueryDto } from './dto/project-query.dto';
 import type { ProjectRequestDto, TaskRequestDto, UpdateProjectRequestDto } from './dto/project-requests.dto';
-import { Project } from './entities/project.entity';
 import { ProjectAccessService } from './project-access.service';
-import { NewTask, ProjectChanges, projectNameConflicts } from './project-changes';
-import { ProjectReader } from './project-reader';
+import { ProjectChangesService, projectNameConflicts } from './project-changes.service';
+import { ProjectViewsService } from './project-views.service';
+import { type NewTask, ProjectWritesStore } from './project-writes.store';
 import { DEFAULT_TIME_ESTIMATE } from './project.mapper';
 
 const DEFAULT_COLOR = '#03A9F4';
@@ -44,14 +44,14 @@ export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
-    private readonly reader: ProjectReader,
-    private readonly changes: ProjectChanges,
+    private readonly views: ProjectViewsService,
+    private readonly changes: ProjectChangesService,
     private readonly rates: RatesService,
   ) {}
 
   async findOne(ws: WorkspaceContext, projectId: string, query: ProjectQueryDto): Promise<ProjectDto> {
     await this.access.assertVisible(ws, projectId);
-    return this.reader.findDto(ws.workspaceId, projectId, {
+    return this.views.findDto(ws.workspaceId, projectId, {
       hydrated: query.hydrated,
       customFieldEntityType: query['custom-field-entity-type'],
     });
@@ -68,7 +68,7 @@ export class ProjectsService {
         if (clientId) await this.changes.assertClient(manager, ws.workspaceId, clientId);
         const billable = body.billable ?? workspace.settings.defaultBillableProjects ?? true;
         const estimateSeconds = body.estimate?.estimate ? (parseIsoDuration(body.estimate.estimate) ?? 0) : 0;
-        const project: Project = manager.getRepository(Project).create({
+        const project = await ProjectWritesStore.insert(manager, {
           id: newId(),
           workspaceId: ws.workspaceId,
           name: body.name.trim(),
@@ -85,7 +85,6 @@ export class ProjectsService {
           budgetEstimate: null,
           estimateReset: null,
         });
-        await manager.insert(Project, project);
 
         const memberships = body.memberships ?? [];
         const groupIds = memberships.filter((m) => m.membershipType === 'USERGROUP').map((m) => m.userId);
@@ -95,14 +94,14 @@ export class ProjectsService {
         const tasks = (body.tasks ?? []).map((t) => toNewTask(t, billable, workspace.currency));
         await this.changes.assertUsers(manager, ws.workspaceId, [...userIds, ...tasks.flatMap((t) => t.assigneeIds)]);
         await this.changes.assertGroups(manager, ws.workspaceId, [...groupIds, ...tasks.flatMap((t) => t.groupIds)]);
-        await this.changes.addMembers(manager, ws.workspaceId, project.id, userIds, groupIds);
+        await ProjectWritesStore.addMembers(manager, ws.workspaceId, project.id, userIds, groupIds);
         for (const m of users) {
           await this.setRate(manager, ws.workspaceId, project.id, m.userId, 'HOURLY', m.hourlyRate, workspace.currency);
           await this.setRate(manager, ws.workspaceId, project.id, m.userId, 'COST', m.costRate, workspace.currency);
         }
         await this.setRate(manager, ws.workspaceId, project.id, null, 'HOURLY', body.hourlyRate, workspace.currency);
         await this.setRate(manager, ws.workspaceId, project.id, null, 'COST', body.costRate, workspace.currency);
-        await this.changes.insertTasks(manager, ws.workspaceId, project.id, tasks);
+        await ProjectWritesStore.insertTasks(manager, ws.workspaceId, project.id, tasks);
         return this.changes.record(manager, ws.workspaceId, project.id, 'NEW_PROJECT');
       }),
     );
@@ -111,13 +110,12 @@ export class ProjectsService {
   async update(ws: WorkspaceContext, projectId: string, body: UpdateProjectRequestDto): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
-      const repo = manager.getRepository(Project);
-      const project = await repo.findOneByOrFail({ workspaceId: ws.workspaceId, id: projectId });
+      const project = await ProjectWritesStore.find(manager, ws.workspaceId, projectId);
       const clientId = body.clientId === undefined ? project.clientId : emptyToNull(body.clientId) ?? null;
       if (clientId && clientId !== project.clientId) await this.changes.assertClient(manager, ws.workspaceId, clientId);
       const name = body.name?.trim() ?? project.name;
       await conflictOnUnique(projectNameConflicts(name, clientId), () =>
-        repo.update({ workspaceId: ws.workspaceId, id: projectId }, {
+        ProjectWritesStore.update(manager, ws.workspaceId, projectId, {
           name,
           clientId,
           color: body.color ?? project.color,
@@ -142,13 +140,9 @@ export class ProjectsService {
   async remove(ws: WorkspaceContext, projectId: string): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
-      const dto = await this.reader.findDto(ws.workspaceId, projectId, {}, manager);
+      const dto = await this.views.findDto(ws.workspaceId, projectId, {}, manager);
       if (!dto.archived) throw new BadRequestException('Cannot delete an active project; archive it first');
-      await manager.query(
-        `DELETE FROM member_roles WHERE workspace_id = $1 AND role = 'PROJECT_MANAGER' AND entity_id = $2`,
-        [ws.workspaceId, projectId],
-      );
-      await manager.delete(Project, { workspaceId: ws.workspaceId, id: projectId });
+      await ProjectWritesStore.delete(manager, ws.workspaceId, projectId);
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_DELETED', dto);
     });
   }
@@ -156,7 +150,7 @@ export class ProjectsService {
   async setTemplate(ws: WorkspaceContext, projectId: string, isTemplate: boolean): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
-      await manager.update(Project, { workspaceId: ws.workspaceId, id: projectId }, { isTemplate });
+      await ProjectWritesStore.update(manager, ws.workspaceId, projectId, { isTemplate });
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_UPDATED');
     });
   }

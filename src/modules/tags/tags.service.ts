@@ -5,12 +5,12 @@ import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { conflictOnUnique, likePattern } from '../../common/utils/sql';
-import { Workspace } from '../workspaces/entities/workspace.entity';
+import { conflictOnUnique } from '../../common/utils/sql';
 import type { TagQueryDto } from './dto/tag-query.dto';
 import type { CreateTagDto, UpdateTagDto } from './dto/tag-requests.dto';
 import type { TagDto } from './dto/tag.dto';
 import { Tag } from './entities/tag.entity';
+import { TagsStore } from './tags.store';
 
 /** The 409 of a duplicate name (the unique index decides between concurrent writers). */
 const nameTaken = (name: string) => ({ tags_name_key: `Tag with name '${name}' already exists` });
@@ -30,23 +30,7 @@ export class TagsService {
 
   async list(workspaceId: string, query: TagQueryDto): Promise<Page<TagDto>> {
     const request = pageOf(query);
-    const qb = this.dataSource
-      .getRepository(Tag)
-      .createQueryBuilder('t')
-      .where('t.workspace_id = :workspaceId', { workspaceId })
-      .andWhere('t.archived = :archived', { archived: query.archived });
-    if (query.name) {
-      if (query['strict-name-search']) qb.andWhere('lower(t.name) = lower(:name)', { name: query.name });
-      else qb.andWhere(`t.name ILIKE :name ESCAPE '\\'`, { name: likePattern(query.name) });
-    }
-    if (query['excluded-ids']?.length) qb.andWhere('t.id <> ALL(:excluded)', { excluded: query['excluded-ids'] });
-    const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
-    if (query['sort-column'] === 'ID') qb.orderBy('t.id', order);
-    else qb.orderBy('lower(t.name)', order).addOrderBy('t.id', order);
-    const [tags, total] = await qb
-      .offset((request.page - 1) * request.pageSize)
-      .limit(request.pageSize)
-      .getManyAndCount();
+    const [tags, total] = await TagsStore.page(this.dataSource.manager, workspaceId, query, request);
     return new Page(tags.map(toTagDto), total, request);
   }
 
@@ -59,8 +43,7 @@ export class TagsService {
     if (!ws.isAdmin) await this.assertMembersMayCreate(ws.workspaceId);
     return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
-        const tag = manager.create(Tag, { id: newId(), workspaceId: ws.workspaceId, name: dto.name, archived: false });
-        await manager.insert(Tag, tag);
+        const tag = await TagsStore.insert(manager, { id: newId(), workspaceId: ws.workspaceId, name: dto.name, archived: false });
         const result = toTagDto(tag);
         await this.record(manager, tag.workspaceId, tag.id, 'NEW_TAG', result);
         return result;
@@ -74,7 +57,7 @@ export class TagsService {
         const tag = await this.find(manager, ws.workspaceId, id, true);
         if (dto.name !== undefined) tag.name = dto.name;
         if (dto.archived !== undefined) tag.archived = dto.archived;
-        await manager.update(Tag, { workspaceId: ws.workspaceId, id }, { name: tag.name, archived: tag.archived });
+        await TagsStore.update(manager, ws.workspaceId, id, { name: tag.name, archived: tag.archived });
         const result = toTagDto(tag);
         await this.record(manager, ws.workspaceId, id, 'TAG_UPDATED', result);
         return result;
@@ -85,7 +68,7 @@ export class TagsService {
   async delete(ws: WorkspaceContext, id: string): Promise<TagDto> {
     return this.dataSource.transaction(async (manager) => {
       const tag = await this.find(manager, ws.workspaceId, id, true);
-      await manager.delete(Tag, { workspaceId: ws.workspaceId, id });
+      await TagsStore.delete(manager, ws.workspaceId, id);
       const result = toTagDto(tag);
       await this.record(manager, ws.workspaceId, id, 'TAG_DELETED', result);
       return result;
@@ -93,13 +76,13 @@ export class TagsService {
   }
 
   private async assertMembersMayCreate(workspaceId: string): Promise<void> {
-    const workspace = await this.dataSource.manager.findOne(Workspace, { where: { id: workspaceId }, select: { id: true, settings: true } });
-    if (!workspace) throw new NotFoundException('Workspace not found');
-    if (workspace.settings.onlyAdminsCreateTag) throw new ForbiddenException('Only workspace admins may create tags in this workspace');
+    const settings = await TagsStore.workspaceSettings(this.dataSource.manager, workspaceId);
+    if (!settings) throw new NotFoundException('Workspace not found');
+    if (settings.onlyAdminsCreateTag) throw new ForbiddenException('Only workspace admins may create tags in this workspace');
   }
 
   private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<Tag> {
-    const tag = await manager.findOne(Tag, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const tag = await TagsStore.find(manager, workspaceId, id, lock);
     if (!tag) throw new NotFoundException('Tag not found');
     return tag;
   }

@@ -1,30 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { pageOf } from '../../common/dto/page-query.dto';
-import { limitOffset, Page } from '../../common/dto/page';
+import { Page } from '../../common/dto/page';
 import type { RateDto } from '../../common/dto/rate.dto';
 import { toIsoDuration } from '../../common/utils/time';
 import type { TaskListQueryDto } from './dto/task-query.dto';
 import type { TaskDto } from './dto/task.dto';
-import { Task } from './entities/task.entity';
-
-/** `%` and `_` in a search text match themselves. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-interface LinkRow {
-  kind: 'A' | 'G';
-  task_id: string;
-  ref: string;
-}
-
-interface RateRow {
-  task_id: string;
-  kind: 'HOURLY' | 'COST';
-  amount: string;
-  currency: string;
-}
+import type { Task } from './entities/task.entity';
+import { type RateRow, TasksStore } from './tasks.store';
 
 /**
  * Turns task rows into TaskDtoV1: assignees, groups and current rates of a
@@ -36,25 +19,13 @@ export class TaskViewsService {
 
   /** One page of a project's tasks, filtered and sorted as GET .../tasks asks. */
   async list(workspaceId: string, projectId: string, query: TaskListQueryDto): Promise<Page<TaskDto>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Task, 't')
-      .where('t.workspace_id = :workspaceId AND t.project_id = :projectId', { workspaceId, projectId });
-    if (query.name) {
-      if (query['strict-name-search']) qb.andWhere('lower(t.name) = lower(:name)', { name: query.name });
-      else qb.andWhere("t.name ILIKE '%' || :name || '%' ESCAPE '\\'", { name: escapeLike(query.name) });
-    }
-    if (query['is-active'] !== undefined) qb.andWhere('t.status = :status', { status: query['is-active'] ? 'ACTIVE' : 'DONE' });
-    const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
-    if (query['sort-column'] === 'ID') qb.orderBy('t.id', order);
-    else qb.orderBy('lower(t.name)', order).addOrderBy('t.id', order);
-    const { limit, offset } = limitOffset(pageOf(query));
-    const [tasks, total] = await qb.limit(limit).offset(offset).getManyAndCount();
+    const [tasks, total] = await TasksStore.page(this.dataSource.manager, workspaceId, projectId, query, pageOf(query));
     return new Page(await this.many(workspaceId, tasks), total, pageOf(query));
   }
 
   /** The task of that project in that workspace, or 404. */
   async findEntity(workspaceId: string, projectId: string, taskId: string, manager: EntityManager = this.dataSource.manager): Promise<Task> {
-    const task = await manager.findOne(Task, { where: { workspaceId, projectId, id: taskId } });
+    const task = await TasksStore.find(manager, workspaceId, projectId, taskId);
     if (!task) throw new NotFoundException('Task not found');
     return task;
   }
@@ -67,21 +38,9 @@ export class TaskViewsService {
   async many(workspaceId: string, tasks: Task[], manager: EntityManager = this.dataSource.manager): Promise<TaskDto[]> {
     if (!tasks.length) return [];
     const ids = tasks.map((t) => t.id);
-    const links: LinkRow[] = await manager.query(
-      `SELECT 'A' AS kind, task_id, user_id AS ref FROM task_assignees WHERE workspace_id = $1 AND task_id = ANY($2)
-       UNION ALL
-       SELECT 'G' AS kind, task_id, user_group_id AS ref FROM task_user_groups WHERE workspace_id = $1 AND task_id = ANY($2)
-       ORDER BY kind, task_id, ref`,
-      [workspaceId, ids],
-    );
-    const rates: RateRow[] = await manager.query(
-      `SELECT DISTINCT ON (task_id, kind) task_id, kind, amount, currency
-         FROM rates
-        WHERE workspace_id = $1 AND task_id = ANY($2) AND user_id IS NULL AND since <= $3
-        ORDER BY task_id, kind, since DESC`,
-      // The app's clock, as RatesService stamps `since` with it (now() would be the transaction's start).
-      [workspaceId, ids, new Date()],
-    );
+    const links = await TasksStore.links(manager, workspaceId, ids);
+    // The app's clock, as RatesService stamps `since` with it (now() would be the transaction's start).
+    const rates = await TasksStore.rates(manager, workspaceId, ids, new Date());
     const assignees = new Map<string, string[]>();
     const groups = new Map<string, string[]>();
     for (const link of links) {

@@ -11,10 +11,9 @@ import type { RateKind } from '../rates/entities/rate.entity';
 import { RatesService } from '../rates/rates.service';
 import type { CreateTaskRequestDto, UpdateTaskRequestDto } from './dto/task-request.dto';
 import type { TaskDto } from './dto/task.dto';
-import { TaskAssignee } from './entities/task-assignee.entity';
-import { TaskUserGroup } from './entities/task-user-group.entity';
-import { Task } from './entities/task.entity';
+import type { Task } from './entities/task.entity';
 import { TaskViewsService } from './task-views.service';
+import { TasksStore } from './tasks.store';
 
 /** The 409 of a duplicate name (the unique index decides between concurrent writers). */
 const nameTaken = (name: string) => ({ tasks_name_key: `A task named "${name}" already exists on this project` });
@@ -38,11 +37,8 @@ export class TasksService {
     return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
         await this.assertMayCreate(ws, projectId, manager);
-        const [project] = (await manager.query(`SELECT billable FROM projects WHERE workspace_id = $1 AND id = $2`, [
-          ws.workspaceId,
-          projectId,
-        ])) as { billable: boolean }[];
-        const task = manager.create(Task, {
+        const projectBillable = await TasksStore.projectBillable(manager, ws.workspaceId, projectId);
+        const task = await TasksStore.insert(manager, {
           id: newId(),
           workspaceId: ws.workspaceId,
           projectId,
@@ -50,9 +46,8 @@ export class TasksService {
           status: body.status ?? 'ACTIVE',
           estimate: body.estimate ? parseIsoDuration(body.estimate) : null,
           budgetEstimate: body.budgetEstimate ?? null,
-          billable: body.billable ?? project.billable,
+          billable: body.billable ?? projectBillable,
         });
-        await manager.insert(Task, task);
         await this.replaceLinks(manager, ws.workspaceId, task.id, withAssignees ? assigneesOf(body) ?? [] : [], body.userGroupIds ?? []);
         return this.emit(manager, ws.workspaceId, task, 'NEW_TASK');
       }),
@@ -70,11 +65,8 @@ export class TasksService {
         if (body.estimate !== undefined) task.estimate = parseIsoDuration(body.estimate);
         if (body.budgetEstimate !== undefined) task.budgetEstimate = body.budgetEstimate;
         if (body.billable != null) task.billable = body.billable;
-        await manager.update(
-          Task,
-          { workspaceId: ws.workspaceId, id: task.id },
-          { name: task.name, status: task.status, estimate: task.estimate, budgetEstimate: task.budgetEstimate, billable: task.billable },
-        );
+        const { status, estimate, budgetEstimate, billable } = task;
+        await TasksStore.update(manager, ws.workspaceId, task.id, { name: task.name, status, estimate, budgetEstimate, billable });
         const assignees = withAssignees ? assigneesOf(body) : [];
         await this.replaceLinks(manager, ws.workspaceId, task.id, assignees, body.userGroupIds);
         return this.emit(manager, ws.workspaceId, task, 'TASK_UPDATED');
@@ -87,7 +79,7 @@ export class TasksService {
       await this.access.assertManageable(ws, projectId, manager);
       const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
       const dto = await this.views.one(ws.workspaceId, task, manager);
-      await manager.delete(Task, { workspaceId: ws.workspaceId, id: task.id });
+      await TasksStore.delete(manager, ws.workspaceId, task.id);
       await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'TASK', entityId: task.id, event: 'TASK_DELETED', payload: dto });
       return dto;
     });
@@ -98,19 +90,16 @@ export class TasksService {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
       const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
-      const [workspace] = (await manager.query(`SELECT currency FROM workspaces WHERE id = $1`, [ws.workspaceId])) as { currency: string }[];
+      const currency = await TasksStore.workspaceCurrency(manager, ws.workspaceId);
       const scope = { workspaceId: ws.workspaceId, projectId, taskId: task.id };
-      await this.rates.set(manager, scope, kind, { amount: body.amount, currency: workspace.currency }, body.since ? new Date(body.since) : undefined);
+      await this.rates.set(manager, scope, kind, { amount: body.amount, currency }, body.since ? new Date(body.since) : undefined);
       return this.emit(manager, ws.workspaceId, task, 'TASK_UPDATED');
     });
   }
 
   /** Managers may always create; other members who see the project may unless onlyAdminsCreateTask. */
   private async assertMayCreate(ws: WorkspaceContext, projectId: string, manager: EntityManager): Promise<void> {
-    const [row] = (await manager.query(`SELECT (settings->>'onlyAdminsCreateTask')::boolean AS only_admins FROM workspaces WHERE id = $1`, [
-      ws.workspaceId,
-    ])) as { only_admins: boolean | null }[];
-    if (row?.only_admins) await this.access.assertManageable(ws, projectId, manager);
+    if (await TasksStore.onlyAdminsCreateTask(manager, ws.workspaceId)) await this.access.assertManageable(ws, projectId, manager);
     else await this.access.assertVisible(ws, projectId, manager);
   }
 
@@ -118,17 +107,15 @@ export class TasksService {
   private async replaceLinks(manager: EntityManager, workspaceId: string, taskId: string, userIds?: string[], groupIds?: string[]): Promise<void> {
     if (userIds) {
       const ids = [...new Set(userIds)];
-      const found = (await manager.query(`SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`, [workspaceId, ids])) as unknown[];
-      if (found.length !== ids.length) throw new NotFoundException('Assignee not found in this workspace');
-      await manager.delete(TaskAssignee, { workspaceId, taskId });
-      if (ids.length) await manager.insert(TaskAssignee, ids.map((userId) => ({ workspaceId, taskId, userId })));
+      const found = await TasksStore.countMembers(manager, workspaceId, ids);
+      if (found !== ids.length) throw new NotFoundException('Assignee not found in this workspace');
+      await TasksStore.replaceAssignees(manager, workspaceId, taskId, ids);
     }
     if (groupIds) {
       const ids = [...new Set(groupIds)];
-      const found = (await manager.query(`SELECT id FROM user_groups WHERE workspace_id = $1 AND id = ANY($2)`, [workspaceId, ids])) as unknown[];
-      if (found.length !== ids.length) throw new NotFoundException('User group not found in this workspace');
-      await manager.delete(TaskUserGroup, { workspaceId, taskId });
-      if (ids.length) await manager.insert(TaskUserGroup, ids.map((userGroupId) => ({ workspaceId, taskId, userGroupId })));
+      const found = await TasksStore.countUserGroups(manager, workspaceId, ids);
+      if (found !== ids.length) throw new NotFoundException('User group not found in this workspace');
+      await TasksStore.replaceUserGroups(manager, workspaceId, taskId, ids);
     }
   }
 

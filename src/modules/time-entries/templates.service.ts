@@ -1,29 +1,20 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { projectVisibleSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { likePattern } from '../../common/utils/sql';
 import { toInstant, toIsoDuration } from '../../common/utils/time';
 import { ProjectAccessService } from '../projects/project-access.service';
 import type { TemplateListQueryDto, TemplateViewQueryDto } from './dto/template-query.dto';
 import type { ProjectTaskTupleRequestDto, TemplatePatchRequestDto, TemplateRequestDto } from './dto/template-request.dto';
 import type { ProjectTaskTupleDto, TemplateDto, TemplateEntryDto, TemplateProjectDto, TemplateTaskDto } from './dto/template.dto';
-import { Template, TemplateProjectTask } from './entities/template.entity';
+import type { Template, TemplateProjectTask } from './entities/template.entity';
+import { type ProjectRow, type TaskRow, TemplatesStore } from './templates.store';
 
 const ENTITY_TYPE = 'TEMPLATE';
 const PLAIN_VIEW: TemplateViewQueryDto = { cleansed: false, hydrated: false };
-
-interface ProjectRow { id: string; name: string; color: string; client_id: string | null; archived: boolean; billable: boolean; is_public: boolean; visible: boolean }
-interface TaskRow { id: string; name: string; project_id: string; status: string }
-interface EntryRow {
-  id: string; description: string; billable: boolean; project_id: string | null; task_id: string | null;
-  start_at: Date; end_at: Date | null; duration: number | null; type: string; user_id: string;
-}
-interface EntryLinkRow { time_entry_id: string; tag_id?: string; custom_field_id?: string; value?: unknown }
 
 /**
  * Timesheet templates. A template belongs to the user who made it: everyone,
@@ -41,17 +32,7 @@ export class TemplatesService {
 
   async list(ws: WorkspaceContext, query: TemplateListQueryDto): Promise<Page<TemplateDto>> {
     const request = pageOf(query);
-    const qb = this.dataSource
-      .getRepository(Template)
-      .createQueryBuilder('t')
-      .where('t.workspace_id = :workspaceId AND t.user_id = :userId', { workspaceId: ws.workspaceId, userId: ws.userId });
-    if (query.name) qb.andWhere(`t.name ILIKE :name ESCAPE '\\'`, { name: likePattern(query.name) });
-    const [templates, total] = await qb
-      .orderBy('lower(t.name)', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .offset((request.page - 1) * request.pageSize)
-      .limit(request.pageSize)
-      .getManyAndCount();
+    const [templates, total] = await TemplatesStore.page(this.dataSource.manager, ws.workspaceId, ws.userId, query.name, request);
     return new Page(await this.render(this.dataSource.manager, ws, templates, query), total, request);
   }
 
@@ -65,18 +46,16 @@ export class TemplatesService {
   async create(ws: WorkspaceContext, bodies: TemplateRequestDto[]): Promise<TemplateDto[]> {
     if (!bodies.length) throw new BadRequestException('At least one template is required');
     return this.dataSource.transaction(async (manager) => {
-      const templates: Template[] = [];
+      const values: Omit<Template, 'createdAt'>[] = [];
       for (const body of bodies) {
         const rows = await this.checkRows(manager, ws, body.projectsAndTasks);
         const timeEntryIds = await this.checkEntries(manager, ws, body.timeEntryIds ?? []);
-        templates.push(
-          manager.create(Template, {
-            id: newId(), workspaceId: ws.workspaceId, userId: ws.userId, name: body.name,
-            projectsAndTasks: rows, timeEntryIds, weekStart: body.weekStart ?? null,
-          }),
-        );
+        values.push({
+          id: newId(), workspaceId: ws.workspaceId, userId: ws.userId, name: body.name,
+          projectsAndTasks: rows, timeEntryIds, weekStart: body.weekStart ?? null,
+        });
       }
-      await manager.insert(Template, templates);
+      const templates = await TemplatesStore.insert(manager, values);
       const results = await this.render(manager, ws, templates, PLAIN_VIEW);
       await this.outbox.record(manager, ...results.map((r) => this.event(r, 'TEMPLATE_CREATED')));
       return results;
@@ -87,7 +66,7 @@ export class TemplatesService {
     return this.dataSource.transaction(async (manager) => {
       const template = await this.find(manager, ws, id, true);
       template.name = body.name;
-      await manager.update(Template, { workspaceId: ws.workspaceId, id }, { name: body.name });
+      await TemplatesStore.rename(manager, ws.workspaceId, id, body.name);
       const [result] = await this.render(manager, ws, [template], PLAIN_VIEW);
       await this.outbox.record(manager, this.event(result, 'TEMPLATE_UPDATED'));
       return result;
@@ -98,17 +77,14 @@ export class TemplatesService {
     return this.dataSource.transaction(async (manager) => {
       const template = await this.find(manager, ws, id, true);
       const [result] = await this.render(manager, ws, [template], PLAIN_VIEW);
-      await manager.delete(Template, { workspaceId: ws.workspaceId, id });
+      await TemplatesStore.delete(manager, ws.workspaceId, id);
       await this.outbox.record(manager, this.event(result, 'TEMPLATE_DELETED'));
       return result;
     });
   }
 
   private async find(manager: EntityManager, ws: WorkspaceContext, id: string, lock = false): Promise<Template> {
-    const template = await manager.findOne(Template, {
-      where: { workspaceId: ws.workspaceId, userId: ws.userId, id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const template = await TemplatesStore.find(manager, ws.workspaceId, ws.userId, id, lock);
     if (!template) throw new NotFoundException('Template not found');
     return template;
   }
@@ -124,9 +100,7 @@ export class TemplatesService {
     for (const projectId of new Set(rows.map((r) => r.projectId))) await this.access.assertVisible(ws, projectId, manager);
     const taskIds = [...new Set(rows.flatMap((r) => (r.taskId ? [r.taskId] : [])))];
     if (taskIds.length) {
-      const tasks = (await manager.query(`SELECT id, project_id FROM tasks WHERE workspace_id = $1 AND id = ANY($2)`, [
-        ws.workspaceId, taskIds,
-      ])) as { id: string; project_id: string }[];
+      const tasks = await TemplatesStore.taskProjects(manager, ws.workspaceId, taskIds);
       const projectOf = new Map(tasks.map((t) => [t.id, t.project_id]));
       for (const row of rows) {
         if (!row.taskId) continue;
@@ -141,10 +115,8 @@ export class TemplatesService {
   /** A template copies the caller's own time entries of this workspace; any other id is 404. */
   private async checkEntries(manager: EntityManager, ws: WorkspaceContext, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const found = (await manager.query(`SELECT id FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND id = ANY($3)`, [
-      ws.workspaceId, ws.userId, ids,
-    ])) as unknown[];
-    if (found.length !== ids.length) throw new NotFoundException('Time entry not found');
+    const found = await TemplatesStore.countUserEntries(manager, ws.workspaceId, ws.userId, ids);
+    if (found !== ids.length) throw new NotFoundException('Time entry not found');
     return ids;
   }
 
@@ -178,21 +150,14 @@ export class TemplatesService {
   private async loadProjects(manager: EntityManager, ws: WorkspaceContext, templates: Template[]): Promise<Map<string, ProjectRow>> {
     const ids = [...new Set(templates.flatMap((t) => t.projectsAndTasks.map((r) => r.projectId)))];
     if (!ids.length) return new Map();
-    const visible = ws.isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$3' });
-    const rows: ProjectRow[] = await manager.query(
-      `SELECT p.id, p.name, p.color, p.client_id, p.archived, p.billable, p.is_public, ${visible} AS visible
-         FROM projects p WHERE p.workspace_id = $1 AND p.id = ANY($2)`,
-      ws.isAdmin ? [ws.workspaceId, ids] : [ws.workspaceId, ids, ws.userId],
-    );
+    const rows = await TemplatesStore.projects(manager, ws, ids);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async loadTasks(manager: EntityManager, workspaceId: string, templates: Template[]): Promise<Map<string, TaskRow>> {
     const ids = [...new Set(templates.flatMap((t) => t.projectsAndTasks.flatMap((r) => (r.taskId ? [r.taskId] : []))))];
     if (!ids.length) return new Map();
-    const rows: TaskRow[] = await manager.query(`SELECT id, name, project_id, status FROM tasks WHERE workspace_id = $1 AND id = ANY($2)`, [
-      workspaceId, ids,
-    ]);
+    const rows = await TemplatesStore.tasks(manager, workspaceId, ids);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -200,17 +165,7 @@ export class TemplatesService {
   private async loadEntries(manager: EntityManager, ws: WorkspaceContext, templates: Template[]): Promise<Map<string, TemplateEntryDto>> {
     const ids = [...new Set(templates.flatMap((t) => t.timeEntryIds))];
     if (!ids.length) return new Map();
-    const params = [ws.workspaceId, ws.userId, ids];
-    const rows: EntryRow[] = await manager.query(
-      `SELECT id, description, billable, project_id, task_id, start_at, end_at, duration, type, user_id
-         FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND id = ANY($3)`,
-      params,
-    );
-    const links = (sql: string) => manager.query(sql, [ws.workspaceId, rows.map((r) => r.id)]) as Promise<EntryLinkRow[]>;
-    const [tags, fields] = await Promise.all([
-      links(`SELECT time_entry_id, tag_id FROM time_entry_tags WHERE workspace_id = $1 AND time_entry_id = ANY($2) ORDER BY tag_id`),
-      links(`SELECT time_entry_id, custom_field_id, value FROM time_entry_custom_fields WHERE workspace_id = $1 AND time_entry_id = ANY($2) ORDER BY custom_field_id`),
-    ]);
+    const { rows, tags, fields } = await TemplatesStore.entries(manager, ws.workspaceId, ws.userId, ids);
     return new Map(
       rows.map((r) => [
         r.id,

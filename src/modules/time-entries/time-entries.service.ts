@@ -165,7 +165,7 @@ export class TimeEntriesService {
       checkInterval(new Date(row.start_at), end);
       const settings = await this.store.settings(manager, ws.workspaceId);
       checkNotFinalized(row, ws.isAdmin);
-      const projectHasTasks = settings.forceTasks && row.project_id && !row.task_id ? await this.hasActiveTasks(manager, ws.workspaceId, row.project_id) : true;
+      const projectHasTasks = settings.forceTasks && row.project_id && !row.task_id ? await this.store.hasActiveTasks(manager, ws.workspaceId, row.project_id) : true;
       checkRequiredFields(settings, {
         description: row.description, projectId: row.project_id, taskId: row.task_id, tagIds: row.tag_ids ?? [], type: row.type, projectHasTasks,
       });
@@ -189,8 +189,4 @@ export class TimeEntriesService {
     return this.store.stopRunning(manager, workspaceId, userId, start);
   }
 
-  private async hasActiveTasks(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM tasks WHERE workspace_id = $1 AND project_id = $2 AND status = 'ACTIVE' LIMIT 1`, [workspaceId, projectId]);
-    return rows.length > 0;
-  }
 }

@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { mayActForSql } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { limitOffset, Page } from '../../common/dto/page';
-import { likePattern, SqlConditions } from '../../common/utils/sql';
-import { preparedQuery } from '../../database/prepared-query';
+import { Page } from '../../common/dto/page';
+import type { SqlConditions } from '../../common/utils/sql';
 import type { InProgressQueryDto, TimeEntryListQueryDto } from './dto/time-entry-query.dto';
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
-import { relatedOfCteSql, type RelatedRow, withRelated } from './time-entry-hydrator';
+import { withRelated } from './time-entry-hydrator';
+import { TimeEntryListStore } from './time-entry-list.store';
 import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
-import { ENTRY_COLUMNS } from './time-entry.store';
 import { TimeEntryWriter } from './time-entry-writer';
-
-/** The list statement's one row: total, settings, the page as JSON text and (hydrated) its related rows. */
-type PageRow = RelatedRow & { total: number; lock_at: string | null; hide_rates: string | null; entries: string | null };
-
 
 /**
  * Lists of entries, newest start first with the id as tie-breaker (pages never
@@ -30,64 +24,19 @@ export class TimeEntryListService {
 
   async forUser(ws: WorkspaceContext, userId: string, query: TimeEntryListQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
     await this.writer.assertAccess(this.dataSource.manager, ws, userId);
-    const where = new SqlConditions();
-    where.add(`te.workspace_id = ${where.param(ws.workspaceId)}`);
-    where.add(`te.user_id = ${where.param(userId)}`);
-    if (query.description) where.add(`te.description ILIKE ${where.param(likePattern(query.description))} ESCAPE '\\'`);
-    if (query.start) where.add(`te.start_at >= ${where.param(new Date(query.start))}`);
-    if (query.end) where.add(`te.start_at <= ${where.param(new Date(query.end))}`);
-    if (query.project) where.add(`te.project_id = ${where.param(query.project)}`);
-    if (query.task) where.add(`te.task_id = ${where.param(query.task)}`);
-    if (query.tags?.length) {
-      where.add(`EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND tt.tag_id = ANY(${where.param(query.tags)}::char(24)[]))`);
-    }
-    if (query['project-required']) where.add('te.project_id IS NOT NULL');
-    if (query['task-required']) where.add('te.task_id IS NOT NULL');
-    if (query['in-progress'] !== undefined) where.add(query['in-progress'] ? 'te.end_at IS NULL' : 'te.end_at IS NOT NULL');
-    if (query['get-week-before']) {
-      const before = where.param(new Date(query['get-week-before']));
-      where.add(`te.start_at >= ${before}::timestamptz - interval '7 days' AND te.start_at < ${before} AND te.project_id IS NOT NULL`);
-    }
+    const where = TimeEntryListStore.userEntries(ws, userId, query);
     return this.page(ws, where, { page: query.page, pageSize: query['page-size'] }, query.hydrated);
   }
 
   /** Running entries of the workspace: all for admins, otherwise the caller's and their managed users'. */
   async inProgress(ws: WorkspaceContext, query: InProgressQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
-    const where = new SqlConditions();
-    const workspace = where.param(ws.workspaceId);
-    where.add(`te.workspace_id = ${workspace} AND te.end_at IS NULL`);
-    if (!ws.isAdmin) {
-      const caller = where.param(ws.userId);
-      where.add(mayActForSql({ workspace, caller, user: 'te.user_id' }));
-    }
+    const where = TimeEntryListStore.inProgress(ws);
     return this.page(ws, where, { page: query.page, pageSize: query['page-size'] }, false);
   }
 
-  /**
-   * One statement: the page (read through the (workspace, user, start, id)
-   * order, stopping at the page's end), its total (counted apart, from the
-   * index only), the settings that decide how entries are shown and, when
-   * hydrated, the page's projects, tasks, tags and users. Rows come as one JSON
-   * value: parsed natively rather than field by field.
-   */
+  /** A page of the entries `where` selects, shown as the workspace's settings and the caller's role say. */
   private async page(ws: WorkspaceContext, where: SqlConditions, request: { page: number; pageSize: number }, hydrated: boolean): Promise<Page<TimeEntryWithRatesDto>> {
-    const { limit, offset } = limitOffset(request);
-    const workspace = where.param(ws.workspaceId);
-    const [row] = await preparedQuery<PageRow>(
-      this.dataSource,
-      `WITH page AS MATERIALIZED (
-         SELECT te.* FROM time_entries te
-          WHERE ${where.sql}
-          ORDER BY te.start_at DESC, te.id DESC
-          LIMIT ${where.param(limit)} OFFSET ${where.param(offset)})
-       SELECT (SELECT count(*) FROM time_entries te WHERE ${where.sql})::int AS total,
-              w.settings->>'lockTimeEntries' AS lock_at, w.settings->>'onlyAdminsSeeBillableRates' AS hide_rates,
-              (SELECT json_agg(x ORDER BY x.start_at DESC, x.id DESC) FROM (SELECT ${ENTRY_COLUMNS} FROM page te) x)::text AS entries
-              ${hydrated ? `, ${relatedOfCteSql(workspace, 'page')}` : ''}
-         FROM workspaces w
-        WHERE w.id = ${workspace}`,
-      where.params,
-    );
+    const row = await TimeEntryListStore.page(this.dataSource, ws, where, request, hydrated);
     const view = viewFor({ lockTimeEntries: row.lock_at, onlyAdminsSeeBillableRates: row.hide_rates !== 'false' }, ws.isAdmin);
     const entries = (row.entries ? (JSON.parse(row.entries) as TimeEntryRow[]) : []).map((entry) => toTimeEntryDto(entry, view));
     return new Page(hydrated ? withRelated(entries, row) : entries, row.total, request);

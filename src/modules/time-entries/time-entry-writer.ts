@@ -1,9 +1,8 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared-query';
-import { mayActFor, projectVisibleSql, teamManagerSql } from '../../common/access';
+import { mayActFor } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { RateCandidateRow, rateCandidatesSql, resolveCandidates } from '../rates/rates.service';
+import { resolveCandidates } from '../rates/rates.service';
 import type { TimeEntryCustomFieldRequestDto } from './dto/time-entry-requests.dto';
 import { checkCustomFieldValue } from './time-entry-custom-fields';
 import type { TimeEntryRow } from './time-entry.mapper';
@@ -11,6 +10,7 @@ import {
   checkBillableChange, checkInterval, checkLock, checkNotFinalized, checkRequiredFields, EntrySettings,
 } from './time-entry-rules';
 import { EntryValues, StoredCustomField } from './time-entry.store';
+import { type RefsRow, TimeEntryReferencesStore } from './time-entry-references.store';
 
 /** What a write asks the entry to become (after defaults for create, or merged with the entry for a partial update). */
 export interface EntryInput {
@@ -34,22 +34,6 @@ export interface PreparedEntry {
   settings: EntrySettings;
   /** The workspace's rates_version the pricing read (see TimeEntryStore.insertIfRatesUnchanged). */
   ratesVersion: string;
-}
-
-interface RefsRow {
-  settings: EntrySettings;
-  rates_version: string;
-  currency: string;
-  user_exists: boolean;
-  managed: boolean;
-  project_exists: boolean;
-  project_billable: boolean | null;
-  project_visible: boolean;
-  project_has_tasks: boolean;
-  task_project_id: string | null;
-  tag_count: number;
-  /** The rate candidates, when the entry is (re)priced. */
-  rates: RateCandidateRow[] | null;
 }
 
 /**
@@ -116,33 +100,23 @@ export class TimeEntryWriter {
   /** Checks that the caller may act on `userId`'s entries (self, admin or their team manager): 403 otherwise, 404 for non-members. */
   async assertAccess(manager: EntityManager, ws: WorkspaceContext, userId: string): Promise<void> {
     if (userId === ws.userId) return;
-    const rows: { user_exists: boolean; managed: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = $1 AND m.user_id = $2) AS user_exists,
-              ${teamManagerSql({ workspace: '$1', manager: '$3', user: '$2' })} AS managed`,
-      [ws.workspaceId, userId, ws.userId],
-    );
-    if (!rows[0].user_exists) throw new NotFoundException('User not found in this workspace');
-    assertMayActFor(ws, userId, rows[0].managed);
+    const access = await TimeEntryReferencesStore.access(manager, ws.workspaceId, userId, ws.userId);
+    if (!access.user_exists) throw new NotFoundException('User not found in this workspace');
+    assertMayActFor(ws, userId, access.managed);
   }
 
   private async references(
     manager: EntityManager, ws: WorkspaceContext, userId: string, input: EntryInput, tagIds: string[], priced: boolean,
   ): Promise<RefsRow> {
-    const rows = await preparedQuery<RefsRow>(
-      manager,
-      referencesSql(ws.isAdmin, priced),
-      [ws.workspaceId, userId, input.projectId, input.taskId, tagIds, ws.userId, ...(priced ? [input.start] : [])],
-    );
-    return rows[0];
+    return TimeEntryReferencesStore.references(manager, ws.isAdmin, priced, {
+      workspaceId: ws.workspaceId, userId, projectId: input.projectId, taskId: input.taskId, tagIds, callerId: ws.userId, start: input.start,
+    });
   }
 
   private async customFields(manager: EntityManager, workspaceId: string, requested: TimeEntryCustomFieldRequestDto[]): Promise<StoredCustomField[]> {
     if (!requested.length) return [];
     const ids = [...new Set(requested.map((r) => r.customFieldId))];
-    const fields: { id: string; name: string; type: string; allowed_values: string[]; entity_type: string }[] = await manager.query(
-      `SELECT id, name, type, allowed_values, entity_type FROM custom_fields WHERE workspace_id = $1 AND id = ANY($2::char(24)[])`,
-      [workspaceId, ids],
-    );
+    const fields = await TimeEntryReferencesStore.customFields(manager, workspaceId, ids);
     const byId = new Map(fields.map((f) => [f.id, f]));
     const stored = new Map<string, StoredCustomField>();
     for (const r of requested) {
@@ -154,35 +128,6 @@ export class TimeEntryWriter {
     }
     return [...stored.values()];
   }
-}
-
-const referencesSqls = new Map<string, string>();
-
-/**
- * The statement of `TimeEntryWriter.references` (built once per variant: the hot statements are looked up by their
- * text, see preparedQuery): projects visible to all for admins, rate candidates only when the entry is priced.
- */
-function referencesSql(isAdmin: boolean, priced: boolean): string {
-  const variant = `${isAdmin}:${priced}`;
-  let sql = referencesSqls.get(variant);
-  if (sql) return sql;
-  const visible = isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$2' });
-  const rates = priced
-    ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
-    : 'NULL';
-  sql = `SELECT w.settings, w.currency, w.rates_version::text AS rates_version,
-        EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
-        ${teamManagerSql({ workspace: 'w.id', manager: '$6', user: '$2' })} AS managed,
-        p.id IS NOT NULL AS project_exists, p.billable AS project_billable,
-        CASE WHEN p.id IS NULL THEN false ELSE ${visible} END AS project_visible,
-        EXISTS (SELECT 1 FROM tasks t WHERE t.workspace_id = w.id AND t.project_id = p.id AND t.status = 'ACTIVE') AS project_has_tasks,
-        (SELECT t.project_id FROM tasks t WHERE t.workspace_id = w.id AND t.id = $4) AS task_project_id,
-        (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY($5::char(24)[])) AS tag_count,
-        ${rates} AS rates
-   FROM workspaces w LEFT JOIN projects p ON p.workspace_id = w.id AND p.id = $3
-  WHERE w.id = $1`;
-  referencesSqls.set(variant, sql);
-  return sql;
 }
 
 /** Self, admins, and team managers of the user may act on a user's entries. */

@@ -202,4 +202,10 @@ export class TimeEntryStore {
   async delete(manager: EntityManager, workspaceId: string, ids: readonly string[]): Promise<void> {
     await manager.query('DELETE FROM time_entries WHERE workspace_id = $1 AND id = ANY($2::char(24)[])', [workspaceId, ids]);
   }
+
+  /** Whether the project has an ACTIVE task. */
+  async hasActiveTasks(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM tasks WHERE workspace_id = $1 AND project_id = $2 AND status = 'ACTIVE' LIMIT 1`, [workspaceId, projectId]);
+    return rows.length > 0;
+  }
 }

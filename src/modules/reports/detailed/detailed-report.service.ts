@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
-import { detailedReportSql } from './detailed-report.sql';
+import { inReportTransaction, resolveReportScope } from '../filter/report-scope.store';
+import { detailedReportBody } from './detailed-report.store';
 import type { DetailedReportFilterDto } from './dto/detailed-report-filter.dto';
 
 /**
@@ -19,10 +19,7 @@ export class DetailedReportService {
   async generate(ws: WorkspaceContext, body: DetailedReportFilterDto): Promise<string> {
     return inReportTransaction(this.dataSource, async (manager) => {
       const scope = await resolveReportScope(manager, ws, body);
-      const params: unknown[] = [];
-      const sql = detailedReportSql(scope, body, params);
-      const rows: { body: string }[] = await manager.query(sql, params);
-      return rows[0].body;
+      return detailedReportBody(manager, scope, body);
     });
   }
 }

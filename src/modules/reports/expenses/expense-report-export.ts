@@ -2,16 +2,12 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { CursorSession } from '../export/cursor-rows';
+import { CursorSession } from '../export/cursor-rows.store';
 import { type ExportColumn, type ExportFormat, money, rangeLabel } from '../export/export-table';
 import { streamExport } from '../export/report-export';
-import { buildExpenseWhere } from '../filter/expense-filter.sql';
-import { type ReportScope, resolveReportScope } from '../filter/report-scope';
+import { resolveReportScope } from '../filter/report-scope.store';
 import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
-import { expenseOrderBy, expenseTotalsSql } from './expense-report.sql';
-
-/** SQL: cents (bigint) as `123.45`, exactly. */
-const moneySql = (c: string) => `to_char((${c})::numeric / 100, 'FM999999999999990.00')`;
+import { expenseExportRows, expenseExportTotals } from './expense-report-export.store';
 
 /**
  * Exports of the expense report through the report exporters: every expense
@@ -28,12 +24,7 @@ export class ExpenseReportExportService {
     try {
       const scope = await resolveReportScope(session.manager, ws, body);
       const shown = scope.amountShown !== null;
-      const totalsParams: unknown[] = [];
-      const [totals]: { n: number; total: string; billable: string }[] = await session.manager.query(
-        expenseTotalsSql(buildExpenseWhere(scope, body, totalsParams)), totalsParams,
-      );
-      const params: unknown[] = [];
-      const sql = this.rowsSql(scope, body, params);
+      const totals = await expenseExportTotals(session.manager, scope, body);
       const columns: ExportColumn[] = [
         { header: 'Date', width: 10, kind: 'date' }, { header: 'Project', width: 16, wrap: true }, { header: 'Client', width: 12, wrap: true },
         { header: 'Task', width: 12, pdf: false }, { header: 'User', width: 12, wrap: true }, { header: 'Email', width: 18, pdf: false },
@@ -51,7 +42,7 @@ export class ExpenseReportExportService {
         subtitle: rangeLabel(scope),
         currency: scope.currency,
         columns,
-        batches: session.stream(sql, params),
+        batches: expenseExportRows(session, scope, body),
         footer,
         totals: [
           `Expenses: ${totals.n}`,
@@ -63,22 +54,5 @@ export class ExpenseReportExportService {
       await session.close();
       throw error;
     }
-  }
-
-  private rowsSql(scope: ReportScope, body: ExpenseReportFilterDto, params: unknown[]): string {
-    const where = buildExpenseWhere(scope, body, params);
-    const amount = scope.amountShown === null ? '' : `, ${moneySql('e.amount_cents')}`;
-    return `
-      SELECT to_char(e.date, 'YYYY-MM-DD'), pr.name, cl.name, t.name, u.name, u.email, c.name, e.notes,
-             CASE WHEN e.billable THEN 'Yes' ELSE 'No' END, e.quantity::text, c.unit,
-             CASE WHEN e.invoiced THEN 'Yes' ELSE 'No' END${amount}
-        FROM expenses e
-        JOIN users u ON u.id = e.user_id
-        JOIN expense_categories c ON c.workspace_id = e.workspace_id AND c.id = e.category_id
-        LEFT JOIN projects pr ON pr.workspace_id = e.workspace_id AND pr.id = e.project_id
-        LEFT JOIN clients cl ON cl.workspace_id = pr.workspace_id AND cl.id = pr.client_id
-        LEFT JOIN tasks t ON t.workspace_id = e.workspace_id AND t.id = e.task_id
-       WHERE ${where}
-       ORDER BY ${expenseOrderBy(body.sortColumn, body.sortOrder !== 'ASCENDING', 'e')}`;
   }
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
+import { inReportTransaction, resolveReportScope } from '../filter/report-scope.store';
 import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
-import { expenseReportSql } from './expense-report.sql';
+import { expenseReportBody } from './expense-report.store';
 
 /**
  * The expense report: one page of expenses and the totals, aggregated and
@@ -18,10 +18,7 @@ export class ExpenseReportService {
   async generate(ws: WorkspaceContext, body: ExpenseReportFilterDto): Promise<string> {
     return inReportTransaction(this.dataSource, async (manager) => {
       const scope = await resolveReportScope(manager, ws, body);
-      const params: unknown[] = [];
-      const sql = expenseReportSql(scope, body, params);
-      const rows: { body: string }[] = await manager.query(sql, params);
-      return rows[0].body;
+      return expenseReportBody(manager, scope, body);
     });
   }
 }

@@ -6,7 +6,7 @@ import { inReportTransaction, type ReportScope, resolveReportScope } from '../fi
 import type { SummaryReportFilterDto } from '../summary/dto/summary-report-filter.dto';
 import type { GroupOneDto, TimeEntrySummaryReportDto } from '../summary/dto/summary-report.dto';
 import { SummaryReportService } from '../summary/summary-report.service';
-import { summaryGroupsOf } from '../summary/summary-report.sql';
+import { summaryGroupsOf } from '../summary/summary-report.store';
 import { decimalHours, type ExportCell, type ExportColumn, type ExportFormat, type ExportTable, hms, money, type PdfRow, rangeLabel } from './export-table';
 import { streamExport } from './report-export';
 import { chartSeries, dateIn, shares } from './summary-chart';

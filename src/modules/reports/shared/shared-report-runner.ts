@@ -20,7 +20,7 @@ import type { WeeklyReportDto } from '../weekly/dto/weekly-report.dto';
 import { WeeklyReportService } from '../weekly/weekly-report.service';
 import type { SharedReportRunQueryDto } from './dto/shared-report.dto';
 import { SharedReportFilterValidator } from './shared-report-filter';
-import { SHARED_REPORT_SELECT, type SharedReportRow } from './shared-reports.service';
+import { type SharedReportRow, SharedReportsStore } from './shared-reports.store';
 
 /** What the public endpoint answers: JSON text (detailed, summary), a JSON object (weekly, attendance) or a file. */
 export type SharedReportOutput = string | WeeklyReportDto | AttendanceReportDto | StreamableFile;
@@ -48,8 +48,7 @@ export class SharedReportRunner {
   ) {}
 
   async run(id: string, caller: () => Promise<Principal | undefined>, query: SharedReportRunQueryDto): Promise<SharedReportOutput> {
-    const rows: SharedReportRow[] = await this.dataSource.query(`${SHARED_REPORT_SELECT} WHERE r.id = $1`, [id]);
-    const report = rows[0];
+    const report = await SharedReportsStore.byId(this.dataSource.manager, id);
     if (!report) throw new NotFoundException('Shared report not found');
     if (!report.is_public) await this.assertMayRead(report, await caller()); // a public one never reads credentials
 
@@ -93,11 +92,8 @@ export class SharedReportRunner {
     const users = report.visible_users.map((u) => u.trim());
     if (!users.length && !report.visible_groups.length) return;
     if (users.includes(principal.userId)) return;
-    const inGroup: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM user_group_members WHERE workspace_id = $1 AND user_id = $2 AND user_group_id = ANY($3::bpchar[]) LIMIT 1`,
-      [report.workspace_id, principal.userId, report.visible_groups],
-    );
-    if (!inGroup.length) throw new ForbiddenException('This shared report is not shared with you');
+    const inGroup = await SharedReportsStore.inAnyGroup(this.dataSource.manager, report.workspace_id, principal.userId, report.visible_groups);
+    if (!inGroup) throw new ForbiddenException('This shared report is not shared with you');
   }
 }
 

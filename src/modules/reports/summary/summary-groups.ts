@@ -1,4 +1,4 @@
-import type { ReportScope } from '../filter/report-scope';
+import type { ReportScope } from '../filter/report-scope.store';
 import { dateBucketSql, monthBucketSql, weekBucketSql } from '../filter/report-time';
 import type { SummaryGroup } from './dto/summary-report-filter.dto';
 

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { inReportTransaction, resolveReportScope } from '../filter/report-scope';
+import { inReportTransaction, resolveReportScope } from '../filter/report-scope.store';
 import type { SummaryReportFilterDto } from './dto/summary-report-filter.dto';
-import { summaryReportQueries } from './summary-report.sql';
+import { summaryReportRows } from './summary-report.store';
 
-/** The summary report: the group tree aggregated and serialized by PostgreSQL (summary-report.sql.ts). */
+/** The summary report: the group tree aggregated and serialized by PostgreSQL (summary-report.store.ts). */
 @Injectable()
 export class SummaryReportService {
   constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
@@ -24,9 +24,7 @@ export class SummaryReportService {
   async generateParts(ws: WorkspaceContext, body: SummaryReportFilterDto): Promise<string[]> {
     return inReportTransaction(this.dataSource, async (manager) => {
       const scope = await resolveReportScope(manager, ws, body);
-      const { header, groups } = summaryReportQueries(scope, body);
-      const [head]: { totals: string; chart: string }[] = await manager.query(header.sql, header.params);
-      const nodes: { node: string }[] = await manager.query(groups.sql, groups.params);
+      const { head, nodes } = await summaryReportRows(manager, scope, body);
       const parts = [`{"totals":${head.totals},"groupOne":[`];
       nodes.forEach((row, i) => parts.push(i ? `,${row.node}` : row.node));
       parts.push(`],"chart":${head.chart}}`);

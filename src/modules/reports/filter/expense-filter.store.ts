@@ -1,9 +1,9 @@
-import { likePattern } from '../../../common/utils/sql';
+import { likePattern, SqlConditions } from '../../../common/utils/sql';
 import {
-  archivedFlag, containsCondition, type FlagFilters, flagConditions, type IdFilters, idFilterConditions, idsOrNull, paramPusher, visibilityCondition,
-} from './report-conditions.sql';
+  archivedFlag, containsCondition, type FlagFilters, flagConditions, type IdFilters, idFilterConditions, idsOrNull, visibilityCondition,
+} from './report-conditions.store';
 import type { ContainsArchivedFilterDto, ReportFilterBaseDto } from './report-filter.dto';
-import type { ReportScope } from './report-scope';
+import type { ReportScope } from './report-scope.store';
 
 /** The filter fields of the expense report (ExpenseReportFilterV1) that select expenses. */
 export type ExpenseFilter = IdFilters & FlagFilters & Pick<ReportFilterBaseDto, 'currency'> & {
@@ -14,8 +14,8 @@ export type ExpenseFilter = IdFilters & FlagFilters & Pick<ReportFilterBaseDto, 
 
 /**
  * The expense report's WHERE over `expenses e`, the counterpart of
- * buildReportWhere (report-filter.sql.ts) for time entries, built from the
- * same pieces (report-conditions.sql.ts) so a filter means the same thing:
+ * buildReportWhere (report-filter.store.ts) for time entries, built from the
+ * same pieces (report-conditions.store.ts) so a filter means the same thing:
  *
  *   const scope = await resolveReportScope(manager, ws, body);
  *   const params: unknown[] = [];
@@ -33,7 +33,7 @@ export type ExpenseFilter = IdFilters & FlagFilters & Pick<ReportFilterBaseDto, 
  * - note (contains, case-insensitive), withoutNote (empty note).
  */
 export function buildExpenseWhere(scope: ReportScope, filter: ExpenseFilter, params: unknown[]): string {
-  const p = paramPusher(params);
+  const p = new SqlConditions(params).param;
   const ws = p(scope.workspaceId);
   const tz = p(scope.timeZone);
   const and: string[] = [

@@ -1,5 +1,7 @@
-import { buildExpenseWhere } from '../filter/expense-filter.sql';
-import type { ReportScope } from '../filter/report-scope';
+import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
+import { buildExpenseWhere } from '../filter/expense-filter.store';
+import type { ReportScope } from '../filter/report-scope.store';
 import type { ExpenseReportFilterDto, ExpenseSortColumn } from './dto/expense-report-filter.dto';
 
 /** SQL: integer cents as the decimal the expenses API shows (`2050` → 20.5; float8 prints the shortest exact form). */
@@ -35,9 +37,9 @@ export function expenseTotalsSql(where: string): string {
 export function expenseReportSql(scope: ReportScope, body: ExpenseReportFilterDto, params: unknown[]): string {
   const where = buildExpenseWhere(scope, body, params);
   const pageSize = body.pageSize ?? 50;
-  params.push(pageSize, ((body.page ?? 1) - 1) * pageSize);
-  const limit = `$${params.length - 1}`;
-  const offset = `$${params.length}`;
+  const p = new SqlConditions(params).param;
+  const limit = p(pageSize);
+  const offset = p(((body.page ?? 1) - 1) * pageSize);
   const descending = body.sortOrder !== 'ASCENDING';
   const num = (sql: string) => (scope.amountShown === null ? 'NULL' : decimalSql(sql));
   return `
@@ -70,4 +72,12 @@ SELECT json_build_object(
                         ORDER BY ef.created_at DESC, ef.id DESC LIMIT 1) f ON true
   ), '[]'::json)
 )::text AS body`;
+}
+
+/** Runs the expense report's statement: ExpenseDetailedReportDto as the JSON text PostgreSQL wrote. */
+export async function expenseReportBody(manager: EntityManager, scope: ReportScope, body: ExpenseReportFilterDto): Promise<string> {
+  const params: unknown[] = [];
+  const sql = expenseReportSql(scope, body, params);
+  const rows: { body: string }[] = await manager.query(sql, params);
+  return rows[0].body;
 }

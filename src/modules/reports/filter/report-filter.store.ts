@@ -1,20 +1,20 @@
 import { BadRequestException } from '@nestjs/common';
-import { likePattern } from '../../../common/utils/sql';
+import { likePattern, SqlConditions } from '../../../common/utils/sql';
 import {
-  archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, paramPusher, visibilityCondition,
-} from './report-conditions.sql';
+  archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, visibilityCondition,
+} from './report-conditions.store';
 import type { CustomFieldFilterDto, ReportFilterBaseDto } from './report-filter.dto';
-import type { ReportScope } from './report-scope';
+import type { ReportScope } from './report-scope.store';
 import { amountCentsSql, roundDurationSql } from './report-time';
 
 /**
  * The one report filter: detailed, summary, weekly, attendance and exports all
  * select their entries with it, so a filter means the same thing everywhere.
  * The conditions shared with the expense report (visibility, id filters, flags)
- * are in report-conditions.sql.ts; expenses: expense-filter.sql.ts.
+ * are in report-conditions.store.ts; expenses: expense-filter.store.ts.
  *
  * Usage:
- *   const scope = await resolveReportScope(manager, ws, body);   // report-scope.ts: 400/403, zone, range, rights
+ *   const scope = await resolveReportScope(manager, ws, body);   // report-scope.store.ts: 400/403, zone, range, rights
  *   const params: unknown[] = [];
  *   const where = buildReportWhere(scope, body, params);         // pushes $1..$n into params
  *   const x = reportExprs(scope);                                 // duration / amounts SQL over `te`
@@ -45,7 +45,7 @@ import { amountCentsSql, roundDurationSql } from './report-time';
  *   they are members of, ones they manage).
  */
 export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto, params: unknown[], options: { includeRunning?: boolean } = {}): string {
-  const p = paramPusher(params);
+  const p = new SqlConditions(params).param;
   const ws = p(scope.workspaceId);
   const and: string[] = [`te.workspace_id = ${ws}`, `te.start_at >= ${p(scope.start)}`, `te.start_at <= ${p(scope.end)}`];
   if (!options.includeRunning) and.push('te.end_at IS NOT NULL');

@@ -1,7 +1,9 @@
-import { buildReportWhere, reportExprs } from '../filter/report-filter.sql';
-import type { ReportScope } from '../filter/report-scope';
+import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
+import { buildReportWhere, reportExprs } from '../filter/report-filter.store';
+import type { ReportScope } from '../filter/report-scope.store';
 import { dateBucketSql } from '../filter/report-time';
-import { amountOfSql, totalsObjectSql } from '../filter/report-totals.sql';
+import { amountOfSql, totalsObjectSql } from '../filter/report-totals.store';
 import type { SummaryGroup, SummaryReportFilterDto } from './dto/summary-report-filter.dto';
 import { GROUP_KINDS, jsonObjectSql, jsonValueSql, type SqlPart } from './summary-groups';
 
@@ -68,13 +70,13 @@ export function summaryReportQueries(scope: ReportScope, body: SummaryReportFilt
 function headerStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlStatement {
   const params: unknown[] = [];
   const where = buildReportWhere(scope, body, params);
-  params.push(scope.timeZone);
+  const tz = new SqlConditions(params).param(scope.timeZone);
   const x = reportExprs(scope);
   const totals = totalsObjectSql(scope, { duration: 'sum(d)', billableDuration: 'sum(bd)', count: 'sum(n)', earned: 'sum(e)', cost: 'sum(c)' });
   const chart = `json_build_object('id', r.day::text, '_id', r.day::text, 'totalTime', r.d, 'totalBillableTime', r.bd,
       'totalAmount', ${shownAmountSql(scope, 'r')}, 'earned', ${scope.amountShown === null ? 'NULL' : 'r.e'})`;
   const sql = `
-WITH days AS (SELECT ${dateBucketSql('te.start_at', `$${params.length}`)} AS day, sum(${x.duration})::bigint AS d,
+WITH days AS (SELECT ${dateBucketSql('te.start_at', tz)} AS day, sum(${x.duration})::bigint AS d,
                      sum(${x.billableDuration})::bigint AS bd, count(*) AS n, ${centsSumSql(x.earned)} AS e, ${centsSumSql(x.cost)} AS c
                 FROM time_entries te WHERE ${where} GROUP BY 1)
 SELECT (SELECT json_build_array(${totals}) FROM days)::text AS totals,
@@ -88,7 +90,7 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   const where = buildReportWhere(scope, body, params);
   // The zone is a parameter only when a date grouping uses it (PostgreSQL refuses unused trailing parameters).
   let tzParam = '';
-  const tz = () => tzParam || (tzParam = `$${params.push(scope.timeZone)}`);
+  const tz = () => tzParam || (tzParam = new SqlConditions(params).param(scope.timeZone));
   const x = reportExprs(scope);
   const kinds = groups.map((g) => GROUP_KINDS[g]);
   const joins = [...new Set(kinds.map((k) => k.join?.sql).filter((j): j is string => !!j))];
@@ -147,4 +149,14 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
 WITH ${ctes.join(',\n')}
 SELECT ${top.node} AS node FROM ${below} r ${top.joins} ORDER BY ${top.order}`;
   return { sql, params };
+}
+
+/** Runs the summary report's statements: its totals and chart, and the JSON text of each top-level group. */
+export async function summaryReportRows(
+  manager: EntityManager, scope: ReportScope, body: SummaryReportFilterDto,
+): Promise<{ head: { totals: string; chart: string }; nodes: { node: string }[] }> {
+  const { header, groups } = summaryReportQueries(scope, body);
+  const [head]: { totals: string; chart: string }[] = await manager.query(header.sql, header.params);
+  const nodes: { node: string }[] = await manager.query(groups.sql, groups.params);
+  return { head, nodes };
 }

@@ -1,5 +1,6 @@
+import type { SqlConditions } from '../../../common/utils/sql';
 import type { ContainsType, ReportFilterBaseDto } from './report-filter.dto';
-import type { ReportScope } from './report-scope';
+import type { ReportScope } from './report-scope.store';
 
 /**
  * The pieces of report WHERE clauses that time entries and expenses share:
@@ -8,15 +9,8 @@ import type { ReportScope } from './report-scope';
  * table alias (`te`, `e`) and a placeholder function that pushes a parameter.
  */
 
-/** Pushes a value onto `params` and answers its placeholder (`$n`). */
-export type ParamFn = (value: unknown) => string;
-
-export function paramPusher(params: unknown[]): ParamFn {
-  return (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-}
+/** Pushes a value onto the statement's parameters and answers its placeholder (`$n`): `SqlConditions.param`. */
+export type ParamFn = SqlConditions['param'];
 
 /** The filter fields selecting by related ids. */
 export type IdFilters = Pick<ReportFilterBaseDto, 'users' | 'userGroups' | 'projects' | 'clients' | 'tasks'>;
@@ -63,7 +57,7 @@ export function visibilityCondition(scope: ReportScope, alias: string, p: ParamF
 
 /**
  * users / userGroups / projects / clients / tasks over `alias` (see the
- * contains rules in report-filter.sql.ts); `ws` is the workspace placeholder.
+ * contains rules in report-filter.store.ts); `ws` is the workspace placeholder.
  */
 export function idFilterConditions(filter: IdFilters, alias: string, ws: string, p: ParamFn): string[] {
   const and: string[] = [];

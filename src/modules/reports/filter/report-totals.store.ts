@@ -1,4 +1,4 @@
-import type { ReportScope, ShownAmount } from './report-scope';
+import type { ReportScope, ShownAmount } from './report-scope.store';
 
 /** Aggregate SQL expressions (already summed) that a totals object is made from. */
 export interface TotalsAggregates {

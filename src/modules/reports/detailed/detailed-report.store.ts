@@ -1,6 +1,8 @@
-import { buildReportWhere, reportExprs } from '../filter/report-filter.sql';
-import type { ReportScope } from '../filter/report-scope';
-import { totalsObjectSql } from '../filter/report-totals.sql';
+import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../../common/utils/sql';
+import { buildReportWhere, reportExprs } from '../filter/report-filter.store';
+import type { ReportScope } from '../filter/report-scope.store';
+import { totalsObjectSql } from '../filter/report-totals.store';
 import type { DetailedReportFilterDto, DetailedSortColumn } from './dto/detailed-report-filter.dto';
 
 const INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
@@ -28,8 +30,8 @@ export function detailedWhere(scope: ReportScope, body: DetailedReportFilterDto,
     if (audit.withoutProject) any.push('te.project_id IS NULL');
     if (audit.withoutTask) any.push('te.task_id IS NULL');
     if (audit.duration !== undefined) {
-      params.push(audit.duration * 3600);
-      any.push(`te.duration ${audit.durationShorter ? '<' : '>'} $${params.length}`);
+      const seconds = new SqlConditions(params).param(audit.duration * 3600);
+      any.push(`te.duration ${audit.durationShorter ? '<' : '>'} ${seconds}`);
     }
     if (any.length) where += `\n  AND (${any.join(' OR ')})`;
   }
@@ -46,9 +48,9 @@ export function detailedReportSql(scope: ReportScope, body: DetailedReportFilter
   const x = reportExprs(scope);
   const f = body.detailedFilter;
   const pageSize = f.pageSize ?? 50;
-  params.push(pageSize, ((f.page ?? 1) - 1) * pageSize);
-  const limit = `$${params.length - 1}`;
-  const offset = `$${params.length}`;
+  const p = new SqlConditions(params).param;
+  const limit = p(pageSize);
+  const offset = p(((f.page ?? 1) - 1) * pageSize);
   const descending = body.sortOrder !== 'ASCENDING';
   const hidden = scope.amountShown === null;
   const rate = scope.amountShown === 'COST' ? 'p.cost_rate' : 'p.hourly_rate';
@@ -108,4 +110,12 @@ SELECT json_build_object(
     ) cf ON true
   ), '[]'::json)
 )::text AS body`;
+}
+
+/** Runs the detailed report's statement: TimeEntryDetailedReportDto as the JSON text PostgreSQL wrote. */
+export async function detailedReportBody(manager: EntityManager, scope: ReportScope, body: DetailedReportFilterDto): Promise<string> {
+  const params: unknown[] = [];
+  const sql = detailedReportSql(scope, body, params);
+  const rows: { body: string }[] = await manager.query(sql, params);
+  return rows[0].body;
 }
