@@ -33,7 +33,12 @@ export async function conflictOnUnique<T>(conflicts: Readonly<Record<string, str
 /** SQL conditions joined by AND, collecting their numbered parameters (`$1`, `$2`…) as they are written. */
 export class SqlConditions {
   readonly conditions: string[] = [];
-  readonly params: unknown[] = [];
+  readonly params: unknown[];
+
+  /** `params`: parameters the statement already numbers (`$1`…) before the conditions add theirs. */
+  constructor(params: readonly unknown[] = []) {
+    this.params = [...params];
+  }
 
   /** Adds `value` to the parameters and answers its placeholder. */
   param(value: unknown): string {
