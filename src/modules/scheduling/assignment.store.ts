@@ -195,6 +195,67 @@ export class AssignmentStore {
     return published.map((r) => r.id);
   }
 
+  /** Takes an assignment out of its series. */
+  async detach(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
+    await manager.query(`UPDATE assignments SET series_id = NULL, week_index = NULL, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+  }
+
+  /** Makes an assignment the first occurrence (week 0) of a series. */
+  async attachFirst(manager: EntityManager, workspaceId: string, id: string, seriesId: string): Promise<void> {
+    await manager.query(`UPDATE assignments SET series_id = $3, week_index = 0, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, seriesId]);
+  }
+
+  /** Ends a series after `weeks` weeks (at least one). */
+  async endSeriesAtLeastOne(manager: EntityManager, workspaceId: string, seriesId: string, weeks: number): Promise<void> {
+    await manager.query(`UPDATE assignment_series SET weeks = greatest($3, 1) WHERE workspace_id = $1 AND id = $2`, [workspaceId, seriesId, weeks]);
+  }
+
+  async setSeriesWeeks(manager: EntityManager, workspaceId: string, seriesId: string | null, weeks: number): Promise<void> {
+    await manager.query(`UPDATE assignment_series SET weeks = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, seriesId, weeks]);
+  }
+
+  /** A series repeats for `weeks` weeks. */
+  async repeatSeries(manager: EntityManager, workspaceId: string, seriesId: string, weeks: number): Promise<void> {
+    await manager.query(`UPDATE assignment_series SET weeks = $3, repeat = true WHERE workspace_id = $1 AND id = $2`, [workspaceId, seriesId, weeks]);
+  }
+
+  async deleteByIds(manager: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
+    await manager.query(`DELETE FROM assignments WHERE workspace_id = $1 AND id = ANY($2)`, [workspaceId, ids]);
+  }
+
+  /** Moves the occurrences of a series from week `fromWeek` on into series `toSeries`, renumbered from 0. */
+  async moveOccurrences(manager: EntityManager, workspaceId: string, fromSeries: string | null, toSeries: string, fromWeek: number): Promise<void> {
+    await manager.query(
+      `UPDATE assignments SET series_id = $3, week_index = week_index - $4 WHERE workspace_id = $1 AND series_id = $2 AND week_index >= $4`,
+      [workspaceId, fromSeries, toSeries, fromWeek],
+    );
+  }
+
+  /** The series' template from `values` of its week `index` (its first week is `index` weeks earlier). */
+  async updateSeries(manager: EntityManager, workspaceId: string, seriesId: string, values: AssignmentValues, index: number): Promise<void> {
+    await manager.query(
+      `UPDATE assignment_series SET task_id = $3, start_date = $4::date - 7 * $11::int, end_date = $5::date - 7 * $11::int,
+              hours_per_day = $6, include_non_working_days = $7, note = $8, billable = $9, start_time = $10
+        WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, seriesId, values.taskId, values.start, values.end, values.hoursPerDay, values.includeNonWorkingDays,
+        values.note, values.billable, values.startTime, index],
+    );
+  }
+
+  /** Sets `values` on one assignment (`target.id`) or every occurrence of a series (`target.seriesId`); each keeps its distance in weeks from week `index`. */
+  async apply(manager: EntityManager, workspaceId: string, values: AssignmentValues, target: { id: string } | { seriesId: string }, index: number): Promise<void> {
+    const [where, param] = 'id' in target ? ['a.id = $11', target.id] : ['a.series_id = $11', target.seriesId];
+    await manager.query(
+      `UPDATE assignments a SET
+              start_date = $2::date + 7 * (coalesce(a.week_index, $10) - $10), end_date = $3::date + 7 * (coalesce(a.week_index, $10) - $10),
+              task_id = $4, hours_per_day = $5, include_non_working_days = $6, note = $7, billable = $8, start_time = $9,
+              updated_at = now()
+        WHERE a.workspace_id = $1 AND ${where}`,
+      [workspaceId, values.start, values.end, values.taskId, values.hoursPerDay, values.includeNonWorkingDays, values.note,
+        values.billable, values.startTime, index, param],
+    );
+  }
+
   /** AssignmentDtoV1s of rows, with their excluded days (non-working days not included, holidays, time off) in one query. */
   async toDtos(manager: EntityManager, rows: AssignmentRow[], zone: string): Promise<AssignmentDto[]> {
     if (!rows.length) return [];

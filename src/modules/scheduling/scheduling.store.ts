@@ -1,5 +1,5 @@
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { holidayAppliesTo, holidayOccurrencesSql } from '../time-off/shared/assignment.sql';
+import { holidayAppliesTo, holidayOccurrencesSql } from '../time-off/shared/assignment.store';
 import { projectManagerSql, teamManagerSql } from '../../common/access';
 import type { SqlConditions } from '../../common/utils/sql';
 import type { ContainsUserGroupFilterRequestDto, ContainsUsersFilterRequestDto, StatusFilter } from './dto/scheduling-filters.dto';
