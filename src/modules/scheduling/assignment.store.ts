@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
 import { likePattern, SqlConditions } from '../../common/utils/sql';
-import { ASSIGNMENT_SELECT, type AssignmentRow, type ExcludeRow, type HydratedRow, toAssignmentDto } from './assignment.mapper';
+import { type AssignmentRow, type ExcludeRow, type HydratedRow, toAssignmentDto } from './assignment.mapper';
 import type { AssignmentDto } from './dto/assignment.dto';
 import type { AssignmentsQueryDto, PublishAssignmentsRequestDto } from './dto/scheduling-filters.dto';
 import { safeTimeZone } from './scheduling-days';
@@ -22,6 +22,14 @@ export interface AssignmentValues {
   billable: boolean;
   startTime: string | null;
 }
+
+/** The columns of AssignmentRow (`a` the assignment, `s` its series). */
+const ASSIGNMENT_SELECT = `
+  SELECT a.id, a.workspace_id, a.series_id, a.week_index, a.user_id, a.project_id, a.task_id,
+         a.start_date::text AS start_date, a.end_date::text AS end_date, a.hours_per_day::float8 AS hours_per_day,
+         a.include_non_working_days, a.note, a.billable, a.start_time::text AS start_time, a.published, s.weeks, s.repeat
+    FROM assignments a
+    LEFT JOIN assignment_series s ON s.workspace_id = a.workspace_id AND s.id = a.series_id`;
 
 const SORT: Record<string, string> = {
   PROJECT: 'lower(p.name)',

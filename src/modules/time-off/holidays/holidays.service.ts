@@ -32,6 +32,10 @@ export class HolidaysService {
     private readonly store: HolidaysStore,
   ) {}
 
+  list(workspaceId: string, assignedTo: string | undefined): Promise<HolidayDto[]> {
+    return this.store.list(workspaceId, assignedTo);
+  }
+
   inPeriod(workspaceId: string, query: HolidaysInPeriodQueryDto): Promise<HolidayDto[]> {
     const start = queryDate(query.start, 'start');
     const end = queryDate(query.end, 'end');

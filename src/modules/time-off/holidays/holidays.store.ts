@@ -42,10 +42,6 @@ export interface HolidayValues {
 export class HolidaysStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   async list(workspaceId: string, assignedTo: string | undefined): Promise<HolidayDto[]> {
     const rows: HolidayRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM holidays h

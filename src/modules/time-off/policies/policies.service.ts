@@ -8,7 +8,8 @@ import { replaceLinks } from '../shared/assignees.store';
 import { includedIds } from '../shared/included-ids';
 import { ensurePolicyBalances } from '../shared/balance-rows.store';
 import { autoEntrySettings, jsonOrNull } from '../shared/time-off-shared.dto';
-import type { ChangePolicyStatusDto, CreatePolicyDto, UpdatePolicyDto } from './dto/policy-requests.dto';
+import type { Page } from '../../../common/dto/page';
+import type { ChangePolicyStatusDto, CreatePolicyDto, PoliciesQueryDto, UpdatePolicyDto } from './dto/policy-requests.dto';
 import type { PolicyDto } from './dto/policy.dto';
 import { PoliciesStore } from './policies.store';
 
@@ -25,6 +26,14 @@ export class PoliciesService {
     private readonly outbox: OutboxService,
     private readonly store: PoliciesStore,
   ) {}
+
+  list(workspaceId: string, query: PoliciesQueryDto): Promise<Page<PolicyDto>> {
+    return this.store.list(workspaceId, query);
+  }
+
+  get(workspaceId: string, id: string): Promise<PolicyDto> {
+    return this.store.one(this.dataSource.manager, workspaceId, id);
+  }
 
   create(ws: WorkspaceContext, dto: CreatePolicyDto): Promise<PolicyDto> {
     const id = newId();

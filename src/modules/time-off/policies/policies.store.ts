@@ -51,10 +51,6 @@ interface LinkRow {
 export class PoliciesStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   async row(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<PolicyRow> {
     const rows: PolicyRow[] = await manager.query(
       `SELECT * FROM time_off_policies WHERE workspace_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
