@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { mayActForSql } from '../../common/access';
+import { SqlConditions } from '../../common/utils/sql';
 import { toInstant } from '../../common/utils/time';
 import type { ApprovalSortColumn } from './dto/approval-query.dto';
 import type { ApprovalRequestDto } from './dto/approval-request.dto';
@@ -178,27 +179,23 @@ export class ApprovalStore {
     manager: EntityManager, workspaceId: string, caller: string | undefined, status: string | undefined,
     sort: { column: ApprovalSortColumn; descending: boolean }, page: { page: number; pageSize: number },
   ): Promise<{ rows: ApprovalRow[]; total: number }> {
-    const params: unknown[] = [workspaceId];
-    const where = ['ar.workspace_id = $1'];
-    if (caller !== undefined) {
-      params.push(caller);
-      where.push(mayActForSql({ workspace: '$1', caller: '$2', user: 'ar.user_id' }));
-    }
-    if (status) {
-      params.push(status);
-      where.push(`ar.status = $${params.length}`);
-    }
+    const where = new SqlConditions([workspaceId]);
+    where.add('ar.workspace_id = $1');
+    if (caller !== undefined) where.add(mayActForSql({ workspace: '$1', caller: where.param(caller), user: 'ar.user_id' }));
+    if (status) where.add(`ar.status = ${where.param(status)}`);
+    const filterParams = [...where.params];
     const order = sort.descending ? 'DESC' : 'ASC';
-    params.push(page.pageSize, (page.page - 1) * page.pageSize);
+    const limit = where.param(page.pageSize);
+    const offset = where.param((page.page - 1) * page.pageSize);
     const rows: (ApprovalRow & { total: string })[] = await manager.query(
       `SELECT ${APPROVAL_COLUMNS}, count(*) OVER () AS total FROM ${APPROVAL_FROM}
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.sql}
         ORDER BY ${SORT_SQL[sort.column]} ${order}, ar.id ${order}
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+        LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
     );
     if (rows[0]) return { rows, total: Number(rows[0].total) };
-    const counted: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM approval_requests ar WHERE ${where.join(' AND ')}`, params.slice(0, -2));
+    const counted: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM approval_requests ar WHERE ${where.sql}`, filterParams);
     return { rows, total: counted[0]?.n ?? 0 };
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { likePattern } from '../../common/utils/sql';
+import { likePattern, SqlConditions } from '../../common/utils/sql';
 
 /** A row of expense_categories. */
 export interface CategoryRow {
@@ -29,12 +29,11 @@ export interface CategoryListRequest {
 export const ExpenseCategoriesStore = {
   /** A page of the workspace's categories by name, with the count of all that match. */
   async page(manager: EntityManager, request: CategoryListRequest): Promise<{ rows: CategoryRow[]; total: number }> {
-    const params: unknown[] = [request.workspaceId, request.archived];
-    let where = 'workspace_id = $1 AND archived = $2';
-    if (request.name) {
-      params.push(likePattern(request.name));
-      where += ` AND name ILIKE $${params.length} ESCAPE '\\'`;
-    }
+    const conditions = new SqlConditions([request.workspaceId, request.archived]);
+    conditions.add('workspace_id = $1 AND archived = $2');
+    if (request.name) conditions.add(`name ILIKE ${conditions.param(likePattern(request.name))} ESCAPE '\\'`);
+    const where = conditions.sql;
+    const params = conditions.params;
     const order = request.descending ? 'DESC' : 'ASC';
     const size = request.size;
     const rows: (CategoryRow & { total: string })[] = await manager.query(

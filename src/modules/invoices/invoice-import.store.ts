@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SqlConditions } from '../../common/utils/sql';
 import type { ContainsArchivedFilterRequestDto } from './dto/invoice-filter.dto';
 import type { ImportEntry, ImportExpense, ImportLine } from './invoice-import-grouping';
 import { hundredthsText } from './invoice-totals';
@@ -14,14 +15,14 @@ export interface ImportPeriod {
 /** The SQL of an import: lock and read what is billable, write the items and their links, mark what was taken invoiced. */
 export const InvoiceImportStore = {
   async entries(manager: EntityManager, period: ImportPeriod, projects: ContainsArchivedFilterRequestDto): Promise<ImportEntry[]> {
-    const params: unknown[] = [period.workspaceId, period.clientId, period.from, period.to];
+    const params = new SqlConditions([period.workspaceId, period.clientId, period.from, period.to]);
     const locked: { id: string }[] = await manager.query(
       `SELECT t.id FROM time_entries t JOIN projects p ON p.workspace_id = t.workspace_id AND p.id = t.project_id
         WHERE t.workspace_id = $1 AND p.client_id = $2 AND t.start_at >= $3 AND t.start_at < $4
           AND t.billable AND NOT t.invoiced AND t.end_at IS NOT NULL AND t.type = 'REGULAR'${projectFilterSql(projects, params)}
         ORDER BY t.start_at, t.id
         FOR UPDATE OF t`,
-      params,
+      params.params,
     );
     if (!locked.length) return [];
     const rows: (Omit<ImportEntry, 'rate'> & { rate: string })[] = await manager.query(
@@ -42,7 +43,7 @@ export const InvoiceImportStore = {
   },
 
   async expenses(manager: EntityManager, period: ImportPeriod, projects: ContainsArchivedFilterRequestDto): Promise<ImportExpense[]> {
-    const params: unknown[] = [period.workspaceId, period.clientId, period.from, period.to];
+    const params = new SqlConditions([period.workspaceId, period.clientId, period.from, period.to]);
     const rows: (Omit<ImportExpense, 'amount'> & { amount: string })[] = await manager.query(
       `SELECT e.id, e.amount_cents AS amount, e.project_id AS "projectId", p.name AS "projectName", tk.name AS "taskName",
               e.category_id AS "categoryId", cat.name AS "categoryName", e.user_id AS "userId", u.name AS "userName",
@@ -56,7 +57,7 @@ export const InvoiceImportStore = {
           AND e.billable AND NOT e.invoiced${projectFilterSql(projects, params)}
         ORDER BY e.date, e.id
         FOR UPDATE OF e`,
-      params,
+      params.params,
     );
     return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
   },
@@ -82,12 +83,12 @@ export const InvoiceImportStore = {
   },
 };
 
-/** The project filter of an import as SQL over `p` (projects), its values appended to `params`. */
-function projectFilterSql(filter: ContainsArchivedFilterRequestDto, params: unknown[]): string {
+/** The project filter of an import as SQL over `p` (projects), its values added to `params`. */
+function projectFilterSql(filter: ContainsArchivedFilterRequestDto, params: SqlConditions): string {
   let sql = '';
   if (filter.ids?.length) {
-    params.push(filter.ids);
-    sql += filter.contains === 'DOES_NOT_CONTAIN' ? ` AND p.id <> ALL($${params.length})` : ` AND p.id = ANY($${params.length})`;
+    const ids = params.param(filter.ids);
+    sql += filter.contains === 'DOES_NOT_CONTAIN' ? ` AND p.id <> ALL(${ids})` : ` AND p.id = ANY(${ids})`;
   }
   if (filter.status === 'ACTIVE') sql += ' AND NOT p.archived';
   if (filter.status === 'ARCHIVED') sql += ' AND p.archived';
