@@ -32,11 +32,10 @@ export async function conflictOnUnique<T>(conflicts: Readonly<Record<string, str
 
 /**
  * SQL conditions joined by AND, collecting their numbered parameters (`$1`, `$2`…) as they are written.
- * Given `params`, it continues a statement that already has parameters (and pushes onto that array).
+ * Given `params` (the statement's parameters so far), it numbers after them and pushes onto that array.
  */
 export class SqlConditions {
   readonly conditions: string[] = [];
-
   constructor(readonly params: unknown[] = []) {}
 
   /** Adds `value` to the parameters and answers its placeholder (a bound function: it may be passed on as `p`). */

@@ -54,11 +54,7 @@ export class ApprovalStatusService {
       if (row.status !== transition.from) {
         throw new ConflictException(`The approval request is ${row.status}; it must be ${transition.from} to become ${body.state}`);
       }
-      await manager.query(
-        `UPDATE approval_requests SET status = $3, note = $4, status_changed_by = $5, status_changed_at = now()
-          WHERE workspace_id = $1 AND id = $2`,
-        [ws.workspaceId, id, body.state, body.note ?? null, ws.userId],
-      );
+      await this.store.setStatus(manager, ws.workspaceId, id, body.state, body.note ?? null, ws.userId);
       await this.store.setItemsStatus(manager, ws.workspaceId, id, transition.items.from, transition.items.to);
       const result = toApprovalRequestDto(await this.store.find(manager, ws.workspaceId, id));
       await this.outbox.record(manager, {

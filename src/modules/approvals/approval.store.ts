@@ -1,6 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { mayActForSql } from '../../common/access';
+import { SqlConditions } from '../../common/utils/sql';
 import { toInstant } from '../../common/utils/time';
+import type { ApprovalSortColumn } from './dto/approval-query.dto';
 import type { ApprovalRequestDto } from './dto/approval-request.dto';
 
 /** An approval request with the names the DTO prints. */
@@ -49,6 +52,26 @@ export const APPROVAL_FROM = `approval_requests ar
   LEFT JOIN users ch ON ch.id = ar.status_changed_by`;
 
 /** Entries and expenses in these states are locked for the member. */
+const SORT_SQL: Record<ApprovalSortColumn, string> = {
+  ID: 'ar.id',
+  USER_ID: 'ar.user_id',
+  START: 'ar.period_start',
+  UPDATED_AT: 'coalesce(ar.status_changed_at, ar.submitted_at)',
+};
+
+/** A new PENDING request as `ApprovalStore.insert` writes it. */
+export interface NewApprovalRequest {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  period: string;
+  start: Date;
+  end: Date;
+  startDate: string;
+  endDate: string;
+  submittedBy: string;
+}
+
 export const LOCKED_STATES = ['PENDING', 'APPROVED'];
 
 /** Rows changed by an UPDATE run through `manager.query` (TypeORM answers `[rows, rowCount]` for it). */
@@ -149,5 +172,86 @@ export class ApprovalStore {
       `UPDATE expenses SET approval_status = $4 WHERE workspace_id = $1 AND approval_request_id = $2 AND approval_status = ANY($3::text[])`,
       [workspaceId, requestId, from, to],
     );
+  }
+
+  /** A page of requests (`caller` left out for admins, who see all), in the order asked for, with the count of all of them. */
+  async page(
+    manager: EntityManager, workspaceId: string, caller: string | undefined, status: string | undefined,
+    sort: { column: ApprovalSortColumn; descending: boolean }, page: { page: number; pageSize: number },
+  ): Promise<{ rows: ApprovalRow[]; total: number }> {
+    const where = new SqlConditions([workspaceId]);
+    where.add('ar.workspace_id = $1');
+    if (caller !== undefined) where.add(mayActForSql({ workspace: '$1', caller: where.param(caller), user: 'ar.user_id' }));
+    if (status) where.add(`ar.status = ${where.param(status)}`);
+    const filterParams = [...where.params];
+    const order = sort.descending ? 'DESC' : 'ASC';
+    const limit = where.param(page.pageSize);
+    const offset = where.param((page.page - 1) * page.pageSize);
+    const rows: (ApprovalRow & { total: string })[] = await manager.query(
+      `SELECT ${APPROVAL_COLUMNS}, count(*) OVER () AS total FROM ${APPROVAL_FROM}
+        WHERE ${where.sql}
+        ORDER BY ${SORT_SQL[sort.column]} ${order}, ar.id ${order}
+        LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
+    );
+    if (rows[0]) return { rows, total: Number(rows[0].total) };
+    const counted: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM approval_requests ar WHERE ${where.sql}`, filterParams);
+    return { rows, total: counted[0]?.n ?? 0 };
+  }
+
+  /** The workspace's approval period setting (`settings.approvalPeriod`), null when unset. */
+  async periodSetting(manager: EntityManager, workspaceId: string): Promise<string | null | undefined> {
+    const settings: { period: string | null }[] = await manager.query(`SELECT settings->>'approvalPeriod' AS period FROM workspaces WHERE id = $1`, [workspaceId]);
+    return settings[0]?.period;
+  }
+
+  async insert(manager: EntityManager, r: NewApprovalRequest): Promise<void> {
+    await manager.query(
+      `INSERT INTO approval_requests (id, workspace_id, user_id, period, period_start, period_end, start_date, end_date, status, submitted_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING', $9)`,
+      [r.id, r.workspaceId, r.userId, r.period, r.start, r.end, r.startDate, r.endDate, r.submittedBy],
+    );
+  }
+
+  /** The request of exactly this period to resubmit to, locked: the active one when there is one, else the latest. */
+  async lockForResubmit(manager: EntityManager, workspaceId: string, userId: string, start: Date, end: Date): Promise<{ id: string; status: string } | undefined> {
+    const rows: { id: string; status: string }[] = await manager.query(
+      `SELECT id, status FROM approval_requests
+        WHERE workspace_id = $1 AND user_id = $2 AND period_start = $3 AND period_end = $4
+        ORDER BY (status = ANY($5::text[])) DESC, submitted_at DESC, id DESC LIMIT 1 FOR UPDATE`,
+      [workspaceId, userId, start, end, LOCKED_STATES],
+    );
+    return rows[0];
+  }
+
+  /** Makes a request PENDING again (its note cleared). */
+  async setPending(manager: EntityManager, workspaceId: string, id: string, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE approval_requests SET status = 'PENDING', note = NULL, status_changed_by = $3, status_changed_at = now()
+        WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id, by],
+    );
+  }
+
+  async setStatus(manager: EntityManager, workspaceId: string, id: string, status: string, note: string | null, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE approval_requests SET status = $3, note = $4, status_changed_by = $5, status_changed_at = now()
+        WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id, status, note, by],
+    );
+  }
+
+  /** A pending or approved request of the user overlapping the period (other than `except`). */
+  async activeOverlapping(
+    manager: EntityManager, workspaceId: string, userId: string, start: Date, end: Date, except: string | null,
+  ): Promise<Pick<ApprovalRow, 'id' | 'status'> | undefined> {
+    const rows: Pick<ApprovalRow, 'id' | 'status'>[] = await manager.query(
+      `SELECT id, status FROM approval_requests
+        WHERE workspace_id = $1 AND user_id = $2 AND status = ANY($3::text[]) AND period_start < $5 AND period_end > $4
+          AND ($6::char(24) IS NULL OR id <> $6)
+        LIMIT 1`,
+      [workspaceId, userId, LOCKED_STATES, start, end, except],
+    );
+    return rows[0];
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApprovalItemsReader } from './approval-items.reader';
+import { ApprovalItemsStore } from './approval-items.store';
 import { ApprovalListService } from './approval-list.service';
 import { ApprovalStatusService } from './approval-status.service';
 import { ApprovalStore } from './approval.store';
@@ -9,6 +9,6 @@ import { ApprovalsService } from './approvals.service';
 /** Approval requests (approvals issue): submit, resubmit, approve / reject / withdraw, list. */
 @Module({
   controllers: [ApprovalsController],
-  providers: [ApprovalsService, ApprovalListService, ApprovalStatusService, ApprovalStore, ApprovalItemsReader],
+  providers: [ApprovalsService, ApprovalListService, ApprovalStatusService, ApprovalStore, ApprovalItemsStore],
 })
 export class ApprovalsModule {}

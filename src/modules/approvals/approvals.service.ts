@@ -5,7 +5,7 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { type ApprovalPeriod, parsePeriodStart, periodDates } from './approval-period';
-import { ApprovalStore, LOCKED_STATES, toApprovalRequestDto, type ApprovalRow, type PeriodOwner } from './approval.store';
+import { ApprovalStore, LOCKED_STATES, toApprovalRequestDto, type PeriodOwner } from './approval.store';
 import type { ApprovalRequestDto } from './dto/approval-request.dto';
 import type { CreateApprovalRequestDto } from './dto/approval-requests.dto';
 
@@ -41,11 +41,9 @@ export class ApprovalsService {
       const p = await this.resolve(manager, ws.workspaceId, userId, body);
       await this.assertNoActive(manager, ws.workspaceId, userId, p, null);
       const id = newId();
-      await manager.query(
-        `INSERT INTO approval_requests (id, workspace_id, user_id, period, period_start, period_end, start_date, end_date, status, submitted_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING', $9)`,
-        [id, ws.workspaceId, userId, p.period, p.start, p.end, p.startDate, p.endDate, ws.userId],
-      );
+      await this.store.insert(manager, {
+        id, workspaceId: ws.workspaceId, userId, period: p.period, start: p.start, end: p.end, startDate: p.startDate, endDate: p.endDate, submittedBy: ws.userId,
+      });
       await this.store.attach(manager, { id, workspace_id: ws.workspaceId, user_id: userId, period_start: p.start, period_end: p.end });
       const result = toApprovalRequestDto(await this.store.find(manager, ws.workspaceId, id));
       await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: id, event: 'NEW_APPROVAL_REQUEST', payload: result });
@@ -63,24 +61,14 @@ export class ApprovalsService {
     await this.assertMaySubmitFor(ws, userId);
     return this.dataSource.transaction(async (manager) => {
       const p = await this.resolve(manager, ws.workspaceId, userId, body);
-      const rows: { id: string; status: string }[] = await manager.query(
-        `SELECT id, status FROM approval_requests
-          WHERE workspace_id = $1 AND user_id = $2 AND period_start = $3 AND period_end = $4
-          ORDER BY (status = ANY($5::text[])) DESC, submitted_at DESC, id DESC LIMIT 1 FOR UPDATE`,
-        [ws.workspaceId, userId, p.start, p.end, LOCKED_STATES],
-      );
-      const target = rows[0];
+      const target = await this.store.lockForResubmit(manager, ws.workspaceId, userId, p.start, p.end);
       if (!target) throw new NotFoundException('This period has no approval request to resubmit to; submit it first');
       if (!LOCKED_STATES.includes(target.status)) await this.assertNoActive(manager, ws.workspaceId, userId, p, target.id);
       const row = await this.store.find(manager, ws.workspaceId, target.id);
       const attached = await this.store.attach(manager, row);
       if (target.status === 'PENDING' && !attached) return toApprovalRequestDto(row);
       if (target.status === 'APPROVED' && !attached) return toApprovalRequestDto(row);
-      await manager.query(
-        `UPDATE approval_requests SET status = 'PENDING', note = NULL, status_changed_by = $3, status_changed_at = now()
-          WHERE workspace_id = $1 AND id = $2`,
-        [ws.workspaceId, target.id, ws.userId],
-      );
+      await this.store.setPending(manager, ws.workspaceId, target.id, ws.userId);
       const result = toApprovalRequestDto(await this.store.find(manager, ws.workspaceId, target.id));
       await this.outbox.record(manager, {
         workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: target.id, event: 'APPROVAL_REQUEST_STATUS_UPDATED', payload: result,
@@ -97,8 +85,7 @@ export class ApprovalsService {
 
   private async resolve(manager: EntityManager, workspaceId: string, userId: string, body: CreateApprovalRequestDto): Promise<ResolvedPeriod> {
     const owner = await this.store.lockOwner(manager, workspaceId, userId);
-    const settings: { period: string | null }[] = await manager.query(`SELECT settings->>'approvalPeriod' AS period FROM workspaces WHERE id = $1`, [workspaceId]);
-    const setting = settings[0]?.period as ApprovalPeriod | null | undefined;
+    const setting = (await this.store.periodSetting(manager, workspaceId)) as ApprovalPeriod | null | undefined;
     if (setting && body.period && body.period !== setting) {
       throw new BadRequestException(`The period must match the workspace approval period setting (${setting})`);
     }
@@ -113,15 +100,9 @@ export class ApprovalsService {
 
   /** 409 when a pending or approved request of the user overlaps the period (other than `except`). */
   private async assertNoActive(manager: EntityManager, workspaceId: string, userId: string, p: ResolvedPeriod, except: string | null): Promise<void> {
-    const rows: Pick<ApprovalRow, 'id' | 'status'>[] = await manager.query(
-      `SELECT id, status FROM approval_requests
-        WHERE workspace_id = $1 AND user_id = $2 AND status = ANY($3::text[]) AND period_start < $5 AND period_end > $4
-          AND ($6::char(24) IS NULL OR id <> $6)
-        LIMIT 1`,
-      [workspaceId, userId, LOCKED_STATES, p.start, p.end, except],
-    );
-    if (rows[0]) {
-      throw new ConflictException(`This period is already submitted: approval request ${rows[0].id} is ${rows[0].status.toLowerCase()}`);
+    const active = await this.store.activeOverlapping(manager, workspaceId, userId, p.start, p.end, except);
+    if (active) {
+      throw new ConflictException(`This period is already submitted: approval request ${active.id} is ${active.status.toLowerCase()}`);
     }
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { detectImageOrPdf } from '../../common/utils/file-types';
 import { newId } from '../../common/utils/ids';
-import { ExpenseReader } from './expense-reader';
+import { ExpenseReadService } from './expense-read.service';
+import { ExpenseStore, type StoredReceipt } from './expense.store';
 
 /** A receipt as multer (memory storage) hands it over. */
 export interface UploadedReceipt {
@@ -17,12 +18,6 @@ export interface Receipt {
   data: Buffer;
   name: string;
   contentType: string;
-}
-
-export interface StoredReceipt {
-  name: string;
-  content_type: string;
-  data: Buffer;
 }
 
 /**
@@ -42,27 +37,19 @@ export function checkReceipt(file: UploadedReceipt | undefined): Receipt | null 
 export class ExpenseFilesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reader: ExpenseReader,
+    private readonly reader: ExpenseReadService,
   ) {}
 
   /** Replaces the receipt of an expense (null: removes it). */
   async replace(manager: EntityManager, workspaceId: string, expenseId: string, receipt: Receipt | null): Promise<void> {
-    await manager.query('DELETE FROM expense_files WHERE workspace_id = $1 AND expense_id = $2', [workspaceId, expenseId]);
-    if (!receipt) return;
-    await manager.query(
-      'INSERT INTO expense_files (id, workspace_id, expense_id, name, content_type, size, data) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [newId(), workspaceId, expenseId, receipt.name, receipt.contentType, receipt.data.length, receipt.data],
-    );
+    await ExpenseStore.replaceReceipt(manager, workspaceId, expenseId, newId(), receipt);
   }
 
   /** A receipt of an expense the caller may see; another workspace's is 404. */
   async download(ws: WorkspaceContext, expenseId: string, fileId: string): Promise<StoredReceipt> {
     await this.reader.findVisible(this.dataSource.manager, ws, expenseId);
-    const rows: StoredReceipt[] = await this.dataSource.query(
-      'SELECT name, content_type, data FROM expense_files WHERE workspace_id = $1 AND expense_id = $2 AND id = $3',
-      [ws.workspaceId, expenseId, fileId],
-    );
-    if (!rows[0]) throw new NotFoundException('File not found');
-    return rows[0];
+    const receipt = await ExpenseStore.receipt(this.dataSource.manager, ws.workspaceId, expenseId, fileId);
+    if (!receipt) throw new NotFoundException('File not found');
+    return receipt;
   }
 }

@@ -1,8 +1,9 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import type { CategoryRow } from './expense-categories.service';
-import type { ExpenseReader } from './expense-reader';
+import { type CategoryRow, ExpenseCategoriesStore } from './expense-categories.store';
+import type { ExpenseReadService } from './expense-read.service';
+import { ExpenseStore } from './expense.store';
 import { AmountError, hundredthsToText, parseCents, unitTotalCents } from './money';
 
 /** The amount columns of an expense. */
@@ -37,30 +38,28 @@ export function dateOf(text: string): string {
 
 /** The category (404 when not in this workspace; 400 when archived, unless `allowArchived`). */
 export async function categoryOf(manager: EntityManager, workspaceId: string, id: string, allowArchived = false): Promise<CategoryRow> {
-  const rows: CategoryRow[] = await manager.query('SELECT * FROM expense_categories WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
-  if (!rows[0]) throw new NotFoundException('Expense category not found');
-  if (rows[0].archived && !allowArchived) throw new BadRequestException('The expense category is archived');
-  return rows[0];
+  const row = await ExpenseCategoriesStore.find(manager, workspaceId, id);
+  if (!row) throw new NotFoundException('Expense category not found');
+  if (row.archived && !allowArchived) throw new BadRequestException('The expense category is archived');
+  return row;
 }
 
 /** The project and task exist in this workspace (404) and the task is the project's (400). */
 export async function checkProjectTask(manager: EntityManager, workspaceId: string, projectId: string | null, taskId: string | null): Promise<void> {
   if (taskId && !projectId) throw new BadRequestException('taskId needs the projectId of its project');
   if (projectId) {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, projectId]);
-    if (!rows.length) throw new NotFoundException('Project not found');
+    if (!(await ExpenseStore.projectExists(manager, workspaceId, projectId))) throw new NotFoundException('Project not found');
   }
   if (taskId) {
-    const rows: { project_id: string }[] = await manager.query('SELECT project_id FROM tasks WHERE workspace_id = $1 AND id = $2', [workspaceId, taskId]);
-    if (!rows[0]) throw new NotFoundException('Task not found');
-    if (rows[0].project_id !== projectId) throw new BadRequestException('The task does not belong to the project');
+    const taskProjectId = await ExpenseStore.taskProjectId(manager, workspaceId, taskId);
+    if (taskProjectId === undefined) throw new NotFoundException('Task not found');
+    if (taskProjectId !== projectId) throw new BadRequestException('The task does not belong to the project');
   }
 }
 
 /** The caller may file expenses for `userId`: self, admins, and the user's team managers; the user must be a member (404). */
-export async function checkOwner(manager: EntityManager, reader: ExpenseReader, ws: WorkspaceContext, userId: string): Promise<void> {
-  const rows: unknown[] = await manager.query('SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [ws.workspaceId, userId]);
-  if (!rows.length) throw new NotFoundException('User not found in this workspace');
+export async function checkOwner(manager: EntityManager, reader: ExpenseReadService, ws: WorkspaceContext, userId: string): Promise<void> {
+  if (!(await ExpenseStore.isMember(manager, ws.workspaceId, userId))) throw new NotFoundException('User not found in this workspace');
   if (userId === ws.userId || ws.isAdmin) return;
   if (!(await reader.manages(manager, ws, userId))) {
     throw new ForbiddenException("Only admins and the user's team managers may record expenses for another user");

@@ -1,5 +1,6 @@
 import type { ExpenseDto, ExpenseHydratedDto } from './dto/expense.dto';
-import { type CategoryRow, toCategoryDto } from './expense-categories.service';
+import { toCategoryDto } from './expense-categories.service';
+import type { CategoryRow } from './expense-categories.store';
 import { centsToDecimal } from './money';
 
 /** An expense as the reader's queries return it: the row, its category, project, client, task and latest receipt. */

@@ -15,7 +15,7 @@ import { ExpenseQueryDto } from './dto/expense-query.dto';
 import { CreateExpenseDto, UpdateExpenseDto } from './dto/expense-requests.dto';
 import { ExpenseDto, ExpensesAndTotalsDto } from './dto/expense.dto';
 import { checkReceipt, ExpenseFilesService, type UploadedReceipt } from './expense-files.service';
-import { ExpenseReader } from './expense-reader';
+import { ExpenseReadService } from './expense-read.service';
 import { ExpensesService } from './expenses.service';
 import { setPageHeaders } from '../../common/interceptors/page.interceptor';
 
@@ -32,7 +32,7 @@ const BAD_TYPE = { type: ErrorDto, description: 'Receipt is not a PNG, JPEG, GIF
 export class ExpensesController {
   constructor(
     private readonly expenses: ExpensesService,
-    private readonly reader: ExpenseReader,
+    private readonly reader: ExpenseReadService,
     private readonly files: ExpenseFilesService,
   ) {}
 

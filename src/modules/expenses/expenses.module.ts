@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExpenseCategoriesController } from './expense-categories.controller';
 import { ExpenseCategoriesService } from './expense-categories.service';
 import { ExpenseFilesService } from './expense-files.service';
-import { ExpenseReader } from './expense-reader';
+import { ExpenseReadService } from './expense-read.service';
 import { ExpensesController } from './expenses.controller';
 import { ExpensesService } from './expenses.service';
 
@@ -10,7 +10,7 @@ import { ExpensesService } from './expenses.service';
 @Module({
   // Categories first: `expenses/categories` must not be taken for an `expenses/:expenseId`.
   controllers: [ExpenseCategoriesController, ExpensesController],
-  providers: [ExpenseCategoriesService, ExpenseReader, ExpenseFilesService, ExpensesService],
-  exports: [ExpenseReader],
+  providers: [ExpenseCategoriesService, ExpenseReadService, ExpenseFilesService, ExpensesService],
+  exports: [ExpenseReadService],
 })
 export class ExpensesModule {}

@@ -1,34 +1,24 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import type { ChangeField, CreateExpenseDto, UpdateExpenseDto } from './dto/expense-requests.dto';
 import type { ExpenseDto } from './dto/expense.dto';
 import { ExpenseFilesService, type Receipt } from './expense-files.service';
-import { ExpenseReader } from './expense-reader';
+import { ExpenseReadService } from './expense-read.service';
 import { amountOf, categoryOf, checkOwner, checkProjectTask, dateOf, type ExpenseAmount } from './expense-references';
 import { isLocked, toExpenseDto, type ExpenseRow } from './expense.mapper';
+import { ExpenseStore, type ExpenseValues } from './expense.store';
 
 const ENTITY_TYPE = 'EXPENSE';
-
-/** The stored columns of an expense. */
-interface ExpenseValues extends ExpenseAmount {
-  userId: string;
-  projectId: string | null;
-  taskId: string | null;
-  categoryId: string;
-  date: string;
-  notes: string;
-  billable: boolean;
-}
 
 /** Creates, changes and deletes expenses (with their receipts), each in one transaction with its outbox event. */
 @Injectable()
 export class ExpensesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reader: ExpenseReader,
+    private readonly reader: ExpenseReadService,
     private readonly files: ExpenseFilesService,
     private readonly outbox: OutboxService,
   ) {}
@@ -46,11 +36,7 @@ export class ExpensesService {
         ...amountOf(dto.amount, category),
       };
       const id = newId();
-      await manager.query(
-        `INSERT INTO expenses (id, workspace_id, user_id, project_id, task_id, category_id, date, notes, billable, amount_cents, quantity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, ws.workspaceId, ...columns(values)],
-      );
+      await ExpenseStore.insert(manager, ws.workspaceId, id, values);
       if (receipt) await this.files.replace(manager, ws.workspaceId, id, receipt);
       return this.record(manager, ws, id, 'EXPENSE_CREATED');
     });
@@ -62,12 +48,7 @@ export class ExpensesService {
       assertUnlocked(ws, row);
       const fields = new Set<ChangeField>(dto.changeFields ?? sentFields(dto, receipt));
       const values = await this.changed(manager, ws, row, dto, fields);
-      await manager.query(
-        `UPDATE expenses SET user_id = $3, project_id = $4, task_id = $5, category_id = $6, date = $7, notes = $8, billable = $9,
-                amount_cents = $10, quantity = $11, updated_at = now()
-          WHERE workspace_id = $1 AND id = $2`,
-        [ws.workspaceId, id, ...columns(values)],
-      );
+      await ExpenseStore.update(manager, ws.workspaceId, id, values);
       if (fields.has('FILE')) await this.files.replace(manager, ws.workspaceId, id, receipt);
       return this.record(manager, ws, id, 'EXPENSE_UPDATED');
     });
@@ -77,7 +58,7 @@ export class ExpensesService {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.reader.findVisible(manager, ws, id, true);
       assertUnlocked(ws, row);
-      await manager.query('DELETE FROM expenses WHERE workspace_id = $1 AND id = $2', [ws.workspaceId, id]);
+      await ExpenseStore.delete(manager, ws.workspaceId, id);
       await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: id, event: 'EXPENSE_DELETED', payload: toExpenseDto(row) });
     });
   }
@@ -116,10 +97,6 @@ export class ExpensesService {
     await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: id, event, payload: dto });
     return dto;
   }
-}
-
-function columns(v: ExpenseValues): unknown[] {
-  return [v.userId, v.projectId, v.taskId, v.categoryId, v.date, v.notes, v.billable, v.amountCents, v.quantity];
 }
 
 /** Without changeFields, every field the request carries changes. */

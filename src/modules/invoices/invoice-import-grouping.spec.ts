@@ -1,5 +1,5 @@
 import { billedSeconds, groupExpenses, groupTimeEntries, ImportEntry, ImportExpense, TimeGrouping } from './invoice-import-grouping';
-import { paymentStatus } from './invoice-store';
+import { paymentStatus } from './invoice.store';
 
 const entry = (id: string, seconds: number, rate: number, extra: Partial<ImportEntry> = {}): ImportEntry => ({
   id, seconds, rate, projectId: 'p1', projectName: 'Web', taskId: null, taskName: null, userId: 'u1', userName: 'Ann', date: '2024-03-01', description: id, tags: [], ...extra,

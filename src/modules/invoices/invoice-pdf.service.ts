@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { invoicePayments, workspaceLogo } from './invoice-document.store';
 import { renderInvoicePdf } from './invoice-pdf.render';
 import { InvoiceSettingsService, toSettingsDto } from './invoice-settings.service';
-import { InvoiceStore } from './invoice-store';
+import { InvoiceStore } from './invoice.store';
 
 const LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 

@@ -1,25 +1,10 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import type { InvoiceExportFieldsDto, InvoiceSettingsDto, LabelsCustomizationDto, UpdateInvoiceSettingsRequestDto } from './dto/invoice-settings.dto';
-import { InvoiceStore } from './invoice-store';
-import { parsePercent, PercentError, percentNumber, percentText, TaxType } from './invoice-totals';
-
-export interface SettingsRow {
-  workspace_id: string;
-  number_prefix: string;
-  next_number: string;
-  due_days: number;
-  company_id: string | null;
-  item_type_id: string | null;
-  subject: string;
-  notes: string;
-  tax_type: TaxType;
-  tax_percent: string;
-  tax2_percent: string;
-  labels: Partial<Record<keyof LabelsCustomizationDto | 'totalAmountDue', string>>;
-  export_fields: Partial<InvoiceExportFieldsDto>;
-}
+import type { InvoiceSettingsDto, LabelsCustomizationDto, UpdateInvoiceSettingsRequestDto } from './dto/invoice-settings.dto';
+import { SettingsRow, settingsRow, updateSettings } from './invoice-settings.store';
+import { InvoiceStore } from './invoice.store';
+import { parsePercent, PercentError, percentNumber, percentText } from './invoice-totals';
 
 const DEFAULT_LABELS: Omit<LabelsCustomizationDto, 'totalAmount'> & { totalAmountDue: string } = {
   amount: 'AMOUNT',
@@ -56,10 +41,8 @@ export class InvoiceSettingsService {
   constructor(private readonly store: InvoiceStore) {}
 
   /** The settings row, created with defaults on first use; `lock` serializes numbering. */
-  async row(manager: EntityManager, workspaceId: string, lock = false): Promise<SettingsRow> {
-    await manager.query(`INSERT INTO invoice_settings (workspace_id) VALUES ($1) ON CONFLICT (workspace_id) DO NOTHING`, [workspaceId]);
-    const rows: SettingsRow[] = await manager.query(`SELECT * FROM invoice_settings WHERE workspace_id = $1${lock ? ' FOR UPDATE' : ''}`, [workspaceId]);
-    return rows[0];
+  row(manager: EntityManager, workspaceId: string, lock = false): Promise<SettingsRow> {
+    return settingsRow(manager, workspaceId, lock);
   }
 
   async get(workspaceId: string): Promise<InvoiceSettingsDto> {
@@ -84,13 +67,7 @@ export class InvoiceSettingsService {
       }
       if (dto.exportFields) row.export_fields = { ...row.export_fields, ...dto.exportFields };
       row.labels = { ...dto.labels };
-      await manager.query(
-        `UPDATE invoice_settings SET subject = $2, notes = $3, company_id = $4, item_type_id = $5, due_days = $6, tax_type = $7,
-                tax_percent = $8, tax2_percent = $9, number_prefix = $10, next_number = $11, export_fields = $12, labels = $13, updated_at = now()
-          WHERE workspace_id = $1`,
-        [ws.workspaceId, row.subject, row.notes, row.company_id, row.item_type_id, row.due_days, row.tax_type, row.tax_percent, row.tax2_percent,
-          row.number_prefix, row.next_number, JSON.stringify(row.export_fields), JSON.stringify(row.labels)],
-      );
+      await updateSettings(manager, ws.workspaceId, row);
       const result = toSettingsDto(row);
       await this.store.record(manager, ws.workspaceId, SETTINGS_ENTITY, ws.workspaceId, 'INVOICE_SETTINGS_UPDATED', result);
       return result;

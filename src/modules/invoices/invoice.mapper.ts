@@ -55,10 +55,6 @@ export interface PaymentRow {
   author: string | null;
 }
 
-/** The columns every reader selects: the row, the client's live name and address, and `balance`. */
-export const INVOICE_COLUMNS = `i.*, COALESCE(c.name, i.client_name) AS client_name, c.address AS client_address`;
-export const INVOICE_FROM = `invoices i LEFT JOIN clients c ON c.workspace_id = i.workspace_id AND c.id = i.client_id`;
-
 export function toItemDto(row: ItemRow): InvoiceItemDto {
   return {
     amount: Number(row.amount),

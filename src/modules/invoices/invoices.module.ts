@@ -6,7 +6,7 @@ import { InvoiceListService } from './invoice-list.service';
 import { InvoicePaymentsService } from './invoice-payments.service';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoiceSettingsService } from './invoice-settings.service';
-import { InvoiceStore } from './invoice-store';
+import { InvoiceStore } from './invoice.store';
 import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
 

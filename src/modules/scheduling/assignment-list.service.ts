@@ -4,20 +4,12 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page, limitOffset } from '../../common/dto/page';
 import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
-import { type HydratedRow, toHydratedDto } from './assignment.mapper';
+import { toHydratedDto } from './assignment.mapper';
 import { recordAssignments } from './assignment-events';
 import { AssignmentStore } from './assignment.store';
 import type { AssignmentHydratedDto } from './dto/assignment.dto';
 import type { AssignmentsQueryDto, PublishAssignmentsRequestDto } from './dto/scheduling-filters.dto';
 import { dayRange } from './scheduling-days';
-import { visibleSql, writableSql } from './scheduling.sql';
-import { likePattern, SqlParams, userFilterSql } from './scheduling-user-filter';
-
-const SORT: Record<string, string> = {
-  PROJECT: 'lower(p.name)',
-  USER: 'lower(u.name)',
-  ID: 'a.id',
-};
 
 /** Listing assignments (as the caller may see them) and publishing them. */
 @Injectable()
@@ -32,30 +24,8 @@ export class AssignmentListService {
   async list(ws: WorkspaceContext, query: AssignmentsQueryDto): Promise<Page<AssignmentHydratedDto>> {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(query.start, query.end, zone);
-    const params = new SqlParams([ws.workspaceId, range.start, range.end, ws.userId]);
-    const where = [`a.workspace_id = $1`, `a.start_date <= $3::date`, `a.end_date >= $2::date`, visibleSql(ws, 'a', '$4')];
-    if (query.name) {
-      const like = params.add(likePattern(query.name));
-      where.push(`(p.name ILIKE ${like} OR c.name ILIKE ${like} OR t.name ILIKE ${like} OR u.name ILIKE ${like} OR a.note ILIKE ${like})`);
-    }
-    const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
-    const order = query['sort-column'] ? `${SORT[query['sort-column']]} ${direction}, a.start_date, a.id` : `a.start_date ${direction}, a.id ${direction}`;
     const { limit, offset } = limitOffset(pageOf(query));
-    const rows: HydratedRow[] = await this.dataSource.query(
-      `SELECT a.id, a.workspace_id, a.user_id, a.project_id, a.task_id, a.start_date::text AS start_date, a.end_date::text AS end_date,
-              a.hours_per_day::float8 AS hours_per_day, a.note, a.billable, a.start_time::text AS start_time,
-              u.name AS user_name, p.name AS project_name, p.color AS project_color, p.archived AS project_archived,
-              p.billable AS project_billable, p.client_id, c.name AS client_name, t.name AS task_name, count(*) OVER () AS total
-         FROM assignments a
-         JOIN users u ON u.id = a.user_id
-         JOIN projects p ON p.workspace_id = a.workspace_id AND p.id = a.project_id
-         LEFT JOIN clients c ON c.workspace_id = p.workspace_id AND c.id = p.client_id
-         LEFT JOIN tasks t ON t.workspace_id = a.workspace_id AND t.id = a.task_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset}`,
-      params.values,
-    );
+    const rows = await this.store.hydratedPage(ws, range, query, limit, offset);
     const total = rows.length ? Number(rows[0].total) : 0;
     return new Page(rows.map((r) => toHydratedDto(r, zone)), total, pageOf(query));
   }
@@ -69,25 +39,8 @@ export class AssignmentListService {
   async publish(ws: WorkspaceContext, body: PublishAssignmentsRequestDto): Promise<void> {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(body.start, body.end, zone);
-    const params = new SqlParams([ws.workspaceId, range.start, range.end, ws.userId]);
-    const where = [
-      `a.workspace_id = $1`, `NOT a.published`, `a.start_date <= $3::date`, `a.end_date >= $2::date`, writableSql(ws, 'a', '$4'),
-      ...userFilterSql(params, 'a.user_id', body.userFilter, body.userGroupFilter, null),
-    ];
-    if (body.search) {
-      const like = params.add(likePattern(body.search));
-      const team = `EXISTS (SELECT 1 FROM users su WHERE su.id = a.user_id AND (su.name ILIKE ${like} OR su.email ILIKE ${like}))`;
-      const projects = `EXISTS (SELECT 1 FROM projects sp LEFT JOIN clients sc ON sc.workspace_id = sp.workspace_id AND sc.id = sp.client_id
-                          WHERE sp.workspace_id = a.workspace_id AND sp.id = a.project_id AND (sp.name ILIKE ${like} OR sc.name ILIKE ${like}))`;
-      where.push(body.viewType === 'TEAM' ? team : body.viewType === 'PROJECTS' ? projects : `(${team} OR ${projects})`);
-    }
     await this.dataSource.transaction(async (manager) => {
-      // An UPDATE ... RETURNING through TypeORM's query answers [rows, affected].
-      const [published]: [{ id: string }[], number] = await manager.query(
-        `UPDATE assignments a SET published = true, updated_at = now() WHERE ${where.join(' AND ')} RETURNING a.id`,
-        params.values,
-      );
-      const ids = published.map((r) => r.id);
+      const ids = await this.store.publish(manager, ws, range, body);
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, ws.workspaceId, ids), zone);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_PUBLISHED', dtos);
     });

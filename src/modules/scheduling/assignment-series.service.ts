@@ -38,15 +38,15 @@ export class AssignmentSeriesService {
       if (!repeat) {
         if (row.series_id !== null && row.week_index !== null) {
           removed = (await this.store.seriesRows(manager, wsId, row.series_id, row.week_index)).filter((r) => r.id !== row.id);
-          await manager.query(`UPDATE assignments SET series_id = NULL, week_index = NULL, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [wsId, row.id]);
-          await manager.query(`UPDATE assignment_series SET weeks = greatest($3, 1) WHERE workspace_id = $1 AND id = $2`, [wsId, row.series_id, row.week_index]);
+          await this.store.detach(manager, wsId, row.id);
+          await this.store.endSeriesAtLeastOne(manager, wsId, row.series_id, row.week_index);
         }
         result = [row.id];
       } else if (row.series_id === null) {
         const values = valuesOf(row);
         assertWeekly(values);
         const seriesId = await this.store.insertSeries(manager, wsId, values, body.weeks);
-        await manager.query(`UPDATE assignments SET series_id = $3, week_index = 0, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [wsId, row.id, seriesId]);
+        await this.store.attachFirst(manager, wsId, row.id, seriesId);
         created = await this.store.insert(manager, wsId, occurrences(values, seriesId, 0, body.weeks).slice(1));
         result = (await this.store.seriesRows(manager, wsId, seriesId)).map((r) => r.id);
       } else {
@@ -62,12 +62,12 @@ export class AssignmentSeriesService {
           extra.push({ ...valuesOf(last), start: addDays(last.start_date, shift), end: addDays(last.end_date, shift), seriesId: row.series_id, weekIndex: i });
         }
         created = await this.store.insert(manager, wsId, extra);
-        await manager.query(`UPDATE assignment_series SET weeks = $3, repeat = true WHERE workspace_id = $1 AND id = $2`, [wsId, row.series_id, body.weeks]);
+        await this.store.repeatSeries(manager, wsId, row.series_id, body.weeks);
         result = (await this.store.seriesRows(manager, wsId, row.series_id)).map((r) => r.id);
       }
       const removedDtos = await this.store.toDtos(manager, removed, zone);
       if (removed.length) {
-        await manager.query(`DELETE FROM assignments WHERE workspace_id = $1 AND id = ANY($2)`, [wsId, removed.map((r) => r.id)]);
+        await this.store.deleteByIds(manager, wsId, removed.map((r) => r.id));
       }
       await this.store.dropEmptySeries(manager, wsId, [row.series_id]);
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, wsId, result), zone);

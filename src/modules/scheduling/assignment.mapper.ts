@@ -1,7 +1,7 @@
 import { dayStart } from './scheduling-days';
 import type { AssignmentDto, AssignmentHydratedDto, SchedulingExcludeDayDto } from './dto/assignment.dto';
 
-/** A row of ASSIGNMENT_SELECT (dates as text, hours as float). */
+/** A row of the store's ASSIGNMENT_SELECT (dates as text, hours as float). */
 export interface AssignmentRow {
   id: string;
   workspace_id: string;
@@ -39,13 +39,6 @@ export interface ExcludeRow {
   day: string;
   type: SchedulingExcludeDayDto['type'];
 }
-
-export const ASSIGNMENT_SELECT = `
-  SELECT a.id, a.workspace_id, a.series_id, a.week_index, a.user_id, a.project_id, a.task_id,
-         a.start_date::text AS start_date, a.end_date::text AS end_date, a.hours_per_day::float8 AS hours_per_day,
-         a.include_non_working_days, a.note, a.billable, a.start_time::text AS start_time, a.published, s.weeks, s.repeat
-    FROM assignments a
-    LEFT JOIN assignment_series s ON s.workspace_id = a.workspace_id AND s.id = a.series_id`;
 
 export function toAssignmentDto(row: AssignmentRow, excludes: ExcludeRow[], zone: string): AssignmentDto {
   return {

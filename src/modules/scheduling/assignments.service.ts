@@ -88,19 +88,13 @@ export class AssignmentsService {
       };
       let ids = [row.id];
       if (row.series_id === null || row.week_index === null || option === 'THIS_ONE') {
-        await this.apply(manager, ws.workspaceId, values, 'a.id = $11', [row.id], row.week_index ?? 0);
+        await this.store.apply(manager, ws.workspaceId, values, { id: row.id }, row.week_index ?? 0);
       } else {
         assertWeekly(values);
         const seriesId = option === 'THIS_AND_FOLLOWING' && row.week_index > 0 ? await this.split(manager, ws.workspaceId, row, values) : row.series_id;
         const index = seriesId === row.series_id ? row.week_index : 0;
-        await this.apply(manager, ws.workspaceId, values, 'a.series_id = $11', [seriesId], index);
-        await manager.query(
-          `UPDATE assignment_series SET task_id = $3, start_date = $4::date - 7 * $11::int, end_date = $5::date - 7 * $11::int,
-                  hours_per_day = $6, include_non_working_days = $7, note = $8, billable = $9, start_time = $10
-            WHERE workspace_id = $1 AND id = $2`,
-          [ws.workspaceId, seriesId, values.taskId, values.start, values.end, values.hoursPerDay, values.includeNonWorkingDays,
-            values.note, values.billable, values.startTime, index],
-        );
+        await this.store.apply(manager, ws.workspaceId, values, { seriesId }, index);
+        await this.store.updateSeries(manager, ws.workspaceId, seriesId, values, index);
         ids = (await this.store.seriesRows(manager, ws.workspaceId, seriesId)).map((r) => r.id);
       }
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, ws.workspaceId, ids), zone);
@@ -119,11 +113,11 @@ export class AssignmentsService {
         const from = option === 'ALL' ? 0 : row.week_index;
         targets = await this.store.seriesRows(manager, ws.workspaceId, row.series_id, from);
         if (from > 0) {
-          await manager.query(`UPDATE assignment_series SET weeks = $3 WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, row.series_id, from]);
+          await this.store.setSeriesWeeks(manager, ws.workspaceId, row.series_id, from);
         }
       }
       const dtos = await this.store.toDtos(manager, targets, zone);
-      await manager.query(`DELETE FROM assignments WHERE workspace_id = $1 AND id = ANY($2)`, [ws.workspaceId, targets.map((t) => t.id)]);
+      await this.store.deleteByIds(manager, ws.workspaceId, targets.map((t) => t.id));
       await this.store.dropEmptySeries(manager, ws.workspaceId, [row.series_id]);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_DELETED', dtos);
       return dtos;
@@ -135,25 +129,9 @@ export class AssignmentsService {
     const k = row.week_index ?? 0;
     const weeks = Math.max(1, (row.weeks ?? k + 1) - k);
     const seriesId = await this.store.insertSeries(manager, workspaceId, values, weeks);
-    await manager.query(
-      `UPDATE assignments SET series_id = $3, week_index = week_index - $4 WHERE workspace_id = $1 AND series_id = $2 AND week_index >= $4`,
-      [workspaceId, row.series_id, seriesId, k],
-    );
-    await manager.query(`UPDATE assignment_series SET weeks = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, row.series_id, k]);
+    await this.store.moveOccurrences(manager, workspaceId, row.series_id, seriesId, k);
+    await this.store.setSeriesWeeks(manager, workspaceId, row.series_id, k);
     await this.store.dropEmptySeries(manager, workspaceId, [row.series_id]);
     return seriesId;
-  }
-
-  /** Sets `values` on the rows matching `where` ($11); each occurrence keeps its distance in weeks from week `index`. */
-  private async apply(manager: EntityManager, workspaceId: string, values: AssignmentValues, where: string, params: unknown[], index: number): Promise<void> {
-    await manager.query(
-      `UPDATE assignments a SET
-              start_date = $2::date + 7 * (coalesce(a.week_index, $10) - $10), end_date = $3::date + 7 * (coalesce(a.week_index, $10) - $10),
-              task_id = $4, hours_per_day = $5, include_non_working_days = $6, note = $7, billable = $8, start_time = $9,
-              updated_at = now()
-        WHERE a.workspace_id = $1 AND ${where}`,
-      [workspaceId, values.start, values.end, values.taskId, values.hoursPerDay, values.includeNonWorkingDays, values.note,
-        values.billable, values.startTime, index, ...params],
-    );
   }
 }

@@ -3,33 +3,11 @@ import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { Page, limitOffset } from '../../common/dto/page';
 import type { PageRequest } from '../../common/dto/page-query.dto';
-import type { BudgetEstimate, TimeEstimate } from '../projects/entities/project.entity';
 import { AssignmentStore } from './assignment.store';
 import type { SchedulingProjectsTotalsDto } from './dto/assignment.dto';
 import type { StatusFilter } from './dto/scheduling-filters.dto';
 import { addDays, dayRange, dayStart } from './scheduling-days';
-import { DAYS_CTE, dayFlagsSql, SCHEDULED_SQL, statusSql, visibleSql } from './scheduling.sql';
-import { likePattern, SqlParams } from './scheduling-user-filter';
-
-interface ProjectRow {
-  id: string;
-  name: string;
-  color: string;
-  archived: boolean;
-  billable: boolean;
-  client_name: string | null;
-  time_estimate: TimeEstimate | null;
-  budget_estimate: BudgetEstimate | null;
-  task_estimate: string;
-  task_budget: string;
-  total: string;
-}
-
-interface DayRow {
-  project_id: string;
-  day: string;
-  hours: number;
-}
+import { type ProjectRow, SchedulingTotalsStore } from './scheduling-totals.store';
 
 export interface ProjectTotalsFilter {
   start: string;
@@ -53,17 +31,8 @@ export class ProjectTotalsService {
   async forProjects(ws: WorkspaceContext, filter: ProjectTotalsFilter): Promise<Page<SchedulingProjectsTotalsDto>> {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(filter.start, filter.end, zone);
-    const params = new SqlParams([ws.workspaceId, range.start, range.end, ws.userId]);
-    const where = [
-      `EXISTS (SELECT 1 FROM assignments a WHERE a.workspace_id = $1 AND a.project_id = p.id AND a.start_date <= $3::date
-                  AND a.end_date >= $2::date AND ${visibleSql(ws, 'a', '$4')} AND ${statusSql('a', filter.statusFilter)})`,
-    ];
-    if (filter.search) {
-      const like = params.add(likePattern(filter.search));
-      where.push(`(p.name ILIKE ${like} OR c.name ILIKE ${like})`);
-    }
     const { limit, offset } = limitOffset(filter.page);
-    const projects = await this.projects(params.values, where, `LIMIT ${limit} OFFSET ${offset}`);
+    const projects = await SchedulingTotalsStore.projectsInRange(this.dataSource.manager, ws, range, filter, limit, offset);
     const dtos = await this.totals(ws, projects, range, filter.statusFilter, zone);
     return new Page(dtos, projects.length ? Number(projects[0].total) : 0, filter.page);
   }
@@ -72,24 +41,10 @@ export class ProjectTotalsService {
   async forProject(ws: WorkspaceContext, projectId: string, start: string, end: string): Promise<SchedulingProjectsTotalsDto> {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(start, end, zone);
-    const projects = await this.projects([ws.workspaceId, projectId], ['p.id = $2'], '');
-    if (!projects.length) throw new NotFoundException('Project not found');
-    const [dto] = await this.totals(ws, projects, range, 'ALL', zone);
+    const project = await SchedulingTotalsStore.project(this.dataSource.manager, ws.workspaceId, projectId);
+    if (!project) throw new NotFoundException('Project not found');
+    const [dto] = await this.totals(ws, [project], range, 'ALL', zone);
     return dto;
-  }
-
-  private projects(params: unknown[], where: string[], limit: string): Promise<ProjectRow[]> {
-    return this.dataSource.query(
-      `SELECT p.id, p.name, p.color, p.archived, p.billable, c.name AS client_name, p.time_estimate, p.budget_estimate,
-              te.task_estimate, te.task_budget, count(*) OVER () AS total
-         FROM projects p
-         LEFT JOIN clients c ON c.workspace_id = p.workspace_id AND c.id = p.client_id
-         LEFT JOIN LATERAL (SELECT coalesce(sum(t.estimate), 0) AS task_estimate, coalesce(sum(t.budget_estimate), 0) AS task_budget
-                              FROM tasks t WHERE t.workspace_id = p.workspace_id AND t.project_id = p.id) te ON true
-        WHERE p.workspace_id = $1 AND ${where.join(' AND ')}
-        ORDER BY lower(p.name), p.id ${limit}`,
-      params,
-    );
   }
 
   private async totals(
@@ -100,17 +55,7 @@ export class ProjectTotalsService {
     zone: string,
   ): Promise<SchedulingProjectsTotalsDto[]> {
     if (!projects.length) return [];
-    const rows: DayRow[] = await this.dataSource.query(
-      `WITH ${DAYS_CTE}
-       SELECT a.project_id, days.day::text AS day, sum(${SCHEDULED_SQL('a')})::float8 AS hours
-         FROM assignments a
-         JOIN workspace_members m ON m.workspace_id = a.workspace_id AND m.user_id = a.user_id
-         JOIN days ON days.day BETWEEN a.start_date AND a.end_date
-         ${dayFlagsSql('days.day')}
-        WHERE a.workspace_id = $1 AND a.project_id = ANY($5) AND ${visibleSql(ws, 'a', '$4')} AND ${statusSql('a', status)}
-        GROUP BY a.project_id, days.day`,
-      [ws.workspaceId, range.start, range.end, ws.userId, projects.map((p) => p.id)],
-    );
+    const rows = await SchedulingTotalsStore.projectDays(this.dataSource.manager, ws, projects.map((p) => p.id), range, status);
     const hours = new Map(rows.map((r) => [`${r.project_id}/${r.day}`, Number(r.hours)]));
     const days: string[] = [];
     for (let d = range.start; d <= range.end; d = addDays(d, 1)) days.push(d);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { PoliciesStore } from '../policies/policies.store';
 import { mayActForUser } from '../../../common/access';
-import { ensurePolicyBalances, ensureUserBalances } from '../shared/balance-rows';
+import { ensurePolicyBalances, ensureUserBalances } from '../shared/balance-rows.store';
 import { BalanceLedger } from './balance-ledger.service';
 import { BalancesStore } from './balances.store';
 import type { BalancesQueryDto, BalancesWithCountDto, UpdateBalanceDto } from './dto/balance.dto';
@@ -23,20 +23,19 @@ export class BalancesService {
     return this.dataSource.transaction(async (manager) => {
       await this.policies.row(manager, ws.workspaceId, policyId);
       await ensurePolicyBalances(manager, ws.workspaceId, policyId);
-      return this.store.list(manager, 'b.workspace_id = $1 AND b.policy_id = $2', [ws.workspaceId, policyId], query, 'USER');
+      return this.store.byPolicy(manager, ws.workspaceId, policyId, query);
     });
   }
 
   /** The user's balances in every policy; for the user, an admin or the user's team manager. */
   byUser(ws: WorkspaceContext, userId: string, query: BalancesQueryDto): Promise<BalancesWithCountDto> {
     return this.dataSource.transaction(async (manager) => {
-      const member: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [ws.workspaceId, userId]);
-      if (!member.length) throw new NotFoundException('User not found');
+      if (!(await this.store.isMember(manager, ws.workspaceId, userId))) throw new NotFoundException('User not found');
       if (!(await mayActForUser(manager, ws, userId))) {
         throw new ForbiddenException("Only admins and the user's team managers see another user's balances");
       }
       await ensureUserBalances(manager, ws.workspaceId, userId);
-      return this.store.list(manager, 'b.workspace_id = $1 AND b.user_id = $2', [ws.workspaceId, userId], query, 'POLICY');
+      return this.store.byUser(manager, ws.workspaceId, userId, query);
     });
   }
 
@@ -45,11 +44,7 @@ export class BalancesService {
     const userIds = [...new Set(dto.userIds)].sort();
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.row(manager, ws.workspaceId, policyId);
-      const [{ found }]: { found: number }[] = await manager.query(
-        `SELECT count(*)::int AS found FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`,
-        [ws.workspaceId, userIds],
-      );
-      if (found !== userIds.length) throw new NotFoundException('User not found');
+      if ((await this.policies.countMembers(manager, ws.workspaceId, userIds)) !== userIds.length) throw new NotFoundException('User not found');
       for (const userId of userIds) {
         await this.ledger.apply(manager, ws, policy, { userId, amount: dto.value, reason: 'ADJUSTMENT', note: dto.note ?? null });
       }

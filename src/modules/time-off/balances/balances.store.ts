@@ -37,7 +37,18 @@ const SELECT = `
     JOIN time_off_policies p ON p.workspace_id = b.workspace_id AND p.id = b.policy_id
     JOIN users u ON u.id = b.user_id`;
 
-/** Reads balances with their policy and user. */
+/** A row of the balance changes log. */
+export interface BalanceChangeValues {
+  id: string;
+  balanceId: string;
+  diff: string;
+  reason: string;
+  requestId: string | null;
+  note: string | null;
+  changedBy: string;
+}
+
+/** Reads balances with their policy and user, and changes them. */
 @Injectable()
 export class BalancesStore {
   async list(manager: EntityManager, where: string, params: unknown[], query: BalancesQueryDto, defaultSort: keyof typeof SORTS): Promise<BalancesWithCountDto> {
@@ -53,6 +64,51 @@ export class BalancesStore {
       count = total.count;
     }
     return { balances: rows.map(toBalanceDto), count };
+  }
+
+  /** The balances of the policy's members. */
+  byPolicy(manager: EntityManager, workspaceId: string, policyId: string, query: BalancesQueryDto): Promise<BalancesWithCountDto> {
+    return this.list(manager, 'b.workspace_id = $1 AND b.policy_id = $2', [workspaceId, policyId], query, 'USER');
+  }
+
+  /** The user's balances in every policy. */
+  byUser(manager: EntityManager, workspaceId: string, userId: string, query: BalancesQueryDto): Promise<BalancesWithCountDto> {
+    return this.list(manager, 'b.workspace_id = $1 AND b.user_id = $2', [workspaceId, userId], query, 'POLICY');
+  }
+
+  async isMember(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
+    const member: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
+    return member.length > 0;
+  }
+
+  /**
+   * Changes a locked balance row by `reason` (ADJUSTMENT sets it to `amount`, REQUEST_APPROVED takes `amount`, REQUEST_RETURNED gives it
+   * back), unless that takes it below `floor` (null: no floor; a returned amount is always taken back). Answers the change of the
+   * balance from `previous`, or null when the floor refused it.
+   */
+  async change(
+    manager: EntityManager, workspaceId: string, balanceId: string, reason: string, amount: string, floor: number | null, previous: string,
+  ): Promise<string | null> {
+    const [balanceDiff, usedDiff] =
+      reason === 'ADJUSTMENT' ? [`$3::numeric - balance`, '0'] : reason === 'REQUEST_APPROVED' ? ['-$3::numeric', '$3::numeric'] : ['$3::numeric', '-$3::numeric'];
+    const checked = reason === 'REQUEST_RETURNED' ? '($4::numeric IS NULL OR true)' : `($4::numeric IS NULL OR balance + ${balanceDiff} >= $4::numeric)`;
+    // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
+    const [updated]: [{ diff: string }[], number] = await manager.query(
+      `UPDATE time_off_balances SET balance = balance + ${balanceDiff}, used = used + ${usedDiff}
+        WHERE workspace_id = $1 AND id = $2 AND ${checked}
+        RETURNING (balance - $5::numeric)::text AS diff`,
+      [workspaceId, balanceId, amount, floor, previous],
+    );
+    return updated.length ? updated[0].diff : null;
+  }
+
+  /** Logs a change of a balance. */
+  async logChange(manager: EntityManager, workspaceId: string, c: BalanceChangeValues): Promise<void> {
+    await manager.query(
+      `INSERT INTO time_off_balance_changes (id, workspace_id, balance_id, diff, reason, request_id, note, changed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [c.id, workspaceId, c.balanceId, c.diff, c.reason, c.requestId, c.note, c.changedBy],
+    );
   }
 
   async one(manager: EntityManager, workspaceId: string, id: string): Promise<BalanceDto> {

@@ -6,21 +6,17 @@ import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
 import { CreateHolidayDto, HolidaysInPeriodQueryDto, HolidaysQueryDto, UpdateHolidayDto } from './dto/holiday-requests.dto';
 import { DeletedHolidayDto, HolidayDto } from './dto/holiday.dto';
 import { HolidaysService } from './holidays.service';
-import { HolidaysStore } from './holidays.store';
 
 @ApiTags('Holiday')
 @Controller('v1/workspaces/:workspaceId/holidays')
 export class HolidaysController {
-  constructor(
-    private readonly holidays: HolidaysService,
-    private readonly store: HolidaysStore,
-  ) {}
+  constructor(private readonly holidays: HolidaysService) {}
 
   @Get()
   @ApiOperation({ summary: 'Get holidays on a workspace', operationId: 'getHolidays' })
   @ApiOkResponse({ type: [HolidayDto] })
   list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: HolidaysQueryDto): Promise<HolidayDto[]> {
-    return this.store.list(ws.workspaceId, query['assigned-to']);
+    return this.holidays.list(ws.workspaceId, query['assigned-to']);
   }
 
   @Get('in-period')

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { newId } from '../../../common/utils/ids';
-import { includedIds, replaceLinks } from '../shared/assignees';
+import { replaceLinks } from '../shared/assignees.store';
+import { includedIds } from '../shared/included-ids';
 import { dateMs } from '../shared/time-off-duration';
 import { autoEntrySettings, jsonOrNull } from '../shared/time-off-shared.dto';
 import type { CreateHolidayDto, HolidaysInPeriodQueryDto, UpdateHolidayDto } from './dto/holiday-requests.dto';
@@ -31,6 +32,10 @@ export class HolidaysService {
     private readonly store: HolidaysStore,
   ) {}
 
+  list(workspaceId: string, assignedTo: string | undefined): Promise<HolidayDto[]> {
+    return this.store.list(workspaceId, assignedTo);
+  }
+
   inPeriod(workspaceId: string, query: HolidaysInPeriodQueryDto): Promise<HolidayDto[]> {
     const start = queryDate(query.start, 'start');
     const end = queryDate(query.end, 'end');
@@ -56,7 +61,7 @@ export class HolidaysService {
   delete(ws: WorkspaceContext, id: string): Promise<DeletedHolidayDto> {
     return this.dataSource.transaction(async (manager) => {
       const holiday = await this.store.detailed(manager, ws.workspaceId, id);
-      await manager.query(`DELETE FROM holidays WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id]);
+      await this.store.delete(manager, ws.workspaceId, id);
       await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'HOLIDAY', entityId: id, event: 'HOLIDAY_DELETED', payload: holiday });
       return holiday;
     });
@@ -70,14 +75,10 @@ export class HolidaysService {
     const userIds = includedIds(dto.users, 'users');
     const groupIds = includedIds(dto.userGroups, 'userGroups');
     const everyone = dto.everyoneIncludingNew ?? (!userIds.length && !groupIds.length);
-    await manager.query(
-      `INSERT INTO holidays (workspace_id, id, name, start_date, end_date, occurs_annually, everyone, automatic_time_entry_creation, color)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (id) DO UPDATE SET name = $3, start_date = $4, end_date = $5, occurs_annually = $6, everyone = $7,
-              automatic_time_entry_creation = $8, color = $9
-        WHERE holidays.workspace_id = $1`,
-      [workspaceId, id, dto.name, startDate, endDate, dto.occursAnnually ?? false, everyone, jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)), dto.color ?? null],
-    );
+    await this.store.upsert(manager, workspaceId, id, {
+      name: dto.name, startDate, endDate, occursAnnually: dto.occursAnnually ?? false, everyone,
+      automaticTimeEntryCreation: jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)), color: dto.color ?? null,
+    });
     await replaceLinks(manager, LINKS, workspaceId, id, userIds, groupIds);
     const holiday = await this.store.one(manager, workspaceId, id);
     await this.outbox.record(manager, { workspaceId, entityType: 'HOLIDAY', entityId: id, event, payload: holiday });

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { autoEntryDto, type AutoEntrySettings } from '../shared/time-off-shared.dto';
-import { holidayAppliesTo, holidayOccurrencesSql } from '../shared/assignment.sql';
+import { holidayAppliesTo, holidayOccurrencesSql } from '../shared/assignment.store';
 import type { DeletedHolidayDto, HolidayDto } from './dto/holiday.dto';
 
 interface HolidayRow {
@@ -26,14 +26,21 @@ const columns = (h: string) => `${h}.id, ${h}.workspace_id, ${h}.name, ${h}.star
                  ${h}.occurs_annually, ${h}.everyone, ${h}.automatic_time_entry_creation, ${h}.color`;
 const COLUMNS = columns('h');
 
-/** Reads holidays with their users and groups (one query per kind for a whole list). */
+/** The columns of a holiday as `HolidaysStore.upsert` writes them. */
+export interface HolidayValues {
+  name: string;
+  startDate: string;
+  endDate: string;
+  occursAnnually: boolean;
+  everyone: boolean;
+  automaticTimeEntryCreation: string | null;
+  color: string | null;
+}
+
+/** Reads holidays with their users and groups (one query per kind for a whole list) and writes them. */
 @Injectable()
 export class HolidaysStore {
   constructor(private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
 
   async list(workspaceId: string, assignedTo: string | undefined): Promise<HolidayDto[]> {
     const rows: HolidayRow[] = await this.dataSource.query(
@@ -126,5 +133,21 @@ export class HolidaysStore {
         [holidayIds],
     );
     return { users, groups };
+  }
+
+  /** Inserts the holiday, or sets every field of the existing one. */
+  async upsert(manager: EntityManager, workspaceId: string, id: string, v: HolidayValues): Promise<void> {
+    await manager.query(
+      `INSERT INTO holidays (workspace_id, id, name, start_date, end_date, occurs_annually, everyone, automatic_time_entry_creation, color)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET name = $3, start_date = $4, end_date = $5, occurs_annually = $6, everyone = $7,
+              automatic_time_entry_creation = $8, color = $9
+        WHERE holidays.workspace_id = $1`,
+      [workspaceId, id, v.name, v.startDate, v.endDate, v.occursAnnually, v.everyone, v.automaticTimeEntryCreation, v.color],
+    );
+  }
+
+  async delete(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
+    await manager.query(`DELETE FROM holidays WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
   }
 }

@@ -7,21 +7,17 @@ import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
 import { ChangePolicyStatusDto, CreatePolicyDto, PoliciesQueryDto, UpdatePolicyDto } from './dto/policy-requests.dto';
 import { PolicyDto } from './dto/policy.dto';
 import { PoliciesService } from './policies.service';
-import { PoliciesStore } from './policies.store';
 
 @ApiTags('Policy')
 @Controller('v1/workspaces/:workspaceId/time-off/policies')
 export class PoliciesController {
-  constructor(
-    private readonly policies: PoliciesService,
-    private readonly store: PoliciesStore,
-  ) {}
+  constructor(private readonly policies: PoliciesService) {}
 
   @Get()
   @ApiOperation({ summary: 'Get policies on a workspace', operationId: 'findPoliciesForWorkspace' })
   @ApiOkResponse({ type: [PolicyDto] })
   list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: PoliciesQueryDto): Promise<Page<PolicyDto>> {
-    return this.store.list(ws.workspaceId, query);
+    return this.policies.list(ws.workspaceId, query);
   }
 
   @Post()
@@ -36,7 +32,7 @@ export class PoliciesController {
   @ApiOperation({ summary: 'Get a time off policy', operationId: 'getPolicy' })
   @ApiOkResponse({ type: PolicyDto })
   get(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string): Promise<PolicyDto> {
-    return this.store.one(this.store.manager, ws.workspaceId, id);
+    return this.policies.get(ws.workspaceId, id);
   }
 
   @Put(':id')

@@ -4,10 +4,12 @@ import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { newId } from '../../../common/utils/ids';
 import { conflictOnUnique } from '../../../common/utils/sql';
-import { includedIds, replaceLinks } from '../shared/assignees';
-import { ensurePolicyBalances } from '../shared/balance-rows';
+import { replaceLinks } from '../shared/assignees.store';
+import { includedIds } from '../shared/included-ids';
+import { ensurePolicyBalances } from '../shared/balance-rows.store';
 import { autoEntrySettings, jsonOrNull } from '../shared/time-off-shared.dto';
-import type { ChangePolicyStatusDto, CreatePolicyDto, UpdatePolicyDto } from './dto/policy-requests.dto';
+import type { Page } from '../../../common/dto/page';
+import type { ChangePolicyStatusDto, CreatePolicyDto, PoliciesQueryDto, UpdatePolicyDto } from './dto/policy-requests.dto';
 import type { PolicyDto } from './dto/policy.dto';
 import { PoliciesStore } from './policies.store';
 
@@ -25,16 +27,19 @@ export class PoliciesService {
     private readonly store: PoliciesStore,
   ) {}
 
+  list(workspaceId: string, query: PoliciesQueryDto): Promise<Page<PolicyDto>> {
+    return this.store.list(workspaceId, query);
+  }
+
+  get(workspaceId: string, id: string): Promise<PolicyDto> {
+    return this.store.one(this.dataSource.manager, workspaceId, id);
+  }
+
   create(ws: WorkspaceContext, dto: CreatePolicyDto): Promise<PolicyDto> {
     const id = newId();
     return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
-        await manager.query(`INSERT INTO time_off_policies (id, workspace_id, name, approve, time_unit) VALUES ($1, $2, $3, '{}', $4)`, [
-          id,
-          ws.workspaceId,
-          dto.name,
-          dto.timeUnit ?? 'DAYS',
-        ]);
+        await this.store.insert(manager, ws.workspaceId, id, dto.name, dto.timeUnit ?? 'DAYS');
         return this.write(manager, ws.workspaceId, id, { ...dto, archived: dto.archived ?? false }, 'POLICY_CREATED');
       }),
     );
@@ -53,7 +58,7 @@ export class PoliciesService {
     if (dto.status === 'ALL') throw new BadRequestException('status must be ACTIVE or ARCHIVED');
     return this.dataSource.transaction(async (manager) => {
       await this.store.row(manager, ws.workspaceId, id, true);
-      await manager.query(`UPDATE time_off_policies SET archived = $3 WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id, dto.status === 'ARCHIVED']);
+      await this.store.setArchived(manager, ws.workspaceId, id, dto.status === 'ARCHIVED');
       const policy = await this.store.one(manager, ws.workspaceId, id);
       await this.record(manager, policy, 'POLICY_UPDATED');
       return policy;
@@ -66,7 +71,7 @@ export class PoliciesService {
       const row = await this.store.row(manager, ws.workspaceId, id, true);
       if (!row.archived) throw new BadRequestException('Only an archived policy can be deleted; archive it first');
       const policy = await this.store.one(manager, ws.workspaceId, id);
-      await manager.query(`DELETE FROM time_off_policies WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, id]);
+      await this.store.delete(manager, ws.workspaceId, id);
       await this.record(manager, policy, 'POLICY_DELETED');
     });
   }
@@ -89,29 +94,20 @@ export class PoliciesService {
     const accrual = dto.automaticAccrual
       ? { amount: dto.automaticAccrual.amount, period: dto.automaticAccrual.period ?? null, timeUnit: dto.automaticAccrual.timeUnit ?? null }
       : null;
-    await manager.query(
-      `UPDATE time_off_policies
-          SET name = $3, approve = $4, allow_half_day = $5, allow_negative_balance = $6, negative_balance = $7,
-              automatic_accrual = $8, automatic_time_entry_creation = $9, color = $10, icon = $11, has_expiration = $12,
-              everyone = $13, archived = $14
-        WHERE workspace_id = $1 AND id = $2`,
-      [
-        workspaceId,
-        id,
-        dto.name,
-        JSON.stringify(approve),
-        dto.allowHalfDay ?? false,
-        dto.allowNegativeBalance ?? false,
-        jsonOrNull(negative),
-        jsonOrNull(accrual),
-        jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)),
-        dto.color ?? null,
-        dto.icon ?? null,
-        dto.hasExpiration ?? false,
-        dto.everyoneIncludingNew ?? false,
-        dto.archived ?? false,
-      ],
-    );
+    await this.store.write(manager, workspaceId, id, {
+      name: dto.name,
+      approve: JSON.stringify(approve),
+      allowHalfDay: dto.allowHalfDay ?? false,
+      allowNegativeBalance: dto.allowNegativeBalance ?? false,
+      negativeBalance: jsonOrNull(negative),
+      automaticAccrual: jsonOrNull(accrual),
+      automaticTimeEntryCreation: jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)),
+      color: dto.color ?? null,
+      icon: dto.icon ?? null,
+      hasExpiration: dto.hasExpiration ?? false,
+      everyone: dto.everyoneIncludingNew ?? false,
+      archived: dto.archived ?? false,
+    });
     await replaceLinks(manager, LINKS, workspaceId, id, userIds, groupIds);
     await ensurePolicyBalances(manager, workspaceId, id);
     const policy = await this.store.one(manager, workspaceId, id);
@@ -121,11 +117,7 @@ export class PoliciesService {
 
   private async checkMembers(manager: EntityManager, workspaceId: string, userIds: string[]): Promise<void> {
     if (!userIds.length) return;
-    const [{ found }]: { found: number }[] = await manager.query(
-      `SELECT count(*)::int AS found FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`,
-      [workspaceId, userIds],
-    );
-    if (found !== userIds.length) throw new NotFoundException('User not found');
+    if ((await this.store.countMembers(manager, workspaceId, userIds)) !== userIds.length) throw new NotFoundException('User not found');
   }
 
   private record(manager: EntityManager, policy: PolicyDto, event: string): Promise<void> {

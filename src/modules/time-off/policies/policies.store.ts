@@ -7,6 +7,22 @@ import { autoEntryDto, type AutoEntrySettings } from '../shared/time-off-shared.
 import type { PoliciesQueryDto } from './dto/policy-requests.dto';
 import type { AutomaticAccrualDto, NegativeBalanceDto, PolicyApprovalResponseDto, PolicyDto } from './dto/policy.dto';
 
+/** The columns `PoliciesStore.write` sets (JSON columns as text or null). */
+export interface PolicyValues {
+  name: string;
+  approve: string;
+  allowHalfDay: boolean;
+  allowNegativeBalance: boolean;
+  negativeBalance: string | null;
+  automaticAccrual: string | null;
+  automaticTimeEntryCreation: string | null;
+  color: string | null;
+  icon: string | null;
+  hasExpiration: boolean;
+  everyone: boolean;
+  archived: boolean;
+}
+
 export interface PolicyRow {
   id: string;
   workspace_id: string;
@@ -34,10 +50,6 @@ interface LinkRow {
 @Injectable()
 export class PoliciesStore {
   constructor(private readonly dataSource: DataSource) {}
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
 
   async row(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<PolicyRow> {
     const rows: PolicyRow[] = await manager.query(
@@ -87,6 +99,60 @@ export class PoliciesStore {
     );
     const idsOf = (links: LinkRow[], policyId: string) => links.filter((l) => l.policy_id === policyId).map((l) => l.id);
     return rows.map((row) => toPolicyDto(row, idsOf(users, row.id), idsOf(groups, row.id)));
+  }
+
+  /** A new policy with nothing approved yet; `write` sets its fields. */
+  async insert(manager: EntityManager, workspaceId: string, id: string, name: string, timeUnit: string): Promise<void> {
+    await manager.query(`INSERT INTO time_off_policies (id, workspace_id, name, approve, time_unit) VALUES ($1, $2, $3, '{}', $4)`, [
+      id,
+      workspaceId,
+      name,
+      timeUnit,
+    ]);
+  }
+
+  /** Sets every field of a policy from a create or PUT body. */
+  async write(manager: EntityManager, workspaceId: string, id: string, v: PolicyValues): Promise<void> {
+    await manager.query(
+      `UPDATE time_off_policies
+          SET name = $3, approve = $4, allow_half_day = $5, allow_negative_balance = $6, negative_balance = $7,
+              automatic_accrual = $8, automatic_time_entry_creation = $9, color = $10, icon = $11, has_expiration = $12,
+              everyone = $13, archived = $14
+        WHERE workspace_id = $1 AND id = $2`,
+      [
+        workspaceId,
+        id,
+        v.name,
+        v.approve,
+        v.allowHalfDay,
+        v.allowNegativeBalance,
+        v.negativeBalance,
+        v.automaticAccrual,
+        v.automaticTimeEntryCreation,
+        v.color,
+        v.icon,
+        v.hasExpiration,
+        v.everyone,
+        v.archived,
+      ],
+    );
+  }
+
+  async setArchived(manager: EntityManager, workspaceId: string, id: string, archived: boolean): Promise<void> {
+    await manager.query(`UPDATE time_off_policies SET archived = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, archived]);
+  }
+
+  async delete(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
+    await manager.query(`DELETE FROM time_off_policies WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+  }
+
+  /** How many of `userIds` are members of the workspace. */
+  async countMembers(manager: EntityManager, workspaceId: string, userIds: string[]): Promise<number> {
+    const [{ found }]: { found: number }[] = await manager.query(
+      `SELECT count(*)::int AS found FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`,
+      [workspaceId, userIds],
+    );
+    return found;
   }
 }
 

@@ -39,11 +39,7 @@ export class TimeOffRequestStatusService {
       } else if (request.status === 'APPROVED') {
         await this.ledger.apply(manager, ws, policy, { userId: request.user_id, amount: request.balance_diff, reason: 'REQUEST_RETURNED', requestId, note: dto.note });
       }
-      await manager.query(
-        `UPDATE time_off_requests SET status = $3, status_note = $4, status_changed_by = $5, status_changed_at = now()
-          WHERE workspace_id = $1 AND id = $2`,
-        [ws.workspaceId, requestId, dto.status, dto.note ?? null, ws.userId],
-      );
+      await this.store.setStatus(manager, ws.workspaceId, requestId, dto.status, dto.note ?? null, ws.userId);
       const changed = toRequestDto(await this.store.row(manager, ws.workspaceId, policyId, requestId));
       await this.record(manager, changed, dto.status === 'APPROVED' ? 'TIME_OFF_REQUEST_APPROVED' : 'TIME_OFF_REQUEST_REJECTED');
       return changed;
@@ -70,7 +66,7 @@ export class TimeOffRequestStatusService {
         await this.ledger.apply(manager, ws, policy, { userId: request.user_id, amount: request.balance_diff, reason: 'REQUEST_RETURNED', requestId });
       }
       const withdrawn = toRequestDto(request);
-      await manager.query(`DELETE FROM time_off_requests WHERE workspace_id = $1 AND id = $2`, [ws.workspaceId, requestId]);
+      await this.store.delete(manager, ws.workspaceId, requestId);
       await this.record(manager, withdrawn, 'TIME_OFF_REQUEST_WITHDRAWN');
       return withdrawn;
     });

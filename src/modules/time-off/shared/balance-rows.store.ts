@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { newId } from '../../../common/utils/ids';
-import { policyAppliesTo, policyMembers } from './assignment.sql';
+import { policyAppliesTo, policyMembers } from './assignment.store';
 
 /** A 24-hex id made in SQL, shaped as newId(): seconds since the epoch, then random hex. */
 const SQL_NEW_ID = `lpad(to_hex(floor(extract(epoch FROM clock_timestamp()))::bigint), 8, '0') || substr(replace(gen_random_uuid()::text, '-', ''), 1, 16)`;

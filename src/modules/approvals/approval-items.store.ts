@@ -48,7 +48,7 @@ const PROJECT_JSON = `CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('i
 
 /** The entries, expenses and totals of a page of approval requests, in three queries. */
 @Injectable()
-export class ApprovalItemsReader {
+export class ApprovalItemsStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(workspaceId: string, requests: readonly ApprovalRow[]): Promise<(id: string) => Details> {

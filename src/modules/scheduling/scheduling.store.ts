@@ -1,7 +1,8 @@
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { holidayAppliesTo, holidayOccurrencesSql } from '../time-off/shared/assignment.sql';
+import { holidayAppliesTo, holidayOccurrencesSql } from '../time-off/shared/assignment.store';
 import { projectManagerSql, teamManagerSql } from '../../common/access';
-import type { StatusFilter } from './dto/scheduling-filters.dto';
+import type { SqlConditions } from '../../common/utils/sql';
+import type { ContainsUserGroupFilterRequestDto, ContainsUsersFilterRequestDto, StatusFilter } from './dto/scheduling-filters.dto';
 
 /**
  * SQL: may the caller change assignment `a` (or one with its user and project)?
@@ -56,3 +57,31 @@ export const SCHEDULED_SQL = (a: string) => `CASE WHEN ${a}.include_non_working_
 
 /** The `days` CTE: every day from $2 to $3. */
 export const DAYS_CTE = `days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d)`;
+
+/**
+ * SQL conditions on the member `userCol` (of workspace $1) from the users and
+ * user groups filters: CONTAINS / CONTAINS_ONLY keep the listed ones,
+ * DOES_NOT_CONTAIN drops them; member statuses default to ACTIVE.
+ */
+export function userFilterSql(
+  params: SqlConditions,
+  userCol: string,
+  users: ContainsUsersFilterRequestDto | undefined,
+  groups: ContainsUserGroupFilterRequestDto | undefined,
+  statusCol: string | null,
+): string[] {
+  const where: string[] = [];
+  if (users?.ids?.length) {
+    where.push(`${users.contains === 'DOES_NOT_CONTAIN' ? 'NOT ' : ''}(${userCol} = ANY(${params.param(users.ids)}))`);
+  }
+  if (groups?.ids?.length) {
+    where.push(`${groups.contains === 'DOES_NOT_CONTAIN' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM user_group_members gfm
+      WHERE gfm.workspace_id = $1 AND gfm.user_id = ${userCol} AND gfm.user_group_id = ANY(${params.param(groups.ids)}))`);
+  }
+  if (statusCol) {
+    const statuses = [...(users?.statuses ?? []), ...(users?.status ? [users.status] : []), ...(groups?.status ? [groups.status] : [])];
+    const wanted = statuses.length ? statuses : ['ACTIVE'];
+    if (!wanted.includes('ALL')) where.push(`${statusCol} = ANY(${params.param(wanted)})`);
+  }
+  return where;
+}
