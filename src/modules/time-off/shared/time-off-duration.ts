@@ -1,4 +1,4 @@
-import type { WeekDay } from '../../users/user-settings';
+import type { WeekDay } from '../../users/week-days';
 
 export type TimeUnit = 'DAYS' | 'HOURS';
 

@@ -1,4 +1,4 @@
-import type { WeekDay } from '../user-settings';
+import type { WeekDay } from '../week-days';
 
 export class SummaryReportSettingsDto {
   /** @example "PROJECT" */
