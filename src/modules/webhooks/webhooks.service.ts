@@ -94,7 +94,7 @@ export class WebhooksService {
         triggerSource: dto.triggerSource,
         triggerSourceType: dto.triggerSourceType,
       });
-      await this.store.save(manager, webhook);
+      await this.store.update(manager, webhook);
       return toWebhookDto(webhook);
     });
   }
@@ -121,7 +121,7 @@ export class WebhooksService {
         webhook.token = signed.token;
         webhook.tokenKid = signed.kid;
       } else webhook.token = newToken();
-      await this.store.save(manager, webhook);
+      await this.store.update(manager, webhook);
       return toWebhookDto(webhook);
     });
   }

@@ -78,7 +78,8 @@ export class WebhooksStore {
     return entity.id;
   }
 
-  async save(manager: EntityManager, webhook: Webhook): Promise<void> {
+  /** Writes the changed fields of a loaded webhook. */
+  async update(manager: EntityManager, webhook: Webhook): Promise<void> {
     await manager.save(Webhook, webhook);
   }
 
