@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { customFieldColumns, type CustomFieldSqlRow } from '../custom-fields/custom-field-row';
 import type { CustomFieldType } from '../custom-fields/entities/custom-field.entity';
-import type { WeekDay } from './week-days';
+import type { WeekDay } from './dto/user-settings.dto';
 
 export interface ProfileRow {
   email: string;

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { newId } from '../../../common/utils/ids';
-import type { WeekDay } from '../../users/week-days';
+import type { WeekDay } from '../../users/dto/user-settings.dto';
 import { BalanceLedger } from '../balances/balance-ledger.service';
 import { PoliciesStore, type PolicyRow } from '../policies/policies.store';
 import { mayActForUser } from '../../../common/access';
