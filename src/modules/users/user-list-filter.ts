@@ -2,7 +2,7 @@ import type { Role } from '../../common/auth/roles';
 import type { GetUsersRequestDto, UserSortQueryDto, UsersQueryDto } from './dto/users-query.dto';
 import { DEFAULT_ACCOUNT_STATUSES, membershipTypes, type UserListFilter } from './user-list';
 
-/** The user-list filter of each request that lists users (query string, POST body, a user's managers). */
+// The user-list filter of each request that lists users: the query string, the POST body, a user's managers.
 
 /** Owners are counted as admins when filtering by role, as the reference says. */
 function expandRoles(roles: readonly Role[] | undefined): Role[] | undefined {

@@ -5,14 +5,14 @@ import { ImagesService } from './images.service';
 import { MemberProfileController } from './member-profile.controller';
 import { MemberProfileService } from './member-profile.service';
 import { MembersController } from './members.controller';
+import { MemberProfileStore } from './member-profile.store';
 import { UserDetailsService } from './user-details.service';
+import { UserDetailsStore } from './user-details.store';
 import { UserListService } from './user-list.service';
+import { UserListStore } from './user-list.store';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 import { UsersStore } from './users.store';
-import { UserDetailsStore } from './user-details.store';
-import { UserListStore } from './user-list.store';
-import { MemberProfileStore } from './member-profile.store';
 
 @Module({
   controllers: [UsersController, MembersController, MemberProfileController],
