@@ -5,7 +5,7 @@ import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { resetEnvCache } from '../src/config/env.validation';
 import { createApp } from '../src/create-app';
-import { DeliveryQueue } from '../src/modules/webhooks/delivery/delivery-queue';
+import { DeliveryQueue } from '../src/modules/webhooks/delivery/delivery-queue.store';
 import { DeliveryDispatcher } from '../src/modules/webhooks/delivery/dispatcher';
 import { createOwner, Owner } from './factories';
 import { Hit, Receiver, sleep, waitUntil } from './factories/webhooks';

@@ -53,7 +53,7 @@ export class AddonTokenService {
   private keysCache?: { keys: Promise<PublishedKey[]>; loadedAt: number };
   private legacySecret?: Promise<string>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.store = new SigningKeysStore(dataSource);
   }
 
@@ -166,10 +166,10 @@ export class AddonTokenService {
   private legacyKey(): Promise<string> {
     const configured = env().ADDON_TOKEN_SECRET;
     if (configured) return Promise.resolve(configured);
-    this.legacySecret ??= this.dataSource
-      .query<{ value: string }[]>('SELECT value FROM app_secrets WHERE name = $1', [LEGACY_SECRET_NAME])
+    this.legacySecret ??= this.store
+      .legacySecret(LEGACY_SECRET_NAME)
       // No stored secret: no legacy token can exist; a random value matches nothing.
-      .then((rows) => rows[0]?.value ?? randomBytes(48).toString('base64url'))
+      .then((value) => value ?? randomBytes(48).toString('base64url'))
       .catch((e: unknown) => {
         this.legacySecret = undefined;
         throw e;

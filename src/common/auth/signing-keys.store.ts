@@ -116,4 +116,10 @@ export class SigningKeysStore {
     );
     return { kid, privateKey, publicPem, until: null };
   }
+
+  /** The stored HS256 secret of tokens issued before RS256, if any. */
+  async legacySecret(name: string): Promise<string | undefined> {
+    const rows = await this.dataSource.query<{ value: string }[]>('SELECT value FROM app_secrets WHERE name = $1', [name]);
+    return rows[0]?.value;
+  }
 }

@@ -6,9 +6,9 @@ import { env } from '../../config/env.validation';
 import { hashApiKey } from '../auth/api-key';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
+import { RateLimitStore } from './rate-limit.store';
 
 const CLEANUP_SHARE = 0.01;
-const KEEP_WINDOWS_SECONDS = 60;
 
 /** The count of the caller's current one-second window, this request included. */
 export interface RateWindow {
@@ -45,32 +45,24 @@ export function rateLimitKey(request: AuthenticatedRequest): string | undefined 
 }
 
 /**
- * SQL counting one request on the counter `keySql` (an SQL text expression,
- * usually a parameter) in the current one-second window, only when `whenSql`
- * holds; returns `count` and `reset_ms`. Usable as a CTE of a larger statement.
- */
-export function countRequestSql(keySql: string, whenSql = 'true'): string {
-  return `INSERT INTO rate_counters AS c (key, window_start, count)
-       SELECT ${keySql}::text, floor(extract(epoch FROM clock_timestamp()))::bigint, 1 WHERE ${whenSql}
-       ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
-       RETURNING c.count, ((c.window_start + 1) * 1000 - extract(epoch FROM clock_timestamp()) * 1000)::int AS reset_ms`;
-}
-
-/**
  * Rate limit: RATE_LIMIT_PER_SECOND requests per credential and workspace, in
  * one-second windows counted in PostgreSQL (one upsert per request, so every
  * app instance shares the count). For API keys AuthGuard does the upsert in
- * the query that checks the key (see `rateLimitKey`, `countRequestSql`);
+ * the query that checks the key (see `rateLimitKey`, `countRequestSql` in rate-limit.store);
  * otherwise it is done here. Sets RateLimit-Limit / -Remaining / -Reset on
  * every authenticated response; past the limit, 429 with Retry-After.
  * Runs right after AuthGuard: public routes and unauthenticated calls are not counted.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  private readonly store: RateLimitStore;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    this.store = new RateLimitStore(dataSource);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
@@ -78,7 +70,7 @@ export class RateLimitGuard implements CanActivate {
     const key = request.principal ? rateLimitKey(request) : undefined;
     if (!key) return true;
 
-    const { count, resetMs } = request.rateWindow ?? (await this.count(key));
+    const { count, resetMs } = request.rateWindow ?? (await this.store.count(key));
     if (Math.random() < CLEANUP_SHARE) this.cleanUp();
 
     const limit = env().RATE_LIMIT_PER_SECOND;
@@ -94,15 +86,8 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
-  private async count(key: string): Promise<RateWindow> {
-    const [row] = await this.dataSource.query<{ count: number; reset_ms: number }[]>(countRequestSql('$1'), [key]);
-    return { count: row.count, resetMs: row.reset_ms };
-  }
-
   /** Old windows are dropped by a share of the requests, in the background. */
   private cleanUp(): void {
-    this.dataSource
-      .query(`DELETE FROM rate_counters WHERE window_start < floor(extract(epoch FROM now()))::bigint - $1`, [KEEP_WINDOWS_SECONDS])
-      .catch(() => undefined);
+    this.store.dropOldWindows().catch(() => undefined);
   }
 }

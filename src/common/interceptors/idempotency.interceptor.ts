@@ -15,28 +15,16 @@ import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { credentialHash } from '../guards/rate-limit.guard';
+import { IdempotencyStore, StoredKey } from './idempotency.store';
 
 const HEADER = 'idempotency-key';
 const MAX_KEY_LENGTH = 255;
-/** A key answers for 24 hours; a request still IN_PROGRESS after a minute is taken as lost (its instance died). */
-const KEEP = `interval '24 hours'`;
-const ABANDONED = `interval '1 minute'`;
 const WAIT_STEP_MS = 50;
 const WAIT_MAX_MS = 2000;
 
 /** Headers of the first answer that a replay repeats (rate-limit headers are the replay's own). */
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location', 'content-location', 'last-modified'];
 export const REPLAYED_MARK = 'Idempotent-Replayed';
-
-interface StoredKey {
-  request_hash: string;
-  state: 'IN_PROGRESS' | 'COMPLETED';
-  status_code: number | null;
-  response_text: string | null;
-  response_headers: Record<string, string> | null;
-  /** Rows stored before response_text existed. */
-  response: { body: unknown } | null;
-}
 
 /** The first answer as sent: status, the body's text (undefined: no body), the headers that matter. */
 interface StoredAnswer {
@@ -56,7 +44,11 @@ interface StoredAnswer {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly keys: IdempotencyStore;
+
+  constructor(dataSource: DataSource) {
+    this.keys = new IdempotencyStore(dataSource);
+  }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -69,7 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
-    if (!(await this.claim(caller, key, hash))) {
+    if (!(await this.keys.claim(caller, key, hash))) {
       const stored = await this.replay(caller, key, hash);
       if (stored) {
         response.status(stored.status).set(stored.headers).setHeader(REPLAYED_MARK, 'true');
@@ -78,22 +70,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
 
     return next.handle().pipe(
-      concatMap((body: unknown) => from(this.store(caller, key, response, body).then(() => body))),
-      catchError((error: unknown) => from(this.release(caller, key)).pipe(concatMap(() => throwError(() => error)))),
+      concatMap((body: unknown) => from(this.keep(caller, key, response, body).then(() => body))),
+      catchError((error: unknown) => from(this.keys.release(caller, key)).pipe(concatMap(() => throwError(() => error)))),
     );
-  }
-
-  /** Inserts the key as IN_PROGRESS (or takes over an expired or abandoned one); false when it is taken. */
-  private async claim(caller: string, key: string, hash: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `INSERT INTO idempotency_keys AS k (caller, key, request_hash, state) VALUES ($1, $2, $3, 'IN_PROGRESS')
-       ON CONFLICT (caller, key) DO UPDATE
-         SET request_hash = EXCLUDED.request_hash, state = 'IN_PROGRESS', status_code = NULL, response = NULL, created_at = now()
-         WHERE k.created_at < now() - ${KEEP} OR (k.state = 'IN_PROGRESS' AND k.created_at < now() - ${ABANDONED})
-       RETURNING 1`,
-      [caller, key, hash],
-    );
-    return rows.length > 0;
   }
 
   /**
@@ -102,12 +81,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
    */
   private async replay(caller: string, key: string, hash: string): Promise<StoredAnswer | null> {
     for (let waited = 0; ; waited += WAIT_STEP_MS) {
-      const [stored] = await this.dataSource.query<StoredKey[]>(
-        `SELECT request_hash, state, status_code, response_text, response_headers, response FROM idempotency_keys WHERE caller = $1 AND key = $2`,
-        [caller, key],
-      );
+      const stored = await this.keys.find(caller, key);
       if (!stored) {
-        if (await this.claim(caller, key, hash)) return null;
+        if (await this.keys.claim(caller, key, hash)) return null;
         continue;
       }
       if (stored.request_hash !== hash) {
@@ -120,18 +96,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Keeps the response as it will be sent; a body that is not JSON or text (a file) is not stored, and the key is released. */
-  private async store(caller: string, key: string, response: Response, body: unknown): Promise<void> {
-    if (body instanceof StreamableFile || Buffer.isBuffer(body)) return this.release(caller, key);
+  private async keep(caller: string, key: string, response: Response, body: unknown): Promise<void> {
+    if (body instanceof StreamableFile || Buffer.isBuffer(body)) return this.keys.release(caller, key);
     const answer = sentAnswer(response, body);
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET state = 'COMPLETED', status_code = $3, response_text = $4, response_headers = $5::jsonb
-        WHERE caller = $1 AND key = $2`,
-      [caller, key, answer.status, answer.text ?? null, JSON.stringify(answer.headers)],
-    );
-  }
-
-  private async release(caller: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [caller, key]);
+    await this.keys.complete(caller, key, { status: answer.status, text: answer.text ?? null, headers: answer.headers });
   }
 }
 

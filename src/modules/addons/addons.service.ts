@@ -7,7 +7,8 @@ import { linkBase } from '../../common/utils/links';
 import { env } from '../../config/env.validation';
 import { generateSecret } from '../webhooks/signature';
 import { WEBHOOKS_PER_WORKSPACE } from '../webhooks/webhooks.service';
-import { Workspace } from '../workspaces/entities/workspace.entity';
+import { lockWebhookCreators } from '../webhooks/webhooks.store';
+import type { Workspace } from '../workspaces/entities/workspace.entity';
 import { AddonsStore, NewWebhook } from './addons.store';
 import type { AddonDto, AddonSettingsDto, SettingUpdateDto, UserTokenDto } from './dto/addon.dto';
 import { Addon } from './entities/addon.entity';
@@ -83,7 +84,7 @@ export class AddonsService {
       webhooks.push({ id: newId(), url: addonUrl(manifest.baseUrl, w.path), event: w.event, name, token: signed.token, tokenKid: signed.kid, secret: generateSecret() });
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('webhooks:' || $1))`, [workspaceId]);
+      await lockWebhookCreators(manager, workspaceId);
       if (await this.store.liveKeyExists(manager, workspaceId, manifest.key)) {
         throw new ConflictException(`The add-on ${manifest.key} is already installed in this workspace`);
       }
@@ -225,7 +226,7 @@ export class AddonsService {
   }
 
   private async workspace(workspaceId: string): Promise<Workspace> {
-    const workspace = await this.dataSource.getRepository(Workspace).findOneBy({ id: workspaceId });
+    const workspace = await this.store.findWorkspace(workspaceId);
     if (!workspace) throw new NotFoundException(`Workspace ${workspaceId} not found`);
     return workspace;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Workspace } from '../workspaces/entities/workspace.entity';
 import { Addon, AddonStatus } from './entities/addon.entity';
 
 export interface NewWebhook {
@@ -97,5 +98,9 @@ export class AddonsStore {
       [workspaceId, userId],
     );
     return rows.length > 0;
+  }
+
+  findWorkspace(workspaceId: string): Promise<Workspace | null> {
+    return this.dataSource.getRepository(Workspace).findOneBy({ id: workspaceId });
   }
 }

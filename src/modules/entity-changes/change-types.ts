@@ -81,8 +81,8 @@ export const FEED_TYPE_NAMES = Object.keys(FEED_TYPES);
 export type ChangeKind = 'created' | 'updated' | 'deleted';
 
 /** Membership events whose names do not follow the NEW_* / *_CREATED / *_DELETED pattern. */
-const CREATED_EVENTS = ['USER_JOINED_WORKSPACE', 'USERS_INVITED_TO_WORKSPACE'];
-const DELETED_EVENTS = ['USER_DELETED_FROM_WORKSPACE'];
+export const CREATED_EVENTS = ['USER_JOINED_WORKSPACE', 'USERS_INVITED_TO_WORKSPACE'];
+export const DELETED_EVENTS = ['USER_DELETED_FROM_WORKSPACE'];
 
 /**
  * NEW_* and *_CREATED (and a user joining or being invited) are creations;
@@ -94,9 +94,3 @@ export function classify(event: string): ChangeKind {
   if (event.endsWith('_DELETED') || DELETED_EVENTS.includes(event)) return 'deleted';
   return 'updated';
 }
-
-/** The same classification in SQL, over the column `event`. */
-export const KIND_SQL = `CASE
-  WHEN event LIKE 'NEW\\_%' OR event LIKE '%\\_CREATED' OR event IN ('${CREATED_EVENTS.join("','")}') THEN 'created'
-  WHEN event LIKE '%\\_DELETED' OR event IN ('${DELETED_EVENTS.join("','")}') THEN 'deleted'
-  ELSE 'updated' END`;

@@ -1,23 +1,12 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toInstant } from '../../common/utils/time';
-import { ChangeKind, FEED_TYPES, FeedType, KIND_SQL } from './change-types';
+import { RATE_CHANGE_ENTITY } from '../rates/rates.store';
+import { ChangeKind, FEED_TYPES, FeedType } from './change-types';
 import type { EntityChangesQueryDto } from './dto/entity-changes-query.dto';
 import type { EntityDocumentDto, LogBinDocumentDto } from './dto/entity-change.dto';
 import { decodeCursor, encodeCursor, MAX_PENDING, PendingChange } from './feed-cursor';
-import { RATE_CHANGE_ENTITY } from '../rates/rates.store';
-import { rateChangeDocuments, rateChangeRow, RateChangeRow } from './rate-change-documents';
-
-interface OutboxRow {
-  position: string | null;
-  entity_type: string;
-  entity_id: string;
-  event: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-  /** pg_snapshot_xmin of the reading statement: transactions below it have all finished. */
-  horizon: string;
-}
+import { EntityChangesStore, FeedFilter, OutboxRow, RateChangeRow } from './entity-changes.store';
+import { rateChangeDocuments } from './rate-change-documents';
 
 export type FeedDocument = EntityDocumentDto | LogBinDocumentDto;
 
@@ -28,8 +17,6 @@ export interface FeedPage {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_RANGE_MS = 30 * DAY_MS;
-const COLUMNS = 'position, entity_type, entity_id, event, payload, created_at';
-const HORIZON = 'WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)';
 
 /**
  * The change feed over the outbox. Only rows of finished transactions
@@ -38,14 +25,13 @@ const HORIZON = 'WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snap
  */
 @Injectable()
 export class EntityChangesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: EntityChangesStore) {}
 
   async read(workspaceId: string, kind: ChangeKind, query: EntityChangesQueryDto): Promise<FeedPage> {
     const types = [...new Map(query.type.map((name) => [FEED_TYPES[name].documentType, FEED_TYPES[name]])).values()];
     const entityTypes = [...new Set(types.flatMap((t) => t.entityTypes))];
-    const base = `workspace_id = $1 AND entity_type = ANY($2) AND (${KIND_SQL}) = $3`;
-    const params: unknown[] = [workspaceId, entityTypes, kind];
-    const page = new PageBuilder(this.dataSource, workspaceId, kind, types, query.limit);
+    const filter: FeedFilter = { workspaceId, entityTypes, kind };
+    const page = new PageBuilder(this.store, workspaceId, kind, types, query.limit);
 
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
@@ -53,15 +39,7 @@ export class EntityChangesService {
       const pending = await page.continuePending(cursor.pending ?? []);
       if (pending.length) return { items: page.items, nextCursor: encodeCursor({ ...cursor, pending }) };
       // Late rows (transactions open at the last read, finished since) come whole; then newer rows, `limit` of them.
-      const rows: OutboxRow[] = await this.dataSource.query(
-        `${HORIZON}
-         SELECT r.*, h.xmin::text AS horizon FROM h LEFT JOIN LATERAL (
-           (SELECT ${COLUMNS} FROM outbox WHERE ${base} AND tx_id >= $5::xid8 AND tx_id < h.xmin AND position <= $4)
-           UNION ALL
-           (SELECT ${COLUMNS} FROM outbox WHERE ${base} AND tx_id < h.xmin AND position > $4 ORDER BY outbox.position LIMIT $6)
-         ) r ON true ORDER BY r.position`,
-        [...params, cursor.position, cursor.xmin, query.limit],
-      );
+      const rows = await this.store.afterCursor(filter, cursor.position, cursor.xmin, query.limit);
       const found = rows.filter((r) => r.position !== null);
       let position = BigInt(cursor.position);
       for (const row of found) {
@@ -75,14 +53,7 @@ export class EntityChangesService {
 
     const { start, end } = dateRange(query);
     const offset = (Math.max(query.page, 1) - 1) * query.limit;
-    const rows: OutboxRow[] = await this.dataSource.query(
-      `${HORIZON}
-       SELECT r.*, h.xmin::text AS horizon FROM h LEFT JOIN LATERAL (
-         SELECT ${COLUMNS} FROM outbox WHERE ${base} AND tx_id < h.xmin AND created_at >= $4 AND created_at <= $5
-          ORDER BY outbox.position LIMIT $6 OFFSET $7
-       ) r ON true ORDER BY r.position`,
-      [...params, start, end, query.limit, offset],
-    );
+    const rows = await this.store.inRange(filter, start, end, query.limit, offset);
     const horizon = rows[0].horizon;
     const found = rows.filter((r) => r.position !== null);
     let last: string | null = null;
@@ -91,19 +62,11 @@ export class EntityChangesService {
       await page.add(row, false);
       last = row.position;
     }
+    // An empty page continues after every change already finished.
     const nextCursor = last
       ? encodeCursor({ position: last, xmin: horizon, pending: page.pending })
-      : await this.cursorAtEnd(params, base, horizon);
+      : encodeCursor({ position: await this.store.lastPosition(filter, horizon), xmin: horizon });
     return { items: page.items, nextCursor };
-  }
-
-  /** An empty page: continue after every change already finished. */
-  private async cursorAtEnd(params: unknown[], base: string, horizon: string): Promise<string> {
-    const [{ position }] = await this.dataSource.query<{ position: string }[]>(
-      `SELECT coalesce(max(position), 0)::text AS position FROM outbox WHERE ${base} AND tx_id < $4::xid8`,
-      [...params, horizon],
-    );
-    return encodeCursor({ position, xmin: horizon });
   }
 }
 
@@ -126,7 +89,7 @@ class PageBuilder {
   private room: number;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: EntityChangesStore,
     private readonly workspaceId: string,
     private readonly kind: ChangeKind,
     private readonly types: FeedType[],
@@ -139,8 +102,8 @@ class PageBuilder {
   async continuePending(previous: PendingChange[]): Promise<PendingChange[]> {
     const left = [...previous];
     while (left.length && this.room > 0) {
-      const row = await rateChangeRow(this.dataSource, this.workspaceId, left[0].seq);
-      const docs = row ? await rateChangeDocuments(this.dataSource, this.workspaceId, row, left[0].after, this.room) : [];
+      const row = await this.store.rateChangeRow(this.workspaceId, left[0].seq);
+      const docs = row ? await rateChangeDocuments(this.store, this.workspaceId, row, left[0].after, this.room) : [];
       this.push(docs);
       if (docs.length && this.room === 0) left[0] = { seq: left[0].seq, after: docs[docs.length - 1].id };
       else left.shift();
@@ -157,7 +120,7 @@ class PageBuilder {
       return true;
     }
     if (!this.types.some((t) => t.entityTypes.includes(RATE_CHANGE_ENTITY))) return true;
-    const docs = await rateChangeDocuments(this.dataSource, this.workspaceId, row as RateChangeRow, '', this.room);
+    const docs = await rateChangeDocuments(this.store, this.workspaceId, row as RateChangeRow, '', this.room);
     this.push(docs);
     if (this.room > 0) return true; // all of it fitted
     if (this.pending.length >= MAX_PENDING) return false;

@@ -7,22 +7,18 @@ import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { UserGroupQueryDto } from './dto/user-group-query.dto';
 import { CreateUserGroupDto, UpdateUserGroupDto, UserGroupUserDto } from './dto/user-group-requests.dto';
 import { UserGroupDto } from './dto/user-group.dto';
-import { UserGroupsReader } from './user-groups.reader';
 import { UserGroupsService } from './user-groups.service';
 
 @ApiTags('Group')
 @Controller('v1/workspaces/:workspaceId/user-groups')
 export class UserGroupsController {
-  constructor(
-    private readonly groups: UserGroupsService,
-    private readonly reader: UserGroupsReader,
-  ) {}
+  constructor(private readonly groups: UserGroupsService) {}
 
   @Get()
   @ApiOperation({ summary: 'Find all groups on a workspace', operationId: 'getUserGroups' })
   @ApiOkResponse({ type: [UserGroupDto] })
   list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: UserGroupQueryDto): Promise<Page<UserGroupDto>> {
-    return this.reader.list(ws.workspaceId, query);
+    return this.groups.list(ws.workspaceId, query);
   }
 
   @Post()

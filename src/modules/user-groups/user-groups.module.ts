@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { UserGroupsController } from './user-groups.controller';
-import { UserGroupsReader } from './user-groups.reader';
+import { UserGroupsStore } from './user-groups.store';
 import { UserGroupsService } from './user-groups.service';
 
 /** User groups (catalog issue). */
 @Module({
   controllers: [UserGroupsController],
-  providers: [UserGroupsService, UserGroupsReader],
-  exports: [UserGroupsService, UserGroupsReader],
+  providers: [UserGroupsService, UserGroupsStore],
+  exports: [UserGroupsService, UserGroupsStore],
 })
 export class UserGroupsModule {}

@@ -1,16 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
+import { CurrentWorkspace } from '../../common/decorators/auth.decorators';
 import { ErrorDto } from '../../common/dto/error.dto';
 import { Page } from '../../common/dto/page';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
-import { RoleDetailsDto, RoleRequestDto } from './dto/role.dto';
 import { UserDto } from './dto/user.dto';
 import { GetUsersRequestDto, UserSortQueryDto, UsersQueryDto } from './dto/users-query.dto';
-import { filterFromBody, filterFromQuery, managersFilter } from './user-list';
+import { filterFromBody, filterFromQuery, managersFilter } from './user-list-filter';
 import { UserListService } from './user-list.service';
-import { UserRolesService } from './user-roles.service';
 
 /**
  * The users of a workspace. Any active member may list them (Clockify shows
@@ -21,10 +19,7 @@ import { UserRolesService } from './user-roles.service';
 @ApiParam({ name: 'workspaceId', description: 'Represents workspace identifier across the system.', example: '64a687e29ae1f428e7ebe303' })
 @Controller('v1/workspaces/:workspaceId/users')
 export class MembersController {
-  constructor(
-    private readonly users: UserListService,
-    private readonly roles: UserRolesService,
-  ) {}
+  constructor(private readonly users: UserListService) {}
 
   @Get()
   @ApiOperation({ summary: 'Find all users on a workspace', operationId: 'getUsersOfWorkspace' })
@@ -54,24 +49,5 @@ export class MembersController {
   ): Promise<Page<UserDto>> {
     if (!(await this.users.findMember(ws.workspaceId, ws, userId))) throw new NotFoundException('User not found in this workspace');
     return this.users.list(ws.workspaceId, ws, managersFilter(userId, query));
-  }
-
-  @Post(':userId/roles')
-  @Roles('WORKSPACE_ADMIN')
-  @ApiOperation({ summary: 'Give manager role to a user', operationId: 'createUserRole' })
-  @ApiCreatedResponse({ type: [RoleDetailsDto], description: "All of the user's roles after the change" })
-  @ApiNotFoundResponse({ type: ErrorDto })
-  createRole(@CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Body() body: RoleRequestDto): Promise<RoleDetailsDto[]> {
-    return this.roles.grant(ws.workspaceId, ws, userId, body);
-  }
-
-  @Delete(':userId/roles')
-  @HttpCode(204)
-  @Roles('WORKSPACE_ADMIN')
-  @ApiOperation({ summary: "Remove user's manager role", operationId: 'deleteUserRole' })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: ErrorDto, description: 'The user does not hold this role' })
-  deleteRole(@CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Body() body: RoleRequestDto): Promise<void> {
-    return this.roles.revoke(ws.workspaceId, ws, userId, body);
   }
 }

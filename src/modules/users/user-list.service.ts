@@ -4,8 +4,9 @@ import { Page } from '../../common/dto/page';
 import type { UserDto } from './dto/user.dto';
 import { UserDetailsService } from './user-details.service';
 import { ACCOUNT_STATUSES, UserListFilter } from './user-list';
-import { buildUserListQuery } from './user-list.query';
-import { toUserDto, UserRow } from './user.mapper';
+import { UserListStore } from './user-list.store';
+import { toUserDto } from './user.mapper';
+import type { UserRow } from './users.store';
 
 /** Two queries at once on the pool; one after the other inside a transaction (a single connection). */
 async function both<A, B>(manager: EntityManager, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
@@ -24,25 +25,25 @@ export interface Viewer {
 export class UserListService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: UserListStore,
     private readonly details: UserDetailsService,
   ) {}
 
   async list(workspaceId: string, viewer: Viewer, filter: UserListFilter, manager: EntityManager = this.dataSource.manager): Promise<Page<UserDto>> {
     if (filter.projectId) await this.requireProject(workspaceId, filter.projectId, manager);
     const effective = { ...filter, sortColumn: await this.allowedSort(workspaceId, viewer, filter, manager) };
-    const { page, count } = buildUserListQuery(workspaceId, effective);
-    const [rows, totals] = await both(
+    const [rows, total] = await both(
       manager,
-      () => manager.query(page.sql, page.params) as Promise<UserRow[]>,
-      () => manager.query(count.sql, count.params) as Promise<{ total: number }[]>,
+      () => this.store.page(workspaceId, effective, manager),
+      () => this.store.total(workspaceId, effective, manager),
     );
     const items = await this.toDtos(workspaceId, viewer, rows, filter, manager);
-    return new Page(items, totals[0]?.total ?? 0, filter.page);
+    return new Page(items, total, filter.page);
   }
 
   /** One member of the workspace as a UserDto (any membership or account status), or null. */
   async findMember(workspaceId: string, viewer: Viewer, userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto | null> {
-    const { page } = buildUserListQuery(workspaceId, {
+    const rows = await this.store.page(workspaceId, {
       status: 'ALL',
       accountStatuses: ACCOUNT_STATUSES,
       userIds: [userId],
@@ -51,8 +52,7 @@ export class UserListService {
       sortColumn: 'ID',
       sortOrder: 'ASCENDING',
       page: { page: 1, pageSize: 1 },
-    });
-    const rows: UserRow[] = await manager.query(page.sql, page.params);
+    }, manager);
     if (!rows.length) return null;
     const [dto] = await this.toDtos(workspaceId, viewer, rows, { memberships: ['WORKSPACE'], includeRoles: true }, manager);
     return dto;
@@ -86,15 +86,10 @@ export class UserListService {
     if (viewer.isAdmin) return filter.sortColumn;
     if (filter.sortColumn === 'COSTRATE') return 'EMAIL';
     if (filter.sortColumn !== 'HOURLYRATE') return filter.sortColumn;
-    const rows: { admins_only: boolean }[] = await manager.query(
-      `SELECT coalesce((settings->>'onlyAdminsSeeBillableRates')::boolean, true) AS admins_only FROM workspaces WHERE id = $1`,
-      [workspaceId],
-    );
-    return rows[0]?.admins_only === false ? 'HOURLYRATE' : 'EMAIL';
+    return (await this.store.onlyAdminsSeeBillableRates(workspaceId, manager)) === false ? 'HOURLYRATE' : 'EMAIL';
   }
 
   private async requireProject(workspaceId: string, projectId: string, manager: EntityManager): Promise<void> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, projectId]);
-    if (!rows.length) throw new NotFoundException('Project not found');
+    if (!(await this.store.projectExists(workspaceId, projectId, manager))) throw new NotFoundException('Project not found');
   }
 }

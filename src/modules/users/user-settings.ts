@@ -1,8 +1,5 @@
 import type { UserSettingsDto } from './dto/user-settings.dto';
 
-export const WEEK_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-export type WeekDay = (typeof WEEK_DAYS)[number];
-
 /** The user settings object of the reference (UserSettingsDtoV1), stored as jsonb. */
 export type UserSettings = UserSettingsDto;
 

@@ -1,25 +1,12 @@
 import type { RateDto } from '../../common/dto/rate.dto';
 import type { UserCustomFieldValueDto } from '../custom-fields/dto/custom-field.dto';
-import type { MembershipDto } from '../workspaces/dto/membership.dto';
+import type { MembershipDto } from '../../common/dto/membership.dto';
 import type { Role } from '../../common/auth/roles';
-import type { MembershipStatus } from '../workspaces/entities/workspace-member.entity';
 import type { RoleDetailsDto } from './dto/role.dto';
 import type { UserDto } from './dto/user.dto';
-import type { AccountStatus } from './entities/user.entity';
-import { defaultUserSettings, UserSettings } from './user-settings';
-import type { MembershipType } from './user-list';
-
-/** A `users` row as the list queries select it. */
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  status: AccountStatus;
-  profile_picture: string | null;
-  settings: UserSettings;
-  default_workspace_id: string | null;
-  active_workspace_id: string | null;
-}
+import { defaultUserSettings } from './user-settings';
+import type { MembershipRow, RoleRow } from './user-details.store';
+import type { UserRow } from './users.store';
 
 export interface UserExtras {
   memberships?: MembershipDto[];
@@ -52,14 +39,6 @@ export const ROLE_NAMES: Record<Role, string> = {
   PROJECT_MANAGER: 'Project manager',
 };
 
-export interface RoleRow {
-  workspace_id: string;
-  user_id: string;
-  role: Role;
-  entity_id: string;
-  source_type: 'USER_GROUP' | null;
-}
-
 export function toRoleDetailsDto(row: RoleRow): RoleDetailsDto {
   return {
     role: {
@@ -70,19 +49,6 @@ export function toRoleDetailsDto(row: RoleRow): RoleDetailsDto {
     userId: row.user_id,
     workspaceId: row.workspace_id,
   };
-}
-
-export interface MembershipRow {
-  type: MembershipType;
-  user_id: string;
-  target_id: string;
-  status: MembershipStatus;
-  hourly_amount: string | null;
-  hourly_currency: string | null;
-  cost_amount: string | null;
-  cost_currency: string | null;
-  show_hourly: boolean;
-  show_cost: boolean;
 }
 
 const rate = (amount: string | null, currency: string | null, visible: boolean): RateDto | null =>

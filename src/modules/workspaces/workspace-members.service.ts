@@ -1,14 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '../../common/outbox/outbox.service';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import type { WorkspaceDto } from './dto/workspace.dto';
-import { MemberRole } from './entities/member-role.entity';
-import { Workspace } from './entities/workspace.entity';
-import { MembershipStatus, WorkspaceMember } from './entities/workspace-member.entity';
+import type { Workspace } from './entities/workspace.entity';
+import type { MembershipStatus, WorkspaceMember } from './entities/workspace-member.entity';
+import { MemberRolesStore } from './member-roles.store';
 import { memberEvent } from './workspace-events';
 import { WorkspacesService } from './workspaces.service';
+import { WorkspacesStore } from './workspaces.store';
 
 interface LoadedMember {
   workspace: Workspace;
@@ -21,6 +22,8 @@ interface LoadedMember {
 export class WorkspaceMembersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: WorkspacesStore,
+    private readonly memberRoles: MemberRolesStore,
     private readonly workspaces: WorkspacesService,
     private readonly users: UsersService,
     private readonly outbox: OutboxService,
@@ -37,7 +40,7 @@ export class WorkspaceMembersService {
     return this.dataSource.transaction(async (manager) => {
       const workspace = await this.workspaces.findOne(workspaceId, manager);
       const { user, created } = await this.users.findOrCreate(manager, email);
-      const existing = await manager.getRepository(WorkspaceMember).findOneBy({ workspaceId, userId: user.id });
+      const existing = await this.store.findMember(manager, workspaceId, user.id);
       if (existing?.status === 'ACTIVE' || existing?.status === 'PENDING') {
         throw new ConflictException('User already in workspace');
       }
@@ -72,8 +75,8 @@ export class WorkspaceMembersService {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await this.load(manager, workspaceId, userId);
       this.refuseOwner(loaded, 'The workspace owner cannot be removed');
-      const roles = await manager.delete(MemberRole, { workspaceId, userId });
-      if (loaded.member.status !== 'INACTIVE' || roles.affected) {
+      const rolesDropped = await this.memberRoles.revokeAll(manager, workspaceId, userId);
+      if (loaded.member.status !== 'INACTIVE' || rolesDropped) {
         await this.changeStatus(manager, loaded, 'INACTIVE', 'USER_DELETED_FROM_WORKSPACE');
       }
       return this.workspaces.toDto(loaded.workspace, manager);
@@ -82,7 +85,7 @@ export class WorkspaceMembersService {
 
   private async load(manager: EntityManager, workspaceId: string, userId: string): Promise<LoadedMember> {
     const workspace = await this.workspaces.findOne(workspaceId, manager);
-    const member = await manager.getRepository(WorkspaceMember).findOneBy({ workspaceId, userId });
+    const member = await this.store.findMember(manager, workspaceId, userId);
     const user = member && (await this.users.findById(userId, manager));
     if (!member || !user) throw new NotFoundException('User is not a member of this workspace');
     return { workspace, member, user };
@@ -93,7 +96,7 @@ export class WorkspaceMembersService {
   }
 
   private async changeStatus(manager: EntityManager, { workspace, member, user }: LoadedMember, status: MembershipStatus, event: string): Promise<void> {
-    await manager.update(WorkspaceMember, { workspaceId: workspace.id, userId: member.userId }, { status });
+    await this.store.setMemberStatus(manager, workspace.id, member.userId, status);
     member.status = status;
     await this.outbox.record(manager, memberEvent(workspace.id, user, status, event));
   }

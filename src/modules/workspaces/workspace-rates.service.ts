@@ -5,10 +5,9 @@ import { OutboxService } from '../../common/outbox/outbox.service';
 import type { RateKind } from '../rates/entities/rate.entity';
 import { RatesService } from '../rates/rates.service';
 import type { WorkspaceDto } from './dto/workspace.dto';
-import { Workspace } from './entities/workspace.entity';
-import { WorkspaceMember } from './entities/workspace-member.entity';
 import { rateEvent } from './workspace-events';
 import { WorkspacesService } from './workspaces.service';
+import { WorkspacesStore } from './workspaces.store';
 
 /** ISO 4217-looking codes are stored uppercase; other currency names are kept as sent. */
 export function normalizeCurrency(currency: string): string {
@@ -25,6 +24,7 @@ export function normalizeCurrency(currency: string): string {
 export class WorkspaceRatesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: WorkspacesStore,
     private readonly rates: RatesService,
     private readonly workspaces: WorkspacesService,
     private readonly outbox: OutboxService,
@@ -35,7 +35,7 @@ export class WorkspaceRatesService {
     return this.dataSource.transaction(async (manager) => {
       const currency = normalizeCurrency(body.currency);
       if (!currency) throw new BadRequestException('currency must not be blank');
-      await manager.update(Workspace, { id: workspaceId }, { currency });
+      await this.store.setCurrency(manager, workspaceId, currency);
       return this.setRate(manager, workspaceId, null, 'HOURLY', body);
     });
   }
@@ -48,7 +48,7 @@ export class WorkspaceRatesService {
   /** PUT /workspaces/{id}/users/{userId}/hourly-rate or cost-rate; the user must be a member (any status). */
   setMemberRate(workspaceId: string, userId: string, kind: RateKind, body: RateRequestDto): Promise<WorkspaceDto> {
     return this.dataSource.transaction(async (manager) => {
-      const member = await manager.getRepository(WorkspaceMember).findOneBy({ workspaceId, userId });
+      const member = await this.store.findMember(manager, workspaceId, userId);
       if (!member) throw new NotFoundException('User is not a member of this workspace');
       return this.setRate(manager, workspaceId, userId, kind, body);
     });

@@ -1,10 +1,11 @@
 import type { RateValue } from '../rates/rate-value';
-import type { MembershipDto } from './dto/membership.dto';
+import type { MembershipDto } from '../../common/dto/membership.dto';
 import type { WorkspaceDto } from './dto/workspace.dto';
 import type { Workspace } from './entities/workspace.entity';
 import type { WorkspaceMember } from './entities/workspace-member.entity';
 import { ALL_FEATURES } from './features';
 import { settingsView } from './workspace-settings';
+import type { CurrentRateRow } from './workspaces.store';
 
 export interface WorkspaceRates {
   hourly: RateValue | null;
@@ -40,4 +41,24 @@ export function toWorkspaceDto(workspace: Workspace, members: WorkspaceMember[],
     subdomain: { enabled: false, name: '' },
     cakeOrganizationId: workspace.organizationId,
   };
+}
+
+function emptyRates(): WorkspaceRates {
+  return { hourly: null, cost: null, memberHourly: new Map(), memberCost: new Map() };
+}
+
+/** The DTOs of the workspaces, from all their memberships and their rates in force now. */
+export function toWorkspaceDtos(workspaces: Workspace[], members: WorkspaceMember[], rateRows: CurrentRateRow[]): WorkspaceDto[] {
+  const ids = workspaces.map((w) => w.id);
+  const rates = new Map<string, WorkspaceRates>(ids.map((id) => [id, emptyRates()]));
+  for (const row of rateRows) {
+    const target = rates.get(row.workspace_id);
+    if (!target) continue;
+    const value: RateValue = { amount: Number(row.amount), currency: row.currency };
+    if (row.user_id === null) target[row.kind === 'HOURLY' ? 'hourly' : 'cost'] = value;
+    else target[row.kind === 'HOURLY' ? 'memberHourly' : 'memberCost'].set(row.user_id, value);
+  }
+  const membersOf = new Map<string, WorkspaceMember[]>(ids.map((id) => [id, []]));
+  for (const member of members) membersOf.get(member.workspaceId)?.push(member);
+  return workspaces.map((w) => toWorkspaceDto(w, membersOf.get(w.id) ?? [], rates.get(w.id) ?? emptyRates()));
 }

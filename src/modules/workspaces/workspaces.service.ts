@@ -3,25 +3,27 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
-import { User } from '../users/entities/user.entity';
-import { MemberRolesRepository } from './member-roles.repository';
+import type { Role } from '../../common/auth/roles';
+import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import type { CreateWorkspaceRequestDto } from './dto/workspace-requests.dto';
 import type { WorkspaceDto } from './dto/workspace.dto';
-import type { Role } from './entities/member-role.entity';
-import { Workspace } from './entities/workspace.entity';
-import { MembershipStatus, WorkspaceMember } from './entities/workspace-member.entity';
-import { loadWorkspaceDtos } from './workspace-dto.loader';
+import type { Workspace } from './entities/workspace.entity';
+import type { MembershipStatus, WorkspaceMember } from './entities/workspace-member.entity';
+import { MemberRolesStore } from './member-roles.store';
+import { toWorkspaceDtos } from './workspace.mapper';
 import { memberEvent } from './workspace-events';
+import { WorkspacesStore } from './workspaces.store';
 import { defaultWorkspaceSettings } from './workspace-settings';
 
 @Injectable()
 export class WorkspacesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: WorkspacesStore,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
-    private readonly memberRoles: MemberRolesRepository,
+    private readonly memberRoles: MemberRolesStore,
   ) {}
 
   /**
@@ -30,20 +32,9 @@ export class WorkspacesService {
    * An add-on sees only the workspace it is installed in, where it acts as an admin.
    */
   async listForPrincipal(principal: Principal, roles?: Role[]): Promise<WorkspaceDto[]> {
-    const qb = this.dataSource.getRepository(Workspace).createQueryBuilder('w').orderBy('w.createdAt', 'ASC').addOrderBy('w.id', 'ASC');
-    if (principal.kind === 'addon') {
-      if (roles?.length && !roles.includes('WORKSPACE_ADMIN')) return [];
-      qb.where('w.id = :id', { id: principal.workspaceId });
-    } else {
-      qb.innerJoin(WorkspaceMember, 'm', "m.workspace_id = w.id AND m.user_id = :userId AND m.status = 'ACTIVE'", { userId: principal.userId });
-      if (roles?.length) {
-        qb.where(
-          'EXISTS (SELECT 1 FROM member_roles r WHERE r.workspace_id = w.id AND r.user_id = :userId AND r.role = ANY(:roles))',
-          { userId: principal.userId, roles },
-        );
-      }
-    }
-    return loadWorkspaceDtos(this.dataSource.manager, await qb.getMany());
+    if (principal.kind === 'addon' && roles?.length && !roles.includes('WORKSPACE_ADMIN')) return [];
+    const workspaces = principal.kind === 'addon' ? await this.store.listForAddon(principal.workspaceId) : await this.store.listForUser(principal.userId, roles);
+    return this.toDtos(workspaces, this.dataSource.manager);
   }
 
   /** POST /v1/workspaces: a new workspace owned by the calling user. Add-ons may not create workspaces. */
@@ -59,7 +50,7 @@ export class WorkspacesService {
 
   /** A new workspace owned by the user (active member with the OWNER role). */
   async create(manager: EntityManager, owner: User, name: string, organizationId?: string): Promise<Workspace> {
-    const workspace = manager.getRepository(Workspace).create({
+    const workspace = await this.store.insert(manager, {
       id: newId(),
       name: name.trim(),
       ownerId: owner.id,
@@ -68,11 +59,10 @@ export class WorkspacesService {
       currency: 'USD',
       settings: defaultWorkspaceSettings(),
     });
-    await manager.insert(Workspace, workspace);
     await this.addMember(manager, workspace.id, owner, 'ACTIVE');
     await this.grantRole(manager, workspace.id, owner.id, 'OWNER', workspace.id);
     if (!owner.defaultWorkspaceId) {
-      await manager.update(User, { id: owner.id }, { defaultWorkspaceId: workspace.id, activeWorkspaceId: workspace.id });
+      await this.store.setDefaultWorkspace(manager, owner.id, workspace.id);
       owner.defaultWorkspaceId = workspace.id;
       owner.activeWorkspaceId = workspace.id;
     }
@@ -81,23 +71,21 @@ export class WorkspacesService {
 
   /** Makes the user a member (or updates the status of an existing membership). */
   async addMember(manager: EntityManager, workspaceId: string, user: User, status: MembershipStatus): Promise<WorkspaceMember> {
-    const repo = manager.getRepository(WorkspaceMember);
-    const existing = await repo.findOneBy({ workspaceId, userId: user.id });
+    const existing = await this.store.findMember(manager, workspaceId, user.id);
     if (existing) {
-      if (existing.status !== status) await repo.update({ workspaceId, userId: user.id }, { status });
+      if (existing.status !== status) await this.store.setMemberStatus(manager, workspaceId, user.id, status);
       return { ...existing, status };
     }
-    const member = repo.create({ workspaceId, userId: user.id, status });
-    await repo.insert(member);
+    const member = await this.store.insertMember(manager, workspaceId, user.id, status);
     // An invited (PENDING) user has not joined yet.
     const event = status === 'PENDING' ? 'USERS_INVITED_TO_WORKSPACE' : 'USER_JOINED_WORKSPACE';
     await this.outbox.record(manager, memberEvent(workspaceId, user, status, event));
     if (!user.defaultWorkspaceId) {
-      await manager.update(User, { id: user.id }, { defaultWorkspaceId: workspaceId, activeWorkspaceId: workspaceId });
+      await this.store.setDefaultWorkspace(manager, user.id, workspaceId);
       user.defaultWorkspaceId = workspaceId;
       user.activeWorkspaceId = workspaceId;
     }
-    return (await repo.findOneByOrFail({ workspaceId, userId: user.id }));
+    return member;
   }
 
   async grantRole(manager: EntityManager, workspaceId: string, userId: string, role: Role, entityId: string, sourceType: 'USER_GROUP' | null = null): Promise<void> {
@@ -105,15 +93,23 @@ export class WorkspacesService {
   }
 
   async findOne(workspaceId: string, manager: EntityManager = this.dataSource.manager): Promise<Workspace> {
-    const workspace = await manager.getRepository(Workspace).findOneBy({ id: workspaceId });
+    const workspace = await this.store.find(workspaceId, manager);
     if (!workspace) throw new NotFoundException('Workspace not found');
     return workspace;
   }
 
   /** The workspace as the reference returns it: settings, rates and every membership. */
   async toDto(workspace: Workspace, manager: EntityManager = this.dataSource.manager): Promise<WorkspaceDto> {
-    const [dto] = await loadWorkspaceDtos(manager, [workspace]);
+    const [dto] = await this.toDtos([workspace], manager);
     return dto;
+  }
+
+  /** WorkspaceDtos in two queries whatever their number: every membership, and every workspace- and member-level rate in force now. */
+  private async toDtos(workspaces: Workspace[], manager: EntityManager): Promise<WorkspaceDto[]> {
+    if (!workspaces.length) return [];
+    const ids = workspaces.map((w) => w.id);
+    const [members, rates] = await Promise.all([this.store.members(manager, ids), this.store.currentRates(manager, ids)]);
+    return toWorkspaceDtos(workspaces, members, rates);
   }
 
   /** GET /v1/workspaces/{workspaceId} (the guard has checked membership). */

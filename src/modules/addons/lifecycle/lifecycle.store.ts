@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../../common/utils/ids';
+import { claimLeased } from '../../webhooks/delivery/lease-claim.store';
 import type { DeliveryStatus } from '../../webhooks/delivery/retry-policy';
 import type { SendResult } from '../../webhooks/delivery/sender';
 import type { LifecycleType } from '../manifest';
-
-/** How long a claimed call stays invisible to other instances (well above the 10 s send timeout). */
-const LEASE_SECONDS = 30;
 
 export interface LifecycleJob {
   id: string;
@@ -39,8 +37,7 @@ interface ClaimRow {
 
 /**
  * Add-on lifecycle calls as jobs in `addon_lifecycle_jobs`, the same way as
- * webhook deliveries: `claim` takes due PENDING rows FOR UPDATE SKIP LOCKED and
- * leases them in the same statement; `record` stores the outcome if the row is
+ * webhook deliveries: `claim` leases due PENDING rows (`claimLeased`); `record` stores the outcome if the row is
  * still at that attempt. A permanently failed INSTALLED call fails its
  * installation (status FAILED, token revoked, webhooks removed) in the same
  * transaction.
@@ -69,22 +66,17 @@ export class LifecycleStore {
   }
 
   async claim(limit: number): Promise<LifecycleJob[]> {
-    const [rows] = await this.dataSource.query<[ClaimRow[], number]>(
-      `UPDATE addon_lifecycle_jobs j
-          SET attempts = j.attempts + 1,
-              next_attempt_at = now() + make_interval(secs => $2),
-              first_attempt_at = coalesce(j.first_attempt_at, now()),
-              updated_at = now()
-         FROM (SELECT id FROM addon_lifecycle_jobs
-                WHERE status = 'PENDING' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED) due,
-              addons a
-        WHERE j.id = due.id AND a.workspace_id = j.workspace_id AND a.id = j.addon_id
-        RETURNING j.id, j.workspace_id, j.addon_id, j.event, j.url, j.payload, j.base_url, j.attempts, j.first_attempt_at,
+    const rows = await claimLeased<ClaimRow>(
+      this.dataSource,
+      {
+        table: 'addon_lifecycle_jobs',
+        alias: 'j',
+        join: 'addons a',
+        joinOn: 'a.workspace_id = j.workspace_id AND a.id = j.addon_id',
+        returning: `j.id, j.workspace_id, j.addon_id, j.event, j.url, j.payload, j.base_url, j.attempts, j.first_attempt_at,
                   coalesce(a.key, a.id) AS addon_key, a.user_id`,
-      [limit, LEASE_SECONDS],
+      },
+      limit,
     );
     return rows.map((r) => ({
       id: r.id,

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { mayActForSql } from '../../../common/access';
 import { SqlConditions } from '../../../common/utils/sql';
-import type { WeekDay } from '../../users/user-settings';
+import type { WeekDay } from '../../users/dto/user-settings.dto';
 import type { DateRange } from '../shared/time-off-duration';
 import { holidayAppliesTo, holidayOccurrencesSql, policyAppliesTo } from '../shared/assignment.store';
 import { toInstant } from '../../../common/utils/time';

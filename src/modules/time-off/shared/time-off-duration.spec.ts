@@ -1,4 +1,4 @@
-import type { WeekDay } from '../../users/user-settings';
+import type { WeekDay } from '../../users/dto/user-settings.dto';
 import { addDays, isValidDate, timeOffDuration, type DurationInput } from './time-off-duration';
 
 const WEEKDAYS: WeekDay[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];

@@ -1,4 +1,4 @@
-import type { WeekDay } from '../../users/user-settings';
+import type { WeekDay } from '../../users/dto/user-settings.dto';
 
 export type TimeUnit = 'DAYS' | 'HOURS';
 

@@ -1,4 +1,5 @@
-import type { WeekDay } from '../user-settings';
+export const WEEK_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type WeekDay = (typeof WEEK_DAYS)[number];
 
 export class SummaryReportSettingsDto {
   /** @example "PROJECT" */

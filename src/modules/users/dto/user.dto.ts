@@ -1,5 +1,5 @@
 import { UserCustomFieldValueDto } from '../../custom-fields/dto/custom-field.dto';
-import { MembershipDto } from '../../workspaces/dto/membership.dto';
+import { MembershipDto } from '../../../common/dto/membership.dto';
 import type { AccountStatus } from '../entities/user.entity';
 import { RoleDetailsDto } from './role.dto';
 import { UserSettingsDto } from './user-settings.dto';

@@ -1,8 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { env } from '../../../config/env.validation';
 import { LifecycleRunner } from '../../addons/lifecycle/lifecycle-runner';
-import { ClaimedJob, DeliveryQueue } from './delivery-queue';
+import { ClaimedJob, DeliveryQueue } from './delivery-queue.store';
 import { DeliveryDispatcher } from './dispatcher';
+import { nextStep } from './retry-policy';
 import { sendDelivery, TIMEOUT_MS } from './sender';
 
 const CLAIM_BATCH = 20;
@@ -66,7 +67,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   private async deliver(job: ClaimedJob): Promise<void> {
     const result = await sendDelivery(job, this.cancel.signal);
     if (this.cancel.signal.aborted && result.statusCode === null) return this.queue.release(job);
-    await this.queue.record(job, result);
+    await this.queue.record(job, result, nextStep(result, job.attempt, job.firstAttemptAt, new Date(), env().WEBHOOK_RETRY_BASE_MS));
   }
 
   /** One round of work; errors are logged and the next round tries again. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { WeekDay } from '../../users/user-settings';
+import type { WeekDay } from '../../users/dto/user-settings.dto';
 
 export class RoundDto {
   /** @example "Round to nearest" */

@@ -1,5 +1,5 @@
 import { RateDto } from '../../../common/dto/rate.dto';
-import { MembershipDto } from './membership.dto';
+import { MembershipDto } from '../../../common/dto/membership.dto';
 import { WorkspaceSettingsDto } from './workspace-settings.dto';
 
 export class CurrencyDto {

@@ -1,10 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role } from '../../../common/auth/roles';
 
-// Role lives in common/auth/roles (common never imports from modules); this re-export only keeps branches
-// written before the move compiling. Import from common/auth/roles.
-export { ROLES, type Role } from '../../../common/auth/roles';
-
 /**
  * A role a member holds in a workspace. `entityId` is what the role is over:
  * the workspace (OWNER, WORKSPACE_ADMIN), a managed user or user group

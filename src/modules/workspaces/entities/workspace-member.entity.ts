@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { WeekDay } from '../../users/user-settings';
+import type { WeekDay } from '../../users/dto/user-settings.dto';
 
 export const MEMBERSHIP_STATUSES = ['PENDING', 'ACTIVE', 'DECLINED', 'INACTIVE'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];

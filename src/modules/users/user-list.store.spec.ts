@@ -1,4 +1,4 @@
-import { buildUserListQuery } from './user-list.query';
+import { buildUserListQuery } from './user-list.store';
 import type { UserListFilter } from './user-list';
 
 const base: UserListFilter = {

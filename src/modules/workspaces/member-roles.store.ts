@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { newId } from '../../common/utils/ids';
 import type { Role } from '../../common/auth/roles';
+import { MemberRole } from './entities/member-role.entity';
+
+const exists = async (manager: EntityManager, sql: string, params: unknown[]) => ((await manager.query(sql, params)) as unknown[]).length > 0;
 
 /** A role held by a member over an entity (the workspace, a user, a user group or a project). */
 export interface MemberRoleKey {
@@ -12,9 +15,12 @@ export interface MemberRoleKey {
   sourceType?: 'USER_GROUP' | null;
 }
 
-/** The one place that writes member_roles rows (used by UserRolesService and WorkspacesService.grantRole). */
+/**
+ * The one place that writes member_roles rows (used by UserRolesService and WorkspacesService.grantRole), and the
+ * existence checks of what a role may be over.
+ */
 @Injectable()
-export class MemberRolesRepository {
+export class MemberRolesStore {
   /** Grants the role; granting a role already held changes nothing. */
   async grant(manager: EntityManager, key: MemberRoleKey): Promise<void> {
     await manager.query(
@@ -33,5 +39,23 @@ export class MemberRolesRepository {
     );
     // A DELETE answers [rows, count] through TypeORM's postgres driver.
     return deleted.length > 0;
+  }
+
+  /** Drops every role of the user in the workspace; answers whether there was any. */
+  async revokeAll(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
+    const result = await manager.delete(MemberRole, { workspaceId, userId });
+    return Boolean(result.affected);
+  }
+
+  async memberExists(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
+    return exists(manager, 'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+  }
+
+  async projectExists(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
+    return exists(manager, 'SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, projectId]);
+  }
+
+  async userGroupExists(manager: EntityManager, workspaceId: string, groupId: string): Promise<boolean> {
+    return exists(manager, 'SELECT 1 FROM user_groups WHERE workspace_id = $1 AND id = $2', [workspaceId, groupId]);
   }
 }

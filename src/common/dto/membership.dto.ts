@@ -1,4 +1,4 @@
-import { RateDto } from '../../../common/dto/rate.dto';
+import { RateDto } from './rate.dto';
 
 export class MembershipDto {
   /** @example "5a0ab5acb07987125438b60f" */

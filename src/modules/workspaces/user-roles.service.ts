@@ -2,12 +2,10 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
-import type { RoleDetailsDto, RoleRequestDto } from './dto/role.dto';
-import { MemberRolesRepository } from '../workspaces/member-roles.repository';
-import { UserDetailsService } from './user-details.service';
-import { UserListService } from './user-list.service';
-
-const exists = async (manager: EntityManager, sql: string, params: unknown[]) => ((await manager.query(sql, params)) as unknown[]).length > 0;
+import type { RoleDetailsDto, RoleRequestDto } from '../users/dto/role.dto';
+import { UserDetailsService } from '../users/user-details.service';
+import { UserListService } from '../users/user-list.service';
+import { MemberRolesStore } from './member-roles.store';
 
 /**
  * Granting and removing WORKSPACE_ADMIN, TEAM_MANAGER and PROJECT_MANAGER
@@ -20,7 +18,7 @@ export class UserRolesService {
     private readonly outbox: OutboxService,
     private readonly details: UserDetailsService,
     private readonly users: UserListService,
-    private readonly memberRoles: MemberRolesRepository,
+    private readonly memberRoles: MemberRolesStore,
   ) {}
 
   async grant(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<RoleDetailsDto[]> {
@@ -49,18 +47,18 @@ export class UserRolesService {
   }
 
   private async requireMember(manager: EntityManager, workspaceId: string, userId: string): Promise<void> {
-    if (!(await exists(manager, 'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]))) {
+    if (!(await this.memberRoles.memberExists(manager, workspaceId, userId))) {
       throw new NotFoundException('User not found in this workspace');
     }
   }
 
   private async requireEntity(manager: EntityManager, workspaceId: string, body: RoleRequestDto): Promise<void> {
     if (body.role === 'PROJECT_MANAGER') {
-      if (!(await exists(manager, 'SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, body.entityId]))) {
+      if (!(await this.memberRoles.projectExists(manager, workspaceId, body.entityId))) {
         throw new NotFoundException('Project not found');
       }
     } else if (body.role === 'TEAM_MANAGER' && body.sourceType === 'USER_GROUP') {
-      if (!(await exists(manager, 'SELECT 1 FROM user_groups WHERE workspace_id = $1 AND id = $2', [workspaceId, body.entityId]))) {
+      if (!(await this.memberRoles.userGroupExists(manager, workspaceId, body.entityId))) {
         throw new NotFoundException('User group not found');
       }
     } else if (body.role === 'TEAM_MANAGER') {

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { env } from '../../../config/env.validation';
-import { nextStep } from './retry-policy';
+import { claimLeased } from './lease-claim.store';
+import type { NextStep } from './retry-policy';
 import type { DeliveryJob, SendResult } from './sender';
-
-/** How long a claimed delivery stays invisible to other instances (well above the 10 s send timeout). */
-export const LEASE_SECONDS = 30;
 
 export interface ClaimedJob extends DeliveryJob {
   attempt: number;
@@ -25,33 +22,24 @@ interface ClaimRow {
 }
 
 /**
- * The delivery jobs in PostgreSQL. `claim` takes due PENDING rows with
- * FOR UPDATE SKIP LOCKED and, in the same statement, counts the attempt and
- * moves `next_attempt_at` past a lease, so no other instance picks them up while
- * they are being sent (outside any transaction). If this instance dies mid-send,
- * the lease runs out and another instance retries. `record` stores the outcome,
- * only if the row is still at that attempt.
+ * The delivery jobs in PostgreSQL. `claim` leases due PENDING rows (see `claimLeased`); `record` stores the
+ * outcome, only if the row is still at that attempt.
  */
 @Injectable()
 export class DeliveryQueue {
   constructor(private readonly dataSource: DataSource) {}
 
   async claim(limit: number): Promise<ClaimedJob[]> {
-    const [rows] = await this.dataSource.query<[ClaimRow[], number]>(
-      `UPDATE webhook_deliveries d
-          SET attempts = d.attempts + 1,
-              next_attempt_at = now() + make_interval(secs => $2),
-              first_attempt_at = coalesce(d.first_attempt_at, now()),
-              updated_at = now()
-         FROM (SELECT id FROM webhook_deliveries
-                WHERE status = 'PENDING' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at
-                LIMIT $1
-                FOR UPDATE SKIP LOCKED) due,
-              webhooks w
-        WHERE d.id = due.id AND w.id = d.webhook_id AND w.workspace_id = d.workspace_id
-        RETURNING d.id, d.webhook_id, d.event, d.payload, d.attempts, d.first_attempt_at, w.url, w.token, w.secret`,
-      [limit, LEASE_SECONDS],
+    const rows = await claimLeased<ClaimRow>(
+      this.dataSource,
+      {
+        table: 'webhook_deliveries',
+        alias: 'd',
+        join: 'webhooks w',
+        joinOn: 'w.id = d.webhook_id AND w.workspace_id = d.workspace_id',
+        returning: 'd.id, d.webhook_id, d.event, d.payload, d.attempts, d.first_attempt_at, w.url, w.token, w.secret',
+      },
+      limit,
     );
     return rows.map((r) => ({
       id: r.id,
@@ -66,8 +54,7 @@ export class DeliveryQueue {
     }));
   }
 
-  async record(job: ClaimedJob, result: SendResult): Promise<void> {
-    const step = nextStep(result, job.attempt, job.firstAttemptAt, new Date(), env().WEBHOOK_RETRY_BASE_MS);
+  async record(job: ClaimedJob, result: SendResult, step: NextStep): Promise<void> {
     await this.dataSource.query(
       `UPDATE webhook_deliveries
           SET status = $3,
