@@ -1,5 +1,5 @@
 import { RateLevel } from './rate-resolver';
-import { levelOf, repriceSql } from './rates.store';
+import { levelOf, ratesUnchangedSql, repriceSql } from './rates.store';
 
 describe('levelOf', () => {
   const ws = 'w'.repeat(24);
@@ -26,5 +26,12 @@ describe('repriceSql', () => {
     expect(sql).toContain('invoice_item_time_entries');
     expect(sql).toContain('SET cost_rate = $6');
     expect(sql).not.toContain('hourly_rate =');
+  });
+});
+
+describe('ratesUnchangedSql', () => {
+  it('takes the shared advisory lock without waiting, then reads the version (CASE keeps that order)', () => {
+    const sql = ratesUnchangedSql('$2', '$16');
+    expect(sql).toMatch(/^CASE WHEN pg_try_advisory_xact_lock_shared\(\d+, hashtext\(\$2\)\) THEN rates_version_of\(\$2\) = \$16::bigint ELSE false END$/);
   });
 });

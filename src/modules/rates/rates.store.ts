@@ -106,14 +106,34 @@ export function repricedEntriesSql(level: RateLevel): string {
            ORDER BY te.id LIMIT $8`;
 }
 
+/**
+ * The advisory lock that orders rate changes and entry pricing in a workspace: key (RATES_LOCK_CLASS,
+ * hashtext(workspace id)). Transaction-level, so it ends with the transaction (and works behind PgBouncer's
+ * transaction mode); it writes nothing, unlike a row lock on the workspace (whose KEY SHARE lockers made a MultiXact
+ * per concurrent pair). Two workspaces whose ids hash alike merely wait for each other.
+ */
+const RATES_LOCK_CLASS = 0x52415445; // 'RATE'
+const ratesLockKey = (workspace: string) => `${RATES_LOCK_CLASS}, hashtext(${workspace})`;
+
+/**
+ * The condition of a write that priced its entry outside any lock and writes it in one statement (no transaction):
+ * true when no rate change of the workspace runs now (the shared lock is free to take, and is then held to the
+ * statement's end) and none committed since the pricing read `rates_version` (read by `rates_version_of`, a
+ * VOLATILE function, so with a snapshot taken after the lock: the statement's own may predate a change that
+ * committed just before). False: price again under `lockForPricing`.
+ */
+export function ratesUnchangedSql(workspace: string, version: string): string {
+  return `CASE WHEN pg_try_advisory_xact_lock_shared(${ratesLockKey(workspace)}) THEN rates_version_of(${workspace}) = ${version}::bigint ELSE false END`;
+}
+
 /** Rate history and re-pricing SQL (the caller holds the transaction). */
 export const RatesStore = {
   /**
    * Serialises rate changes of a workspace against each other and against writes that price entries (which hold
-   * FOR KEY SHARE on the row, see `lockForPricing`); bumps the version creates check.
+   * the same lock shared, see `lockForPricing`); bumps the version that writes priced outside the lock check.
    */
   async lockForChange(manager: EntityManager, workspaceId: string): Promise<void> {
-    await manager.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
+    await manager.query(`SELECT pg_advisory_xact_lock(${ratesLockKey('$1')})`, [workspaceId]);
     await manager.query('UPDATE workspaces SET rates_version = rates_version + 1 WHERE id = $1', [workspaceId]);
   },
 
@@ -122,7 +142,7 @@ export const RatesStore = {
    * statements see the new rates), and keeps one from starting until this transaction ends.
    */
   async lockForPricing(manager: EntityManager, workspaceId: string): Promise<void> {
-    await manager.query('SELECT 1 FROM workspaces WHERE id = $1 FOR KEY SHARE', [workspaceId]);
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${ratesLockKey('$1')})`, [workspaceId]);
   },
 
   /** Replaces the scope's steps from `from` on by one step at `from`. */

@@ -4,6 +4,7 @@ import { preparedQuery } from '../../database/prepared-query';
 import type { TimeEntryRow } from './time-entry.mapper';
 import type { SqlFragment } from '../../common/outbox/outbox.service';
 import type { EntrySettings } from './time-entry-rules';
+import { ratesUnchangedSql } from '../rates/rates.store';
 
 /** The columns of an entry with its tag ids and custom field values (`te` is the time_entries alias). */
 export const ENTRY_COLUMNS = `te.*,
@@ -99,10 +100,10 @@ export class TimeEntryStore {
    * the new row as `newEntryRow` knows it (nothing is read back).
    *
    * `insertIfRatesUnchanged` (an entry priced outside a transaction): the statement
-   * writes only if the workspace's rates are still those the pricing read:
-   * it holds FOR KEY SHARE on the workspace row, NOWAIT (a rate change running
-   * is a lock_not_available error), and writes nothing when a change committed
-   * since (answers false). The caller then prices again in a transaction.
+   * writes only if the workspace's rates are still those the pricing read
+   * (`ratesUnchangedSql`: no rate change running, none committed since);
+   * otherwise it writes nothing and answers false. The caller then prices
+   * again in a transaction.
    */
   async insert(
     manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
@@ -129,7 +130,7 @@ export class TimeEntryStore {
     const from = guarded ? ' FROM g' : '';
     const rows = await preparedQuery<{ inserted: boolean }>(
       manager,
-      `WITH ${guarded ? 'g AS (SELECT 1 FROM workspaces WHERE id = $2 AND rates_version = $16::bigint FOR KEY SHARE NOWAIT),' : ''}
+      `WITH ${guarded ? `g AS (SELECT 1 WHERE ${ratesUnchangedSql('$2', '$16')}),` : ''}
        e AS (
          INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
                                    hourly_rate, cost_rate, currency)
