@@ -16,7 +16,8 @@ export interface FloorReports {
   close(): Promise<void>;
 }
 
-const EARNED = (te: string) => `CASE WHEN ${te}.billable THEN (${te}.duration::bigint * coalesce(${te}.hourly_rate, 0) + 1800) / 3600 ELSE 0 END`;
+const EARNED = (te: string) =>
+  `CASE WHEN ${te}.billable THEN (${te}.duration::bigint * coalesce(${te}.hourly_rate, 0) + 1800) / 3600 ELSE 0 END`;
 const COST = (te: string) => `(${te}.duration::bigint * coalesce(${te}.cost_rate, 0) + 1800) / 3600`;
 const BILLABLE_DURATION = (te: string) => `CASE WHEN ${te}.billable THEN ${te}.duration ELSE 0 END`;
 
@@ -99,9 +100,11 @@ interface Node {
 
 /** The app's default order of a level: groups without a key last, then by lower-case name, then by key. */
 function byName(a: Node, b: Node): number {
-  return (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0)
-    || (a.nameLowerCase < b.nameLowerCase ? -1 : a.nameLowerCase > b.nameLowerCase ? 1 : 0)
-    || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+  return (
+    (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) ||
+    (a.nameLowerCase < b.nameLowerCase ? -1 : a.nameLowerCase > b.nameLowerCase ? 1 : 0) ||
+    (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  );
 }
 
 function node(id: string | null, name: string, extra: Record<string, unknown> = {}): Node {
@@ -109,7 +112,15 @@ function node(id: string | null, name: string, extra: Record<string, unknown> = 
 }
 
 function totalsOf(d: number, bd: number, n: number, e: number) {
-  return { _id: '', id: '', totalTime: d, totalBillableTime: bd, entriesCount: n, totalAmount: e, amounts: [{ type: 'EARNED', value: e }] };
+  return {
+    _id: '',
+    id: '',
+    totalTime: d,
+    totalBillableTime: bd,
+    entriesCount: n,
+    totalAmount: e,
+    amounts: [{ type: 'EARNED', value: e }],
+  };
 }
 
 /** Instants as the app writes them (seconds, Z). */
@@ -125,19 +136,44 @@ export async function openFloor(databaseUrl: string, set: BenchSet): Promise<Flo
       const { rows } = await db.query<SummaryRow>(SUMMARY, [w, range.start, range.end]);
       type Project = { node: Node; users: Map<string, { node: Node; tasks: Node[] }> };
       const projects = new Map<string, Project>();
-      const chart: { id: string; _id: string; totalTime: number; totalBillableTime: number; totalAmount: number; earned: number }[] = [];
-      let d = 0, bd = 0, n = 0, e = 0;
+      const chart: {
+        id: string;
+        _id: string;
+        totalTime: number;
+        totalBillableTime: number;
+        totalAmount: number;
+        earned: number;
+      }[] = [];
+      let d = 0,
+        bd = 0,
+        n = 0,
+        e = 0;
       for (const r of rows) {
-        const rd = Number(r.d), re = Number(r.e);
+        const rd = Number(r.d),
+          re = Number(r.e);
         if (r.chart) {
-          chart.push({ id: r.day ?? '', _id: r.day ?? '', totalTime: rd, totalBillableTime: Number(r.bd), totalAmount: re, earned: re });
+          chart.push({
+            id: r.day ?? '',
+            _id: r.day ?? '',
+            totalTime: rd,
+            totalBillableTime: Number(r.bd),
+            totalAmount: re,
+            earned: re,
+          });
           continue;
         }
-        d += rd; bd += Number(r.bd); n += Number(r.n); e += re;
+        d += rd;
+        bd += Number(r.bd);
+        n += Number(r.n);
+        e += re;
         let project = projects.get(r.project_id ?? '');
         if (!project) {
-          const p = node(r.project_id, r.project_name ?? 'Without project',
-            { clientName: r.client_name, clientId: r.client_id, color: r.color, children: [] });
+          const p = node(r.project_id, r.project_name ?? 'Without project', {
+            clientName: r.client_name,
+            clientId: r.client_id,
+            color: r.color,
+            children: [],
+          });
           project = { node: p, users: new Map() };
           projects.set(r.project_id ?? '', project);
         }
@@ -155,25 +191,41 @@ export async function openFloor(databaseUrl: string, set: BenchSet): Promise<Flo
         project.node.duration += rd;
         project.node.amount += re;
       }
-      const groupOne = [...projects.values()].map((p) => {
-        p.node.children = [...p.users.values()].map((u) => {
-          u.node.children = u.tasks.sort(byName);
-          return u.node;
-        }).sort(byName);
-        return p.node;
-      }).sort(byName);
+      const groupOne = [...projects.values()]
+        .map((p) => {
+          p.node.children = [...p.users.values()]
+            .map((u) => {
+              u.node.children = u.tasks.sort(byName);
+              return u.node;
+            })
+            .sort(byName);
+          return p.node;
+        })
+        .sort(byName);
       chart.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return JSON.stringify({ totals: [totalsOf(d, bd, n, e)], groupOne, chart });
     },
 
     async weekly(firstDay, timeZone) {
-      const { rows } = await db.query<{ user_id: string; name: string; day: string; d: string; bd: string; n: string; e: string }>(
-        WEEKLY, [w, firstDay, timeZone]);
-      const days = Array.from({ length: 7 }, (_, i) => new Date(Date.parse(`${firstDay}T00:00:00Z`) + i * 86400_000).toISOString().slice(0, 10));
+      const { rows } = await db.query<{
+        user_id: string;
+        name: string;
+        day: string;
+        d: string;
+        bd: string;
+        n: string;
+        e: string;
+      }>(WEEKLY, [w, firstDay, timeZone]);
+      const days = Array.from({ length: 7 }, (_, i) =>
+        new Date(Date.parse(`${firstDay}T00:00:00Z`) + i * 86400_000).toISOString().slice(0, 10),
+      );
       const index = new Map(days.map((day, i) => [day, i]));
       const byDay = days.map((date) => ({ date, duration: 0, amount: 0 }));
       const groups = new Map<string, Node & { days: { date: string; duration: number; amount: number }[] }>();
-      let d = 0, bd = 0, n = 0, e = 0;
+      let d = 0,
+        bd = 0,
+        n = 0,
+        e = 0;
       for (const r of rows) {
         let g = groups.get(r.user_id);
         if (!g) {
@@ -181,39 +233,75 @@ export async function openFloor(databaseUrl: string, set: BenchSet): Promise<Flo
           groups.set(r.user_id, g);
         }
         const i = index.get(r.day) ?? 0;
-        const rd = Number(r.d), re = Number(r.e);
+        const rd = Number(r.d),
+          re = Number(r.e);
         g.days[i].duration = rd;
         g.days[i].amount = re;
         g.duration += rd;
         g.amount += re;
         byDay[i].duration += rd;
         byDay[i].amount += re;
-        d += rd; bd += Number(r.bd); n += Number(r.n); e += re;
+        d += rd;
+        bd += Number(r.bd);
+        n += Number(r.n);
+        e += re;
       }
-      const groupOne = [...groups.values()].sort((a, b) => a.nameLowerCase.localeCompare(b.nameLowerCase) || a._id.localeCompare(b._id));
+      const groupOne = [...groups.values()].sort(
+        (a, b) => a.nameLowerCase.localeCompare(b.nameLowerCase) || a._id.localeCompare(b._id),
+      );
       return JSON.stringify({
-        groupOne, totals: [totalsOf(d, bd, n, e)], totalsByDay: byDay,
-        decimalFormat: false, includeUsersWithoutTime: false, trackTimeDownToSeconds: true, usersWithoutTime: [],
+        groupOne,
+        totals: [totalsOf(d, bd, n, e)],
+        totalsByDay: byDay,
+        decimalFormat: false,
+        includeUsersWithoutTime: false,
+        trackTimeDownToSeconds: true,
+        usersWithoutTime: [],
       });
     },
 
     async detailedPage(projectIds, range) {
       const { rows } = await db.query(DETAILED, [w, range.start, range.end, projectIds]);
       const first = rows[0] as Record<string, string> | undefined;
-      const totals = first ? totalsOf(Number(first.total_d), Number(first.total_bd), Number(first.total_n), Number(first.total_e)) : totalsOf(0, 0, 0, 0);
+      const totals = first
+        ? totalsOf(Number(first.total_d), Number(first.total_bd), Number(first.total_n), Number(first.total_e))
+        : totalsOf(0, 0, 0, 0);
       return JSON.stringify({
         totals: [totals],
         timeentries: rows.map((r) => ({
-          _id: r.id, id: r.id, description: r.description, userId: r.user_id, userName: r.user_name, userEmail: r.email,
-          projectId: r.project_id, projectName: r.project_name, projectColor: r.color, clientId: r.client_id, clientName: r.client_name,
-          taskId: r.task_id, taskName: r.task_name,
-          tagIds: r.tag_ids ?? [], tags: ((r.tag_ids ?? []) as string[]).map((id, i) => ({ id, name: (r.tag_names as string[])[i] })),
-          billable: r.billable, type: r.type,
+          _id: r.id,
+          id: r.id,
+          description: r.description,
+          userId: r.user_id,
+          userName: r.user_name,
+          userEmail: r.email,
+          projectId: r.project_id,
+          projectName: r.project_name,
+          projectColor: r.color,
+          clientId: r.client_id,
+          clientName: r.client_name,
+          taskId: r.task_id,
+          taskName: r.task_name,
+          tagIds: r.tag_ids ?? [],
+          tags: ((r.tag_ids ?? []) as string[]).map((id, i) => ({ id, name: (r.tag_names as string[])[i] })),
+          billable: r.billable,
+          type: r.type,
           timeInterval: { start: instant(r.start_at as Date), end: instant(r.end_at as Date), duration: r.duration },
-          approvalRequestId: null, isLocked: r.locked, locked: r.locked, currency: r.currency,
-          rate: Number(r.hourly_rate ?? 0), amount: Number(r.earned), earnedRate: Number(r.hourly_rate ?? 0), earnedAmount: Number(r.earned),
-          costRate: Number(r.cost_rate ?? 0), costAmount: Number(r.cost),
-          customFields: ((r.cf_ids ?? []) as string[]).map((id, i) => ({ customFieldId: id, name: (r.cf_names as string[])[i], value: (r.cf_values as unknown[])[i] })),
+          approvalRequestId: null,
+          isLocked: r.locked,
+          locked: r.locked,
+          currency: r.currency,
+          rate: Number(r.hourly_rate ?? 0),
+          amount: Number(r.earned),
+          earnedRate: Number(r.hourly_rate ?? 0),
+          earnedAmount: Number(r.earned),
+          costRate: Number(r.cost_rate ?? 0),
+          costAmount: Number(r.cost),
+          customFields: ((r.cf_ids ?? []) as string[]).map((id, i) => ({
+            customFieldId: id,
+            name: (r.cf_names as string[])[i],
+            value: (r.cf_values as unknown[])[i],
+          })),
         })),
       });
     },
@@ -225,7 +313,13 @@ export async function openFloor(databaseUrl: string, set: BenchSet): Promise<Flo
 /** Where two JSON values first differ (a path), or null when they are equal (key order ignored). */
 export function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   if (a === b) return null;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
     return `${path}: ${JSON.stringify(a)?.slice(0, 80)} vs ${JSON.stringify(b)?.slice(0, 80)}`;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -236,7 +330,8 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
     }
     return null;
   }
-  const ra = a as Record<string, unknown>, rb = b as Record<string, unknown>;
+  const ra = a as Record<string, unknown>,
+    rb = b as Record<string, unknown>;
   for (const key of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
     const diff = firstDifference(ra[key], rb[key], `${path}.${key}`);
     if (diff) return diff;

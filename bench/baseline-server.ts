@@ -58,7 +58,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const workspaceId = parts[3];
   const key = req.headers['x-api-key'];
   if (typeof key !== 'string') return send(res, 401, { message: 'no key' });
-  const auth = await pool.query<{ user_id: string }>(AUTH, [createHash('sha256').update(key).digest('hex'), workspaceId]);
+  const auth = await pool.query<{ user_id: string }>(AUTH, [
+    createHash('sha256').update(key).digest('hex'),
+    workspaceId,
+  ]);
   if (!auth.rows.length) return send(res, 401, { message: 'bad key' });
   const userId = auth.rows[0].user_id;
 
@@ -66,27 +69,58 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const body = await readJson(req);
     const start = new Date(String(body.start));
     const end = new Date(String(body.end));
-    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return send(res, 400, { message: 'bad interval' });
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start)
+      return send(res, 400, { message: 'bad interval' });
     const id = randomBytes(12).toString('hex');
-    const created = await pool.query(CREATE, [workspaceId, userId, body.projectId, String(body.description ?? ''), start, end, body.tagIds ?? [], id]);
+    const created = await pool.query(CREATE, [
+      workspaceId,
+      userId,
+      body.projectId,
+      String(body.description ?? ''),
+      start,
+      end,
+      body.tagIds ?? [],
+      id,
+    ]);
     if (!created.rows.length) return send(res, 404, { message: 'project or tag not found' });
     const e = created.rows[0] as Record<string, unknown>;
-    return send(res, 201, { id: e.id, description: e.description, userId: e.user_id, projectId: e.project_id, billable: e.billable,
-      timeInterval: { start: e.start_at, end: e.end_at, duration: `PT${String(e.duration)}S` }, hourlyRate: { amount: e.hourly_rate, currency: 'USD' },
-      tagIds: body.tagIds ?? [], workspaceId });
+    return send(res, 201, {
+      id: e.id,
+      description: e.description,
+      userId: e.user_id,
+      projectId: e.project_id,
+      billable: e.billable,
+      timeInterval: { start: e.start_at, end: e.end_at, duration: `PT${String(e.duration)}S` },
+      hourlyRate: { amount: e.hourly_rate, currency: 'USD' },
+      tagIds: body.tagIds ?? [],
+      workspaceId,
+    });
   }
   if (req.method === 'GET' && parts[4] === 'user' && parts[6] === 'time-entries') {
     if (parts[5] !== userId) return send(res, 403, { message: 'not yours' });
     const pageSize = Number(url.searchParams.get('page-size') ?? 50);
-    const range = [workspaceId, userId, new Date(url.searchParams.get('start') ?? 0), new Date(url.searchParams.get('end') ?? Date.now())];
-    const [page, count] = await Promise.all([pool.query(PAGE, [...range, pageSize]), pool.query<{ n: number }>(COUNT, range)]);
-    return send(res, 200, page.rows, { 'Last-Page': String(count.rows[0].n <= pageSize), 'X-Total-Count': String(count.rows[0].n) });
+    const range = [
+      workspaceId,
+      userId,
+      new Date(url.searchParams.get('start') ?? 0),
+      new Date(url.searchParams.get('end') ?? Date.now()),
+    ];
+    const [page, count] = await Promise.all([
+      pool.query(PAGE, [...range, pageSize]),
+      pool.query<{ n: number }>(COUNT, range),
+    ]);
+    return send(res, 200, page.rows, {
+      'Last-Page': String(count.rows[0].n <= pageSize),
+      'X-Total-Count': String(count.rows[0].n),
+    });
   }
   send(res, 404, { message: 'not found' });
 }
 
 const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => send(res, 500, { message: error instanceof Error ? error.message : String(error) }));
+  handle(req, res).catch((error: unknown) =>
+    send(res, 500, { message: error instanceof Error ? error.message : String(error) }),
+  );
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();

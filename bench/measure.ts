@@ -92,7 +92,10 @@ export function addRatios(rows: Row[], baselineOf: Record<string, string>): void
   for (const row of rows) {
     const floor = rows.find((r) => r.name === baselineOf[row.name]);
     if (!floor) continue;
-    const ratio = row.requestsPerSecond && floor.requestsPerSecond ? floor.requestsPerSecond / row.requestsPerSecond : row.median / floor.median;
+    const ratio =
+      row.requestsPerSecond && floor.requestsPerSecond
+        ? floor.requestsPerSecond / row.requestsPerSecond
+        : row.median / floor.median;
     row.ratio = Math.round(ratio * 100) / 100;
   }
 }
@@ -104,8 +107,13 @@ export function round(ms: number): number {
 export function printTable(rows: Row[]): void {
   const header = ['benchmark', 'median ms', 'p99 ms', 'req/s', 'ratio', 'RSS growth MB', 'note'];
   const lines = rows.map((r) => [
-    r.name, String(r.median), String(r.p99), r.requestsPerSecond?.toString() ?? '', r.ratio === undefined ? '' : `${r.ratio}x`,
-    r.rssGrowthMb?.toString() ?? '', r.note ?? '',
+    r.name,
+    String(r.median),
+    String(r.p99),
+    r.requestsPerSecond?.toString() ?? '',
+    r.ratio === undefined ? '' : `${r.ratio}x`,
+    r.rssGrowthMb?.toString() ?? '',
+    r.note ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');

@@ -12,7 +12,9 @@ import { Row, round } from './measure';
 export async function repriceWorkspace(baseUrl: string): Promise<Row> {
   const w = BENCH.workspaceId;
   const owner = BENCH.apiKey(1);
-  const current = await fetch(`${baseUrl}/v1/workspaces/${w}`, { headers: { 'X-Api-Key': owner } }).then((r) => r.json() as Promise<{ hourlyRate?: { amount: number } }>);
+  const current = await fetch(`${baseUrl}/v1/workspaces/${w}`, { headers: { 'X-Api-Key': owner } }).then(
+    (r) => r.json() as Promise<{ hourlyRate?: { amount: number } }>,
+  );
   const amounts = current.hourlyRate?.amount === 5100 ? [5200, 5100] : [5100, 5200];
 
   const idle = await listWhile(baseUrl, new Promise((resolve) => setTimeout(resolve, 5000)));
@@ -20,7 +22,10 @@ export async function repriceWorkspace(baseUrl: string): Promise<Row> {
   const during: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = process.hrtime.bigint();
-    const put = longRequest(baseUrl, 'PUT', `/v1/workspaces/${w}/hourly-rate`, owner, { amount: amounts[i % 2], currency: 'USD' });
+    const put = longRequest(baseUrl, 'PUT', `/v1/workspaces/${w}/hourly-rate`, owner, {
+      amount: amounts[i % 2],
+      currency: 'USD',
+    });
     during.push(...(await listWhile(baseUrl, put)));
     const status = await put;
     if (status !== 200) throw new Error(`PUT hourly-rate answered ${status}`);
@@ -33,8 +38,9 @@ export async function repriceWorkspace(baseUrl: string): Promise<Row> {
     name: 'reprice-workspace',
     median: Math.round(sorted[1]),
     p99: Math.round(sorted[2]),
-    note: `1M entries, runs ${runs.map((ms) => (ms / 1000).toFixed(1)).join('/')} s; list-user-entries during it: p99 ${listDuring.p99} ms,`
-      + ` median ${listDuring.median} ms, ${during.length} requests (just before: p99 ${listIdle.p99} ms, median ${listIdle.median} ms)`,
+    note:
+      `1M entries, runs ${runs.map((ms) => (ms / 1000).toFixed(1)).join('/')} s; list-user-entries during it: p99 ${listDuring.p99} ms,` +
+      ` median ${listDuring.median} ms, ${during.length} requests (just before: p99 ${listIdle.p99} ms, median ${listIdle.median} ms)`,
   };
 }
 
@@ -64,10 +70,17 @@ async function listWhile(baseUrl: string, until: Promise<unknown>): Promise<numb
 function longRequest(baseUrl: string, method: string, path: string, apiKey: string, body: unknown): Promise<number> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseUrl}${path}`, { method, headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = httpRequest(
+      `${baseUrl}${path}`,
+      {
+        method,
+        headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });

@@ -22,13 +22,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    console.error('npm run bench needs a real PostgreSQL server: set DATABASE_URL=postgres://... (it refuses the embedded one)');
+    console.error(
+      'npm run bench needs a real PostgreSQL server: set DATABASE_URL=postgres://... (it refuses the embedded one)',
+    );
     process.exit(2);
   }
   const onlyArg = args.find((a) => a.startsWith('--only'));
-  const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : Object.keys(SCENARIOS);
+  const only = onlyArg
+    ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')
+    : Object.keys(SCENARIOS);
   const unknown = only.filter((name) => !SCENARIOS[name]);
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   // Each floor runs just before its row (so both see the same moment of a noisy machine).
   const floorOf = (name: string) => Object.keys(BASELINE_OF).find((row) => BASELINE_OF[row] === name);
   const rows = only.flatMap((name) => {
@@ -49,7 +54,10 @@ async function main(): Promise<void> {
     }
     if (args.includes('--explain')) {
       // EXPLAIN (ANALYZE, BUFFERS) of the report queries, built by the app's SQL builders (no timings run).
-      await explainReports(db, benchProjectIds((label) => createHash('md5').update(label).digest('hex').slice(0, 24)));
+      await explainReports(
+        db,
+        benchProjectIds((label) => createHash('md5').update(label).digest('hex').slice(0, 24)),
+      );
       return;
     }
     await removeBenchWrites(db);
@@ -99,10 +107,18 @@ async function measureScale(db: Client, ctx: Parameters<typeof scaleRows>[0], st
   const growth = measured[0].map((row, i) => {
     const [small, middle, large] = measured.map((rows) => rows[i]);
     const ratio = (a: Row, b: Row) => Math.round((a.median / b.median) * 100) / 100;
-    return { name: row.name.replace(/ @.*/, ''), medians: [small.median, middle.median, large.median], '100k/10k': ratio(middle, small), '1M/100k': ratio(large, middle) };
+    return {
+      name: row.name.replace(/ @.*/, ''),
+      medians: [small.median, middle.median, large.median],
+      '100k/10k': ratio(middle, small),
+      '1M/100k': ratio(large, middle),
+    };
   });
   console.log('\ngrowth of the median (entries x10 each step):');
-  for (const g of growth) console.log(`  ${g.name.padEnd(18)} ${g.medians.join(' / ').padEnd(28)} ms   100k/10k ${g['100k/10k']}x   1M/100k ${g['1M/100k']}x`);
+  for (const g of growth)
+    console.log(
+      `  ${g.name.padEnd(18)} ${g.medians.join(' / ').padEnd(28)} ms   100k/10k ${g['100k/10k']}x   1M/100k ${g['1M/100k']}x`,
+    );
   const report = { startedAt, machine: { cpus: cpus().length, node: process.version }, scale: { rows: all, growth } };
   writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -83,24 +83,38 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
       const samples: number[] = [];
       while (Date.now() < until) {
         const started = process.hrtime.bigint();
-        const start = await call(ctx, 'POST', `/v1/workspaces/${w}/time-entries`, key(n), { start: new Date().toISOString(), projectId: projectId(n) });
-        const stop = await call(ctx, 'PATCH', `/v1/workspaces/${w}/user/${userOf(n)}/time-entries`, key(n), { end: new Date(Date.now() + 1000).toISOString() });
-        if (start.status !== 201 || stop.status !== 200) throw new Error(`timer pair answered ${start.status}/${stop.status}`);
+        const start = await call(ctx, 'POST', `/v1/workspaces/${w}/time-entries`, key(n), {
+          start: new Date().toISOString(),
+          projectId: projectId(n),
+        });
+        const stop = await call(ctx, 'PATCH', `/v1/workspaces/${w}/user/${userOf(n)}/time-entries`, key(n), {
+          end: new Date(Date.now() + 1000).toISOString(),
+        });
+        if (start.status !== 201 || stop.status !== 200)
+          throw new Error(`timer pair answered ${start.status}/${stop.status}`);
         samples.push(Number(process.hrtime.bigint() - started) / 1e6);
         pair++;
       }
       return samples;
     });
     const samples = (await Promise.all(workers)).flat().sort((a, b) => a - b);
-    const at = (q: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] * 100) / 100;
-    return { name: 'timer-start-stop', median: at(0.5), p99: at(0.99), requestsPerSecond: Math.round(pair / seconds), note: 'pairs per second (start + stop), 10 users' };
+    const at = (q: number) =>
+      Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] * 100) / 100;
+    return {
+      name: 'timer-start-stop',
+      median: at(0.5),
+      p99: at(0.99),
+      requestsPerSecond: Math.round(pair / seconds),
+      note: 'pairs per second (start + stop), 10 users',
+    };
   },
 
-  'workspace-get': (ctx) => sequential('workspace-get', 200, async () => {
-    const res = await call(ctx, 'GET', `/v1/workspaces/${w}`, key(0));
-    if (!res.ok) throw new Error(`GET workspace answered ${res.status}`);
-    await res.arrayBuffer();
-  }),
+  'workspace-get': (ctx) =>
+    sequential('workspace-get', 200, async () => {
+      const res = await call(ctx, 'GET', `/v1/workspaces/${w}`, key(0));
+      if (!res.ok) throw new Error(`GET workspace answered ${res.status}`);
+      await res.arrayBuffer();
+    }),
   // Reports: weekly and the streamed CSV export (reports issue, weekly/export part).
   weekly: (ctx) => sequential('weekly', 100, () => report(ctx, 'weekly', REPORT_BODIES.weekly)),
 
@@ -108,22 +122,35 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
   'csv-100k': (ctx) => exportRun(ctx, 'csv-100k', 'CSV', '2024-03-13T23:59:59Z'),
   // Reports (reports issue): owner's key, through HTTP, bodies shared with `--explain`.
   'summary-year': (ctx) =>
-    withRssGrowth(ctx.appPid, () => sequential('summary-year', 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear))),
+    withRssGrowth(ctx.appPid, () =>
+      sequential('summary-year', 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear)),
+    ),
   'summary-month': (ctx) => sequential('summary-month', 30, () => report(ctx, 'summary', REPORT_BODIES.summaryMonth)),
-  'detailed-page': (ctx) => sequential('detailed-page', 200, () => report(ctx, 'detailed', REPORT_BODIES.detailedPage(benchProjectIds(hexLabel)))),
+  'detailed-page': (ctx) =>
+    sequential('detailed-page', 200, () =>
+      report(ctx, 'detailed', REPORT_BODIES.detailedPage(benchProjectIds(hexLabel))),
+    ),
   // Rates issue: the workspace hourly rate changed without since re-prices all 1M entries (see bench/reprice.ts).
   'reprice-workspace': (ctx) => repriceWorkspace(ctx.baseUrl),
 
   // The floors of the report rows (baseline-reports.ts): the same answers computed in this process, no HTTP.
-  'baseline-summary-year': (ctx) => floorRow(ctx, 'baseline-summary-year', 10, 'summary', REPORT_BODIES.summaryYear,
-    (f) => f.summary(rangeOf(REPORT_BODIES.summaryYear))),
-  'baseline-summary-month': (ctx) => floorRow(ctx, 'baseline-summary-month', 30, 'summary', REPORT_BODIES.summaryMonth,
-    (f) => f.summary(rangeOf(REPORT_BODIES.summaryMonth))),
-  'baseline-weekly': (ctx) => floorRow(ctx, 'baseline-weekly', 100, 'weekly', REPORT_BODIES.weekly,
-    (f) => f.weekly(REPORT_BODIES.weekly.dateRangeStart.slice(0, 10), REPORT_BODIES.weekly.timeZone)),
+  'baseline-summary-year': (ctx) =>
+    floorRow(ctx, 'baseline-summary-year', 10, 'summary', REPORT_BODIES.summaryYear, (f) =>
+      f.summary(rangeOf(REPORT_BODIES.summaryYear)),
+    ),
+  'baseline-summary-month': (ctx) =>
+    floorRow(ctx, 'baseline-summary-month', 30, 'summary', REPORT_BODIES.summaryMonth, (f) =>
+      f.summary(rangeOf(REPORT_BODIES.summaryMonth)),
+    ),
+  'baseline-weekly': (ctx) =>
+    floorRow(ctx, 'baseline-weekly', 100, 'weekly', REPORT_BODIES.weekly, (f) =>
+      f.weekly(REPORT_BODIES.weekly.dateRangeStart.slice(0, 10), REPORT_BODIES.weekly.timeZone),
+    ),
   'baseline-detailed-page': (ctx) => {
     const body = REPORT_BODIES.detailedPage(benchProjectIds(hexLabel));
-    return floorRow(ctx, 'baseline-detailed-page', 200, 'detailed', body, (f) => f.detailedPage(body.projects.ids, rangeOf(body)));
+    return floorRow(ctx, 'baseline-detailed-page', 200, 'detailed', body, (f) =>
+      f.detailedPage(body.projects.ids, rangeOf(body)),
+    );
   },
 
   attendance: (ctx) => sequential('attendance', 50, () => report(ctx, 'attendance', REPORT_BODIES.attendance)),
@@ -147,14 +174,22 @@ async function report(ctx: Context, kind: string, body: unknown, set: BenchSet =
   await res.arrayBuffer();
 }
 
-const rangeOf = (body: { dateRangeStart: string; dateRangeEnd: string }) => ({ start: body.dateRangeStart, end: body.dateRangeEnd });
+const rangeOf = (body: { dateRangeStart: string; dateRangeEnd: string }) => ({
+  start: body.dateRangeStart,
+  end: body.dateRangeEnd,
+});
 
 /**
  * A floor row: `times` sequential computations in this process; then, unmeasured, the app's answer to the same
  * body is compared with the floor's (the note says whether they are the same JSON, so the ratio compares the same work).
  */
 async function floorRow(
-  ctx: Context, name: string, times: number, kind: string, body: unknown, compute: (f: Awaited<ReturnType<typeof openFloor>>) => Promise<string>,
+  ctx: Context,
+  name: string,
+  times: number,
+  kind: string,
+  body: unknown,
+  compute: (f: Awaited<ReturnType<typeof openFloor>>) => Promise<string>,
 ): Promise<Row> {
   const floor = await openFloor(ctx.databaseUrl, BENCH);
   try {
@@ -163,7 +198,8 @@ async function floorRow(
       answer = await compute(floor);
     });
     const res = await call(ctx, 'POST', `/v1/workspaces/${w}/reports/${kind}`, BENCH.apiKey(1), body);
-    const diff = res.status === 200 ? firstDifference(JSON.parse(answer), await res.json()) : `the app answered ${res.status}`;
+    const diff =
+      res.status === 200 ? firstDifference(JSON.parse(answer), await res.json()) : `the app answered ${res.status}`;
     return { ...row, note: diff ? `NOT the app's answer: ${diff}` : "same JSON as the app's" };
   } finally {
     await floor.close();
@@ -176,8 +212,12 @@ async function floorRow(
  */
 async function exportRun(ctx: Context, name: string, format: 'CSV' | 'XLSX' | 'PDF', end: string): Promise<Row> {
   const body = {
-    dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: end, timeZone: 'UTC', sortOrder: 'ASCENDING',
-    exportType: format, detailedFilter: { page: 1, pageSize: 50 },
+    dateRangeStart: '2024-01-01T00:00:00Z',
+    dateRangeEnd: end,
+    timeZone: 'UTC',
+    sortOrder: 'ASCENDING',
+    exportType: format,
+    detailedFilter: { page: 1, pageSize: 50 },
   };
   const runs: { ms: number; growth: number; lines: number; bytes: number }[] = [];
   for (let i = 0; i < 3; i++) {
@@ -218,7 +258,9 @@ export async function scaleRows(ctx: Context, set: BenchSet): Promise<Row[]> {
   const projects = [1, 2, 3, 4, 5].map((n) => set.idOf('project', n));
   return [
     await sequential(label('summary-year'), 10, () => report(ctx, 'summary', REPORT_BODIES.summaryYear, set)),
-    await sequential(label('detailed-page'), 200, () => report(ctx, 'detailed', REPORT_BODIES.detailedPage(projects), set)),
+    await sequential(label('detailed-page'), 200, () =>
+      report(ctx, 'detailed', REPORT_BODIES.detailedPage(projects), set),
+    ),
     await sequential(label('weekly'), 100, () => report(ctx, 'weekly', REPORT_BODIES.weekly, set)),
     await listLoad(label('list-user-entries'), ctx.baseUrl, set),
   ];

@@ -58,10 +58,9 @@ function hexId(label: string): string {
 }
 
 export async function isSeeded(db: Client, set: BenchSet = BENCH): Promise<boolean> {
-  const rows = await db.query(
-    `SELECT count(*)::int AS n FROM time_entries WHERE workspace_id = $1`,
-    [set.workspaceId],
-  ).catch(() => ({ rows: [{ n: 0 }] }));
+  const rows = await db
+    .query(`SELECT count(*)::int AS n FROM time_entries WHERE workspace_id = $1`, [set.workspaceId])
+    .catch(() => ({ rows: [{ n: 0 }] }));
   return rows.rows[0].n >= set.entries;
 }
 
@@ -94,7 +93,10 @@ export async function seed(db: Client, set: BenchSet = BENCH): Promise<void> {
   const p = set.prefix;
   await dropSeed(db, set);
   await db.query('SELECT setseed(0.42)');
-  await step(db, `${set.users} users with API keys`, `
+  await step(
+    db,
+    `${set.users} users with API keys`,
+    `
     INSERT INTO users (id, email, name, settings)
     SELECT left(md5('${p}-user-' || n), 24), '${p}-user-' || n || '@bench.example', 'Bench User ' || n,
            '{"timeZone":"UTC","weekStart":"MONDAY","timeFormat":"HOUR24","dateFormat":"YYYY-MM-DD"}'::jsonb
@@ -112,9 +114,13 @@ export async function seed(db: Client, set: BenchSet = BENCH): Promise<void> {
     INSERT INTO rates (id, workspace_id, kind, amount, currency, since)
     VALUES (left(md5('${p}-rate-h'), 24), $1, 'HOURLY', 5000, 'USD', '2020-01-01'),
            (left(md5('${p}-rate-c'), 24), $1, 'COST', 3000, 'USD', '2020-01-01');
-  `.replace(/\$1/g, `'${w}'`));
+  `.replace(/\$1/g, `'${w}'`),
+  );
 
-  await step(db, `${set.clients} clients, ${set.projects} projects, ${set.tasks} tasks, ${set.tags} tags`, `
+  await step(
+    db,
+    `${set.clients} clients, ${set.projects} projects, ${set.tasks} tasks, ${set.tags} tags`,
+    `
     INSERT INTO clients (id, workspace_id, name)
     SELECT left(md5('${p}-client-' || n), 24), '${w}', 'Client ' || n FROM generate_series(1, ${set.clients}) n;
     INSERT INTO projects (id, workspace_id, name, client_id, billable, is_public, color)
@@ -126,11 +132,15 @@ export async function seed(db: Client, set: BenchSet = BENCH): Promise<void> {
       FROM generate_series(1, ${set.tasks}) n;
     INSERT INTO tags (id, workspace_id, name)
     SELECT left(md5('${p}-tag-' || n), 24), '${w}', 'Tag ' || n FROM generate_series(1, ${set.tags}) n;
-  `);
+  `,
+  );
 
   // Entry i starts at 2023-01-01 + i * (two years / N): start order = insert order.
   const span = `(timestamptz '2025-01-01 00:00:00+00' - timestamptz '2023-01-01 00:00:00+00')`;
-  await step(db, `${set.entries.toLocaleString('en')} time entries`, `
+  await step(
+    db,
+    `${set.entries.toLocaleString('en')} time entries`,
+    `
     INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at,
                               billable, hourly_rate, cost_rate, currency)
     SELECT left(md5('${p}-entry-' || i), 24), '${w}',
@@ -149,21 +159,30 @@ export async function seed(db: Client, set: BenchSet = BENCH): Promise<void> {
                                  floor(random() * ${set.tasks / set.projects})::int AS task
                           WHERE i > 0) r -- correlated, so random() is drawn per entry
      ORDER BY i;
-  `);
+  `,
+  );
 
-  await step(db, 'tags on entries (0-3, 1 on average)', `
+  await step(
+    db,
+    'tags on entries (0-3, 1 on average)',
+    `
     INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id)
     SELECT DISTINCT '${w}', left(md5('${p}-entry-' || i), 24), left(md5('${p}-tag-' || (1 + (i * 31 + k * 7) % ${set.tags})), 24)
       FROM generate_series(1, ${set.entries}) i
       CROSS JOIN LATERAL generate_series(1, CASE WHEN i % 20 < 7 THEN 0 WHEN i % 20 < 14 THEN 1 WHEN i % 20 < 19 THEN 2 ELSE 3 END) k;
-  `);
+  `,
+  );
 
-  await step(db, `${set.runningTimers} running timers`, `
+  await step(
+    db,
+    `${set.runningTimers} running timers`,
+    `
     INSERT INTO time_entries (id, workspace_id, user_id, project_id, description, start_at, billable, hourly_rate, cost_rate)
     SELECT left(md5('${p}-running-' || n), 24), '${w}', left(md5('${p}-user-' || n), 24),
            left(md5('${p}-project-' || n), 24), 'Running', timestamptz '2025-01-01 08:00:00+00', true, 5000, 3000
       FROM generate_series(1, ${set.runningTimers}) n;
-  `);
+  `,
+  );
   // VACUUM sets the visibility map, so report queries can use index-only scans as on a settled table.
   for (const table of ['time_entries', 'time_entry_tags', 'projects', 'tasks', 'tags']) {
     await step(db, `vacuum ${table}`, `VACUUM (ANALYZE) ${table}`);

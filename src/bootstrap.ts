@@ -74,8 +74,14 @@ export function buildOpenApiDocument(app: INestApplication) {
 }
 
 const RATE_HEADERS = {
-  'RateLimit-Limit': { description: 'Requests allowed per second (per credential and workspace).', schema: { type: 'integer' } },
-  'RateLimit-Remaining': { description: 'Requests left in the current one-second window.', schema: { type: 'integer' } },
+  'RateLimit-Limit': {
+    description: 'Requests allowed per second (per credential and workspace).',
+    schema: { type: 'integer' },
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests left in the current one-second window.',
+    schema: { type: 'integer' },
+  },
   'RateLimit-Reset': { description: 'Seconds until the window resets.', schema: { type: 'integer' } },
 };
 
@@ -86,11 +92,15 @@ const RATE_HEADERS = {
 function withIntegratorHeaders(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     if (!path.startsWith('/v1/')) continue;
-    for (const [method, operation] of Object.entries(item) as [string, { parameters?: unknown[]; responses?: Record<string, unknown> }][]) {
+    for (const [method, operation] of Object.entries(item) as [
+      string,
+      { parameters?: unknown[]; responses?: Record<string, unknown> },
+    ][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       operation.responses ??= {};
       operation.responses['429'] = {
-        description: 'Rate limit exceeded (`RATE_LIMIT_PER_SECOND`, default 50 per second per credential and workspace).',
+        description:
+          'Rate limit exceeded (`RATE_LIMIT_PER_SECOND`, default 50 per second per credential and workspace).',
         headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } }, ...RATE_HEADERS },
       };
       if (method !== 'post') continue;

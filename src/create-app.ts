@@ -8,7 +8,10 @@ import { runMigrations } from './database/database';
 
 /** The configured app on a database URL, migrations applied; not yet listening. Its HTTP server has the configured timeouts. */
 export async function createApp(databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl }), new HttpServerAdapter(), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot({ databaseUrl }), new HttpServerAdapter(), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   await runMigrations(app.get(DataSource));
   return bootstrap(app);
 }

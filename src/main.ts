@@ -32,14 +32,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     const timeout = settings.SHUTDOWN_TIMEOUT_MS;
-    console.log(`${signal}: draining requests (up to ${timeout} ms), closing the pool${database.embedded ? ', stopping the embedded database' : ''}`);
+    console.log(
+      `${signal}: draining requests (up to ${timeout} ms), closing the pool${database.embedded ? ', stopping the embedded database' : ''}`,
+    );
     setTimeout(() => {
       console.error(`Shutdown did not finish within ${timeout + CLOSE_MARGIN_MS} ms: exiting`);
       process.exit(1);
     }, timeout + CLOSE_MARGIN_MS).unref();
     const tracker = connectionTracker(app.getHttpServer() as Server);
     const stopAccepting = (ms: number) => console.log(`Stopped accepting connections ${ms} ms after ${signal}`);
-    const [cut] = await Promise.all([tracker?.drain(timeout, stopAccepting) ?? 0, app.get(WebhookWorker, { strict: false }).stop(timeout)]);
+    const [cut] = await Promise.all([
+      tracker?.drain(timeout, stopAccepting) ?? 0,
+      app.get(WebhookWorker, { strict: false }).stop(timeout),
+    ]);
     if (cut) console.warn(`${cut} connection(s) still busy after ${timeout} ms were closed`);
     await app.close(); // lifecycle hooks, then the pool
     await database.stop();

@@ -1,7 +1,15 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account, createMember, createOwner, grantRole, MISSING_ID, Owner } from './factories';
-import { apEntryStates, apEvents, apExpense, apPatch, apSubmit, apUserSettings, type ApprovalResponse } from './factories/approvals';
+import {
+  apEntryStates,
+  apEvents,
+  apExpense,
+  apPatch,
+  apSubmit,
+  apUserSettings,
+  type ApprovalResponse,
+} from './factories/approvals';
 import { createGroupRow } from './factories/catalog';
 import { teCreate, teRate, teSetting } from './factories/time-entries';
 import { startTestApp, TestApp } from './utils/test-app';
@@ -14,8 +22,12 @@ describe('Approval requests', () => {
   let other: Account;
   let bMember: Account;
   const base = (ws: string) => `/v1/workspaces/${ws}/approval-requests`;
-  const hourOn = (day: string, hour = 9) => ({ start: `${day}T${String(hour).padStart(2, '0')}:00:00Z`, end: `${day}T${String(hour + 1).padStart(2, '0')}:00:00Z` });
-  const entry = (key: string, day: string, hour = 9) => teCreate(t.http, a.workspace.id, key, { ...hourOn(day, hour), description: 'work' });
+  const hourOn = (day: string, hour = 9) => ({
+    start: `${day}T${String(hour).padStart(2, '0')}:00:00Z`,
+    end: `${day}T${String(hour + 1).padStart(2, '0')}:00:00Z`,
+  });
+  const entry = (key: string, day: string, hour = 9) =>
+    teCreate(t.http, a.workspace.id, key, { ...hourOn(day, hour), description: 'work' });
   /** A new plain member of A, managed by `manager`. */
   const managed = async (name = 'Member'): Promise<Account> => {
     const m = await createMember(t.app, a.workspace.id, { name });
@@ -23,7 +35,10 @@ describe('Approval requests', () => {
     return m;
   };
   const putEntry = (key: string, id: string, day: string, description = 'changed') =>
-    request(t.http).put(`/v1/workspaces/${a.workspace.id}/time-entries/${id}`).set('X-Api-Key', key).send({ ...hourOn(day), description });
+    request(t.http)
+      .put(`/v1/workspaces/${a.workspace.id}/time-entries/${id}`)
+      .set('X-Api-Key', key)
+      .send({ ...hourOn(day), description });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -38,7 +53,8 @@ describe('Approval requests', () => {
   describe('POST approval-requests', () => {
     it('401 without credentials, 400 for bad bodies', async () => {
       await request(t.http).post(base(a.workspace.id)).send({ periodStart: '2024-01-15' }).expect(401);
-      const post = (body: object) => request(t.http).post(base(a.workspace.id)).set('X-Api-Key', other.apiKey).send(body);
+      const post = (body: object) =>
+        request(t.http).post(base(a.workspace.id)).set('X-Api-Key', other.apiKey).send(body);
       await post({}).expect(400);
       await post({ periodStart: '' }).expect(400);
       expect((await post({ periodStart: 'soon' }).expect(400)).body.message).toContain('periodStart');
@@ -55,7 +71,11 @@ describe('Approval requests', () => {
       const expense = await apExpense(t.app, a.workspace.id, m.user.id, '2024-01-18', 2550);
       const outside = await apExpense(t.app, a.workspace.id, m.user.id, '2024-01-22', 100);
 
-      const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', m.apiKey).send({ periodStart: '2024-01-17T00:00:00.000Z' }).expect(201);
+      const res = await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', m.apiKey)
+        .send({ periodStart: '2024-01-17T00:00:00.000Z' })
+        .expect(201);
       const body = res.body as ApprovalResponse;
       expect(body).toMatchObject({
         workspaceId: a.workspace.id,
@@ -71,31 +91,53 @@ describe('Approval requests', () => {
       expect(states[nextMon.id]).toEqual({ status: null, requestId: null });
       const expenses: { id: string; approval_status: string | null }[] = await t.app
         .get(DataSource)
-        .query('SELECT id, approval_status FROM expenses WHERE id = ANY($1::char(24)[]) ORDER BY id', [[expense, outside]]);
-      expect(Object.fromEntries(expenses.map((e) => [e.id, e.approval_status]))).toEqual({ [expense]: 'PENDING', [outside]: null });
+        .query('SELECT id, approval_status FROM expenses WHERE id = ANY($1::char(24)[]) ORDER BY id', [
+          [expense, outside],
+        ]);
+      expect(Object.fromEntries(expenses.map((e) => [e.id, e.approval_status]))).toEqual({
+        [expense]: 'PENDING',
+        [outside]: null,
+      });
       expect(await apEvents(t.app, body.id)).toEqual(['NEW_APPROVAL_REQUEST']);
 
       // A second submission of the same week while pending: 409.
-      const again = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', m.apiKey).send({ periodStart: '2024-01-15T00:00:00Z' }).expect(409);
+      const again = await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', m.apiKey)
+        .send({ periodStart: '2024-01-15T00:00:00Z' })
+        .expect(409);
       expect(again.body.message).toContain(body.id);
 
       // The submitted week is locked for the member (403 naming the approval); the next week is not; admins may.
       const locked = await putEntry(m.apiKey, tue.id, '2024-01-16').expect(403);
       expect(locked.body.message).toContain('approval');
-      await request(t.http).delete(`/v1/workspaces/${a.workspace.id}/time-entries/${sun.id}`).set('X-Api-Key', m.apiKey).expect(403);
+      await request(t.http)
+        .delete(`/v1/workspaces/${a.workspace.id}/time-entries/${sun.id}`)
+        .set('X-Api-Key', m.apiKey)
+        .expect(403);
       await putEntry(m.apiKey, nextMon.id, '2024-01-22').expect(200);
       await putEntry(a.apiKey, tue.id, '2024-01-16', 'fixed by admin').expect(200);
       // Submitted expenses are locked for the member too (the expenses write path).
       const expensePath = `/v1/workspaces/${a.workspace.id}/expenses/${expense}`;
       await request(t.http).put(expensePath).set('X-Api-Key', m.apiKey).field('notes', 'x').expect(403);
-      await request(t.http).get(expensePath).set('X-Api-Key', m.apiKey).expect(200).expect((r) => expect(r.body).toMatchObject({ isLocked: true }));
+      await request(t.http)
+        .get(expensePath)
+        .set('X-Api-Key', m.apiKey)
+        .expect(200)
+        .expect((r) => expect(r.body).toMatchObject({ isLocked: true }));
     });
 
     it('period boundaries follow the owner time zone and week start', async () => {
       const ny = await managed('New York');
       await apUserSettings(t.app, ny.user.id, { timeZone: 'America/New_York', weekStart: 'SUNDAY' });
-      const inside = await teCreate(t.http, a.workspace.id, ny.apiKey, { start: '2024-01-21T03:00:00Z', end: '2024-01-21T04:00:00Z' }); // Sat 22:00 local
-      const after = await teCreate(t.http, a.workspace.id, ny.apiKey, { start: '2024-01-21T06:00:00Z', end: '2024-01-21T07:00:00Z' }); // Sun 01:00 local
+      const inside = await teCreate(t.http, a.workspace.id, ny.apiKey, {
+        start: '2024-01-21T03:00:00Z',
+        end: '2024-01-21T04:00:00Z',
+      }); // Sat 22:00 local
+      const after = await teCreate(t.http, a.workspace.id, ny.apiKey, {
+        start: '2024-01-21T06:00:00Z',
+        end: '2024-01-21T07:00:00Z',
+      }); // Sun 01:00 local
       const res = await apSubmit(t.http, a.workspace.id, ny.apiKey, '2024-01-17T00:00:00Z');
       expect(res.dateRange).toEqual({ start: '2024-01-14T05:00:00Z', end: '2024-01-21T04:59:59Z' });
       expect(res.owner).toMatchObject({ timeZone: 'America/New_York', startOfWeek: 'SUNDAY' });
@@ -111,12 +153,24 @@ describe('Approval requests', () => {
 
     it('semi-monthly and monthly periods; the workspace setting must match; overlapping active periods are 409', async () => {
       const m = await managed();
-      const semi = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', m.apiKey).send({ period: 'SEMI_MONTHLY', periodStart: '2024-03-20T00:00:00Z' }).expect(201);
+      const semi = await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', m.apiKey)
+        .send({ period: 'SEMI_MONTHLY', periodStart: '2024-03-20T00:00:00Z' })
+        .expect(201);
       expect(semi.body.dateRange).toEqual({ start: '2024-03-16T00:00:00Z', end: '2024-03-31T23:59:59Z' });
-      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', m.apiKey).send({ period: 'WEEKLY', periodStart: '2024-03-18T00:00:00Z' }).expect(409);
+      await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', m.apiKey)
+        .send({ period: 'WEEKLY', periodStart: '2024-03-18T00:00:00Z' })
+        .expect(409);
 
       await teSetting(t.app, b.workspace.id, 'approvalPeriod', 'MONTHLY');
-      const wrong = await request(t.http).post(base(b.workspace.id)).set('X-Api-Key', bMember.apiKey).send({ period: 'WEEKLY', periodStart: '2024-02-10T00:00:00Z' }).expect(400);
+      const wrong = await request(t.http)
+        .post(base(b.workspace.id))
+        .set('X-Api-Key', bMember.apiKey)
+        .send({ period: 'WEEKLY', periodStart: '2024-02-10T00:00:00Z' })
+        .expect(400);
       expect(wrong.body.message).toContain('MONTHLY');
       const month = await apSubmit(t.http, b.workspace.id, bMember.apiKey, '2024-02-10T00:00:00Z');
       expect(month.dateRange).toEqual({ start: '2024-02-01T00:00:00Z', end: '2024-02-29T23:59:59Z' });
@@ -141,7 +195,11 @@ describe('Approval requests', () => {
       const m = await managed('Managed');
       const e = await entry(m.apiKey, '2024-02-06');
       const res = await request(t.http).post(path(m.user.id)).set('X-Api-Key', manager.apiKey).send(body).expect(201);
-      expect(res.body).toMatchObject({ owner: { userId: m.user.id }, creator: { userId: manager.user.id, userName: 'Manager' }, status: { state: 'PENDING' } });
+      expect(res.body).toMatchObject({
+        owner: { userId: m.user.id },
+        creator: { userId: manager.user.id, userName: 'Manager' },
+        status: { state: 'PENDING' },
+      });
       expect((await apEntryStates(t.app, [e.id]))[e.id]).toEqual({ status: 'PENDING', requestId: res.body.id });
       expect(await apEvents(t.app, res.body.id)).toEqual(['NEW_APPROVAL_REQUEST']);
 
@@ -183,8 +241,16 @@ describe('Approval requests', () => {
       const e = await entry(m.apiKey, '2024-02-20');
       const req = await apSubmit(t.http, a.workspace.id, m.apiKey, '2024-02-19T00:00:00Z');
       const before = Date.now();
-      const approved = await apPatch(t.http, a.workspace.id, manager.apiKey, req.id, { state: 'APPROVED', note: 'Looks good' });
-      expect(approved.status).toMatchObject({ state: 'APPROVED', note: 'Looks good', updatedBy: manager.user.id, updatedByUserName: 'Manager' });
+      const approved = await apPatch(t.http, a.workspace.id, manager.apiKey, req.id, {
+        state: 'APPROVED',
+        note: 'Looks good',
+      });
+      expect(approved.status).toMatchObject({
+        state: 'APPROVED',
+        note: 'Looks good',
+        updatedBy: manager.user.id,
+        updatedByUserName: 'Manager',
+      });
       expect(Math.abs(new Date(approved.status.updatedAt).getTime() - before)).toBeLessThan(60_000);
       expect(approved.creator.userId).toBe(m.user.id);
       const row: { status_changed_by: string; status_changed_at: Date }[] = await t.app
@@ -195,7 +261,11 @@ describe('Approval requests', () => {
       expect(await apEvents(t.app, req.id)).toEqual(['NEW_APPROVAL_REQUEST', 'APPROVAL_REQUEST_STATUS_UPDATED']);
       expect((await putEntry(m.apiKey, e.id, '2024-02-20').expect(403)).body.message).toContain('approved');
       await apPatch(t.http, a.workspace.id, manager.apiKey, req.id, { state: 'APPROVED' }, 409);
-      await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', m.apiKey).send({ periodStart: '2024-02-19T00:00:00Z' }).expect(409);
+      await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', m.apiKey)
+        .send({ periodStart: '2024-02-19T00:00:00Z' })
+        .expect(409);
 
       await apPatch(t.http, a.workspace.id, m.apiKey, req.id, { state: 'WITHDRAWN_APPROVAL' }, 403);
       await apPatch(t.http, a.workspace.id, m.apiKey, req.id, { state: 'WITHDRAWN_SUBMISSION' }, 409);
@@ -210,7 +280,10 @@ describe('Approval requests', () => {
       const e = await entry(m.apiKey, '2024-02-27');
       const req = await apSubmit(t.http, a.workspace.id, m.apiKey, '2024-02-26T00:00:00Z');
       await putEntry(m.apiKey, e.id, '2024-02-27').expect(403);
-      const rejected = await apPatch(t.http, a.workspace.id, a.apiKey, req.id, { state: 'REJECTED', note: 'Split the meeting' });
+      const rejected = await apPatch(t.http, a.workspace.id, a.apiKey, req.id, {
+        state: 'REJECTED',
+        note: 'Split the meeting',
+      });
       expect(rejected.status).toMatchObject({ state: 'REJECTED', note: 'Split the meeting', updatedBy: a.user.id });
       expect((await apEntryStates(t.app, [e.id]))[e.id]).toEqual({ status: 'REJECTED', requestId: req.id });
       await putEntry(m.apiKey, e.id, '2024-02-27', 'split').expect(200);
@@ -231,7 +304,11 @@ describe('Approval requests', () => {
     it('two concurrent approvals apply once', async () => {
       const m = await managed();
       const req = await apSubmit(t.http, a.workspace.id, m.apiKey, '2024-03-11T00:00:00Z');
-      const send = () => request(t.http).patch(`${base(a.workspace.id)}/${req.id}`).set('X-Api-Key', a.apiKey).send({ state: 'APPROVED' });
+      const send = () =>
+        request(t.http)
+          .patch(`${base(a.workspace.id)}/${req.id}`)
+          .set('X-Api-Key', a.apiKey)
+          .send({ state: 'APPROVED' });
       const codes = (await Promise.all([send(), send()])).map((r) => r.status).sort();
       expect(codes).toEqual([200, 409]);
       expect(await apEvents(t.app, req.id)).toEqual(['NEW_APPROVAL_REQUEST', 'APPROVAL_REQUEST_STATUS_UPDATED']);
@@ -251,7 +328,9 @@ describe('Approval requests', () => {
       await request(t.http).post(forUser('bad')).set('X-Api-Key', a.apiKey).send(body).expect(400);
       await request(t.http).post(forUser(m.user.id)).set('X-Api-Key', other.apiKey).send(body).expect(403);
       await request(t.http).post(forUser(bMember.user.id)).set('X-Api-Key', a.apiKey).send(body).expect(404);
-      expect((await request(t.http).post(self()).set('X-Api-Key', m.apiKey).send(body).expect(404)).body.message).toContain('submit');
+      expect(
+        (await request(t.http).post(self()).set('X-Api-Key', m.apiKey).send(body).expect(404)).body.message,
+      ).toContain('submit');
     });
 
     it('after a rejection, changed and new entries go back into the same request as PENDING', async () => {
@@ -261,14 +340,26 @@ describe('Approval requests', () => {
       await apPatch(t.http, a.workspace.id, manager.apiKey, req.id, { state: 'REJECTED', note: 'no' });
       await putEntry(m.apiKey, e.id, '2024-04-09', 'better').expect(200);
       const added = await entry(m.apiKey, '2024-04-10');
-      const res = await request(t.http).post(self()).set('X-Api-Key', m.apiKey).send({ periodStart: '2024-04-08T00:00:00Z' }).expect(200);
+      const res = await request(t.http)
+        .post(self())
+        .set('X-Api-Key', m.apiKey)
+        .send({ periodStart: '2024-04-08T00:00:00Z' })
+        .expect(200);
       expect(res.body).toMatchObject({ id: req.id, status: { state: 'PENDING', note: null, updatedBy: m.user.id } });
       const states = await apEntryStates(t.app, [e.id, added.id]);
       expect(states[e.id]).toEqual({ status: 'PENDING', requestId: req.id });
       expect(states[added.id]).toEqual({ status: 'PENDING', requestId: req.id });
-      expect(await apEvents(t.app, req.id)).toEqual(['NEW_APPROVAL_REQUEST', 'APPROVAL_REQUEST_STATUS_UPDATED', 'APPROVAL_REQUEST_STATUS_UPDATED']);
+      expect(await apEvents(t.app, req.id)).toEqual([
+        'NEW_APPROVAL_REQUEST',
+        'APPROVAL_REQUEST_STATUS_UPDATED',
+        'APPROVAL_REQUEST_STATUS_UPDATED',
+      ]);
       // Nothing new while pending: unchanged, no event.
-      await request(t.http).post(self()).set('X-Api-Key', m.apiKey).send({ periodStart: '2024-04-10T00:00:00Z' }).expect(200);
+      await request(t.http)
+        .post(self())
+        .set('X-Api-Key', m.apiKey)
+        .send({ periodStart: '2024-04-10T00:00:00Z' })
+        .expect(200);
       expect(await apEvents(t.app, req.id)).toHaveLength(3);
     });
 
@@ -279,12 +370,22 @@ describe('Approval requests', () => {
       await apPatch(t.http, a.workspace.id, manager.apiKey, req.id, { state: 'APPROVED' });
       const added = await entry(m.apiKey, '2024-04-17');
       expect((await apEntryStates(t.app, [added.id]))[added.id].status).toBeNull();
-      const res = await request(t.http).post(forUser(m.user.id)).set('X-Api-Key', manager.apiKey).send({ periodStart: '2024-04-15T00:00:00Z' }).expect(200);
+      const res = await request(t.http)
+        .post(forUser(m.user.id))
+        .set('X-Api-Key', manager.apiKey)
+        .send({ periodStart: '2024-04-15T00:00:00Z' })
+        .expect(200);
       expect(res.body).toMatchObject({ id: req.id, status: { state: 'PENDING', updatedBy: manager.user.id } });
       let states = await apEntryStates(t.app, [e.id, added.id]);
       expect([states[e.id].status, states[added.id].status]).toEqual(['APPROVED', 'PENDING']);
-      const list = await request(t.http).get(base(a.workspace.id)).set('X-Api-Key', m.apiKey).query({ status: 'PENDING' }).expect(200);
-      const details = (list.body as { approvalRequest: { id: string }; approvedTime: string; pendingTime: string }[]).find((d) => d.approvalRequest.id === req.id);
+      const list = await request(t.http)
+        .get(base(a.workspace.id))
+        .set('X-Api-Key', m.apiKey)
+        .query({ status: 'PENDING' })
+        .expect(200);
+      const details = (
+        list.body as { approvalRequest: { id: string }; approvedTime: string; pendingTime: string }[]
+      ).find((d) => d.approvalRequest.id === req.id);
       expect(details).toMatchObject({ approvedTime: 'PT1H', pendingTime: 'PT1H' });
       await apPatch(t.http, a.workspace.id, manager.apiKey, req.id, { state: 'APPROVED' });
       states = await apEntryStates(t.app, [e.id, added.id]);
@@ -300,7 +401,8 @@ describe('Approval requests', () => {
     let xFirst: ApprovalResponse;
     let xSecond: ApprovalResponse;
     let yReq: ApprovalResponse;
-    const list = (key: string, query: Record<string, string | number> = {}) => request(t.http).get(base(c.workspace.id)).set('X-Api-Key', key).query(query);
+    const list = (key: string, query: Record<string, string | number> = {}) =>
+      request(t.http).get(base(c.workspace.id)).set('X-Api-Key', key).query(query);
     const ids = (body: { approvalRequest: { id: string } }[]) => body.map((d) => d.approvalRequest.id);
 
     beforeAll(async () => {
@@ -311,9 +413,22 @@ describe('Approval requests', () => {
       await grantRole(t.app, c.workspace.id, z.user.id, 'TEAM_MANAGER', x.user.id);
       await teRate(t.app, c.workspace.id, 'HOURLY', 10000);
       await teRate(t.app, c.workspace.id, 'COST', 4000);
-      await teCreate(t.http, c.workspace.id, x.apiKey, { start: '2024-05-07T09:00:00Z', end: '2024-05-07T10:30:00Z', billable: true, description: 'billable' });
-      await teCreate(t.http, c.workspace.id, x.apiKey, { start: '2024-05-08T09:00:00Z', end: '2024-05-08T09:30:00Z', billable: false });
-      await teCreate(t.http, c.workspace.id, x.apiKey, { start: '2024-05-08T12:00:00Z', end: '2024-05-08T12:15:00Z', type: 'BREAK' });
+      await teCreate(t.http, c.workspace.id, x.apiKey, {
+        start: '2024-05-07T09:00:00Z',
+        end: '2024-05-07T10:30:00Z',
+        billable: true,
+        description: 'billable',
+      });
+      await teCreate(t.http, c.workspace.id, x.apiKey, {
+        start: '2024-05-08T09:00:00Z',
+        end: '2024-05-08T09:30:00Z',
+        billable: false,
+      });
+      await teCreate(t.http, c.workspace.id, x.apiKey, {
+        start: '2024-05-08T12:00:00Z',
+        end: '2024-05-08T12:15:00Z',
+        type: 'BREAK',
+      });
       await apExpense(t.app, c.workspace.id, x.user.id, '2024-05-09', 2550);
       xFirst = await apSubmit(t.http, c.workspace.id, x.apiKey, '2024-05-06T00:00:00Z');
       xSecond = await apSubmit(t.http, c.workspace.id, x.apiKey, '2024-05-13T00:00:00Z');
@@ -340,34 +455,79 @@ describe('Approval requests', () => {
 
     it('status filter, sorting and paging', async () => {
       expect(ids((await list(c.apiKey, { status: 'APPROVED' }).expect(200)).body)).toEqual([xSecond.id]);
-      expect(ids((await list(c.apiKey, { status: 'PENDING' }).expect(200)).body).sort()).toEqual([xFirst.id, yReq.id].sort());
+      expect(ids((await list(c.apiKey, { status: 'PENDING' }).expect(200)).body).sort()).toEqual(
+        [xFirst.id, yReq.id].sort(),
+      );
       expect(ids((await list(c.apiKey, { status: 'REJECTED' }).expect(200)).body)).toEqual([]);
       expect(ids((await list(c.apiKey).expect(200)).body)).toEqual([yReq.id, xSecond.id, xFirst.id]);
-      expect(ids((await list(c.apiKey, { 'sort-column': 'START', 'sort-order': 'ASCENDING' }).expect(200)).body)).toEqual([xFirst.id, xSecond.id, yReq.id]);
+      expect(
+        ids((await list(c.apiKey, { 'sort-column': 'START', 'sort-order': 'ASCENDING' }).expect(200)).body),
+      ).toEqual([xFirst.id, xSecond.id, yReq.id]);
       const updated = await list(c.apiKey, { 'sort-column': 'UPDATED_AT', 'sort-order': 'DESCENDING' }).expect(200);
       expect(ids(updated.body)[0]).toBe(xSecond.id);
-      const page = await list(c.apiKey, { 'sort-column': 'START', 'sort-order': 'ASCENDING', page: 2, 'page-size': 1 }).expect(200);
+      const page = await list(c.apiKey, {
+        'sort-column': 'START',
+        'sort-order': 'ASCENDING',
+        page: 2,
+        'page-size': 1,
+      }).expect(200);
       expect(ids(page.body)).toEqual([xSecond.id]);
       expect(page.headers['x-total-count']).toBe('3');
     });
 
     it('details: entries, expenses and totals of each request', async () => {
-      const res = await list(c.apiKey, { status: 'PENDING', 'sort-column': 'START', 'sort-order': 'ASCENDING' }).expect(200);
+      const res = await list(c.apiKey, { status: 'PENDING', 'sort-column': 'START', 'sort-order': 'ASCENDING' }).expect(
+        200,
+      );
       const d = res.body[0];
-      expect(d.approvalRequest).toMatchObject({ id: xFirst.id, owner: { userId: x.user.id, userName: 'X' }, status: { state: 'PENDING' } });
+      expect(d.approvalRequest).toMatchObject({
+        id: xFirst.id,
+        owner: { userId: x.user.id, userName: 'X' },
+        status: { state: 'PENDING' },
+      });
       expect(d).toMatchObject({
-        trackedTime: 'PT2H', billableTime: 'PT1H30M', breakTime: 'PT15M', pendingTime: 'PT2H', approvedTime: 'PT0S',
-        billableAmount: 15000, costAmount: 8000, expenseTotal: 2550,
+        trackedTime: 'PT2H',
+        billableTime: 'PT1H30M',
+        breakTime: 'PT15M',
+        pendingTime: 'PT2H',
+        approvedTime: 'PT0S',
+        billableAmount: 15000,
+        costAmount: 8000,
+        expenseTotal: 2550,
       });
       expect(d.entries).toHaveLength(3);
       expect(d.entries[0]).toMatchObject({
-        approvalRequestId: xFirst.id, billable: true, description: 'billable', isLocked: true, type: 'REGULAR',
-        hourlyRate: { amount: 10000, currency: 'USD' }, costRate: { amount: 4000, currency: 'USD' },
-        timeInterval: { start: '2024-05-07T09:00:00Z', end: '2024-05-07T10:30:00Z', duration: 'PT1H30M', timeZone: 'UTC' }, tags: [],
+        approvalRequestId: xFirst.id,
+        billable: true,
+        description: 'billable',
+        isLocked: true,
+        type: 'REGULAR',
+        hourlyRate: { amount: 10000, currency: 'USD' },
+        costRate: { amount: 4000, currency: 'USD' },
+        timeInterval: {
+          start: '2024-05-07T09:00:00Z',
+          end: '2024-05-07T10:30:00Z',
+          duration: 'PT1H30M',
+          timeZone: 'UTC',
+        },
+        tags: [],
       });
       expect(d.expenses).toHaveLength(1);
-      expect(d.expenses[0]).toMatchObject({ approvalRequestId: xFirst.id, approvalStatus: 'PENDING', date: '2024-05-09', total: 25.5, isLocked: true, userId: x.user.id });
-      expect(res.body[1]).toMatchObject({ approvalRequest: { id: yReq.id }, entries: [], expenses: [], trackedTime: 'PT0S', expenseTotal: 0 });
+      expect(d.expenses[0]).toMatchObject({
+        approvalRequestId: xFirst.id,
+        approvalStatus: 'PENDING',
+        date: '2024-05-09',
+        total: 25.5,
+        isLocked: true,
+        userId: x.user.id,
+      });
+      expect(res.body[1]).toMatchObject({
+        approvalRequest: { id: yReq.id },
+        entries: [],
+        expenses: [],
+        trackedTime: 'PT0S',
+        expenseTotal: 0,
+      });
     });
   });
 });

@@ -16,7 +16,8 @@ describe('Custom fields', () => {
   let bProject: string;
   let bField: string;
   const base = () => `/v1/workspaces/${a.workspace.id}/custom-fields`;
-  const create = (key: string, body: object, url = base()) => request(t.http).post(url).set('X-Api-Key', key).send(body);
+  const create = (key: string, body: object, url = base()) =>
+    request(t.http).post(url).set('X-Api-Key', key).send(body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -29,7 +30,11 @@ describe('Custom fields', () => {
     privateProject = await createProjectRow(t.app, a.workspace.id, { isPublic: false });
     await grantRole(t.app, a.workspace.id, pm.user.id, 'PROJECT_MANAGER', project);
     bProject = await createProjectRow(t.app, b.workspace.id);
-    bField = (await create(b.apiKey, { name: 'B field', type: 'TXT' }, `/v1/workspaces/${b.workspace.id}/custom-fields`).expect(201)).body.id;
+    bField = (
+      await create(b.apiKey, { name: 'B field', type: 'TXT' }, `/v1/workspaces/${b.workspace.id}/custom-fields`).expect(
+        201,
+      )
+    ).body.id;
   });
   afterAll(() => t.app.close());
 
@@ -70,25 +75,57 @@ describe('Custom fields', () => {
         ['DROPDOWN_MULTIPLE', { allowedValues: ['London', 'Manila'] }, ['London', 'Manila']],
       ];
       for (const [type, extra, value] of cases) {
-        const res = await create(admin.apiKey, { name: `Field ${type}`, type, ...extra, workspaceDefaultValue: value }).expect(201);
-        expect(res.body).toMatchObject({ type, workspaceDefaultValue: value, workspaceId: a.workspace.id, entityType: 'TIMEENTRY', status: 'VISIBLE' });
+        const res = await create(admin.apiKey, {
+          name: `Field ${type}`,
+          type,
+          ...extra,
+          workspaceDefaultValue: value,
+        }).expect(201);
+        expect(res.body).toMatchObject({
+          type,
+          workspaceDefaultValue: value,
+          workspaceId: a.workspace.id,
+          entityType: 'TIMEENTRY',
+          status: 'VISIBLE',
+        });
         expect(await outboxEvents(t.app, res.body.id)).toEqual(['CUSTOM_FIELD_CREATED']);
       }
       const full = await create(a.apiKey, {
-        name: 'Location', type: 'DROPDOWN_SINGLE', entityType: 'USER', description: 'Where', placeholder: 'City',
-        allowedValues: ['Paris', 'Paris', ' Rome '], onlyAdminCanEdit: true, required: true, status: 'INVISIBLE',
+        name: 'Location',
+        type: 'DROPDOWN_SINGLE',
+        entityType: 'USER',
+        description: 'Where',
+        placeholder: 'City',
+        allowedValues: ['Paris', 'Paris', ' Rome '],
+        onlyAdminCanEdit: true,
+        required: true,
+        status: 'INVISIBLE',
       }).expect(201);
       expect(full.body).toEqual({
-        id: expect.stringMatching(/^[0-9a-f]{24}$/), workspaceId: a.workspace.id, name: 'Location', type: 'DROPDOWN_SINGLE',
-        entityType: 'USER', description: 'Where', placeholder: 'City', allowedValues: ['Paris', 'Rome'], required: true,
-        onlyAdminCanEdit: true, status: 'INVISIBLE', workspaceDefaultValue: null, projectDefaultValues: [],
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        workspaceId: a.workspace.id,
+        name: 'Location',
+        type: 'DROPDOWN_SINGLE',
+        entityType: 'USER',
+        description: 'Where',
+        placeholder: 'City',
+        allowedValues: ['Paris', 'Rome'],
+        required: true,
+        onlyAdminCanEdit: true,
+        status: 'INVISIBLE',
+        workspaceDefaultValue: null,
+        projectDefaultValues: [],
       });
     });
 
     it('409 for a duplicate name (case-insensitive), but another workspace may reuse it', async () => {
       const res = await create(a.apiKey, { name: 'LOCATION', type: 'TXT' }).expect(409);
       expect(res.body.message).toMatch(/LOCATION/);
-      await create(b.apiKey, { name: 'Location', type: 'TXT' }, `/v1/workspaces/${b.workspace.id}/custom-fields`).expect(201);
+      await create(
+        b.apiKey,
+        { name: 'Location', type: 'TXT' },
+        `/v1/workspaces/${b.workspace.id}/custom-fields`,
+      ).expect(201);
     });
   });
 
@@ -100,7 +137,10 @@ describe('Custom fields', () => {
       expect(all.body.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['Location', 'Field TXT']));
       expect(all.body.map((f: { id: string }) => f.id)).not.toContain(bField);
       const byName = await request(t.http).get(`${base()}?name=drop`).set('X-Api-Key', a.apiKey).expect(200);
-      expect(byName.body.map((f: { name: string }) => f.name)).toEqual(['Field DROPDOWN_MULTIPLE', 'Field DROPDOWN_SINGLE']);
+      expect(byName.body.map((f: { name: string }) => f.name)).toEqual([
+        'Field DROPDOWN_MULTIPLE',
+        'Field DROPDOWN_SINGLE',
+      ]);
       const users = await request(t.http).get(`${base()}?entity-type=USER`).set('X-Api-Key', a.apiKey).expect(200);
       expect(users.body.map((f: { name: string }) => f.name)).toEqual(['Location']);
       const invisible = await request(t.http).get(`${base()}?status=INVISIBLE`).set('X-Api-Key', a.apiKey).expect(200);
@@ -113,7 +153,8 @@ describe('Custom fields', () => {
     let userField: string;
     const url = (p = project, f = fieldId) => `/v1/workspaces/${a.workspace.id}/projects/${p}/custom-fields/${f}`;
     beforeAll(async () => {
-      fieldId = (await create(a.apiKey, { name: 'Ticket', type: 'NUMBER', workspaceDefaultValue: 1 }).expect(201)).body.id;
+      fieldId = (await create(a.apiKey, { name: 'Ticket', type: 'NUMBER', workspaceDefaultValue: 1 }).expect(201)).body
+        .id;
       userField = (await create(a.apiKey, { name: 'Badge', type: 'TXT', entityType: 'USER' }).expect(201)).body.id;
     });
 
@@ -123,20 +164,40 @@ describe('Custom fields', () => {
       await request(t.http).patch(url()).set('X-Api-Key', a.apiKey).send({ defaultValue: 'two' }).expect(400);
       await request(t.http).patch(url()).set('X-Api-Key', a.apiKey).send({ status: 'HIDDEN' }).expect(400);
       await request(t.http).patch(url(project, 'bad')).set('X-Api-Key', a.apiKey).send({}).expect(400);
-      await request(t.http).patch(url(project, userField)).set('X-Api-Key', a.apiKey).send({ defaultValue: 'x' }).expect(400);
-      await request(t.http).patch(url(project, bField)).set('X-Api-Key', a.apiKey).send({ defaultValue: 2 }).expect(404);
+      await request(t.http)
+        .patch(url(project, userField))
+        .set('X-Api-Key', a.apiKey)
+        .send({ defaultValue: 'x' })
+        .expect(400);
+      await request(t.http)
+        .patch(url(project, bField))
+        .set('X-Api-Key', a.apiKey)
+        .send({ defaultValue: 2 })
+        .expect(404);
       await request(t.http).patch(url(bProject)).set('X-Api-Key', a.apiKey).send({ defaultValue: 2 }).expect(404);
-      const res = await request(t.http).patch(url()).set('X-Api-Key', pm.apiKey).send({ defaultValue: 7, status: 'INVISIBLE' }).expect(200);
+      const res = await request(t.http)
+        .patch(url())
+        .set('X-Api-Key', pm.apiKey)
+        .send({ defaultValue: 7, status: 'INVISIBLE' })
+        .expect(200);
       expect(res.body).toMatchObject({
-        id: fieldId, status: 'INVISIBLE', workspaceDefaultValue: 1, projectDefaultValues: [{ projectId: project, status: 'INVISIBLE', value: 7 }],
+        id: fieldId,
+        status: 'INVISIBLE',
+        workspaceDefaultValue: 1,
+        projectDefaultValues: [{ projectId: project, status: 'INVISIBLE', value: 7 }],
       });
       const keep = await request(t.http).patch(url()).set('X-Api-Key', a.apiKey).send({ defaultValue: 8 }).expect(200);
       expect(keep.body.projectDefaultValues).toEqual([{ projectId: project, status: 'INVISIBLE', value: 8 }]);
-      expect(await outboxEvents(t.app, fieldId)).toEqual(['CUSTOM_FIELD_CREATED', 'CUSTOM_FIELD_UPDATED', 'CUSTOM_FIELD_UPDATED']);
+      expect(await outboxEvents(t.app, fieldId)).toEqual([
+        'CUSTOM_FIELD_CREATED',
+        'CUSTOM_FIELD_UPDATED',
+        'CUSTOM_FIELD_UPDATED',
+      ]);
     });
 
     it('GET: 401, 404 for unseen projects, 200 with the project values', async () => {
-      const list = (p: string, key: string, q = '') => request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${p}/custom-fields${q}`).set('X-Api-Key', key);
+      const list = (p: string, key: string, q = '') =>
+        request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${p}/custom-fields${q}`).set('X-Api-Key', key);
       await request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${project}/custom-fields`).expect(401);
       await list(privateProject, member.apiKey).expect(404);
       await list(bProject, a.apiKey).expect(404);
@@ -147,7 +208,10 @@ describe('Custom fields', () => {
       const visible = await list(project, a.apiKey, '?status=VISIBLE').expect(200);
       expect(visible.body.map((f: { id: string }) => f.id)).not.toContain(fieldId);
       const elsewhere = await list(privateProject, a.apiKey).expect(200);
-      expect(elsewhere.body.find((f: { id: string }) => f.id === fieldId)).toMatchObject({ status: 'VISIBLE', projectDefaultValues: [] });
+      expect(elsewhere.body.find((f: { id: string }) => f.id === fieldId)).toMatchObject({
+        status: 'VISIBLE',
+        projectDefaultValues: [],
+      });
     });
 
     it('DELETE: 401, 403, 404, then 200 without the override', async () => {
@@ -155,7 +219,12 @@ describe('Custom fields', () => {
       await request(t.http).delete(url()).set('X-Api-Key', member.apiKey).expect(403);
       await request(t.http).delete(url(project, MISSING_ID)).set('X-Api-Key', a.apiKey).expect(404);
       const res = await request(t.http).delete(url()).set('X-Api-Key', pm.apiKey).expect(200);
-      expect(res.body).toMatchObject({ id: fieldId, status: 'VISIBLE', workspaceDefaultValue: 1, projectDefaultValues: [] });
+      expect(res.body).toMatchObject({
+        id: fieldId,
+        status: 'VISIBLE',
+        workspaceDefaultValue: 1,
+        projectDefaultValues: [],
+      });
       expect((await outboxEvents(t.app, fieldId)).at(-1)).toBe('CUSTOM_FIELD_UPDATED');
     });
   });
@@ -164,39 +233,95 @@ describe('Custom fields', () => {
     let badge: string;
     let secret: string;
     let ticket: string;
-    const url = (userId: string, fieldId: string) => `/v1/workspaces/${a.workspace.id}/users/${userId}/custom-field/${fieldId}/value`;
+    const url = (userId: string, fieldId: string) =>
+      `/v1/workspaces/${a.workspace.id}/users/${userId}/custom-field/${fieldId}/value`;
     beforeAll(async () => {
       badge = (await create(a.apiKey, { name: 'Badge no', type: 'NUMBER', entityType: 'USER' }).expect(201)).body.id;
-      secret = (await create(a.apiKey, { name: 'Clearance', type: 'CHECKBOX', entityType: 'USER', onlyAdminCanEdit: true }).expect(201)).body.id;
+      secret = (
+        await create(a.apiKey, {
+          name: 'Clearance',
+          type: 'CHECKBOX',
+          entityType: 'USER',
+          onlyAdminCanEdit: true,
+        }).expect(201)
+      ).body.id;
       ticket = (await create(a.apiKey, { name: 'Ticket no', type: 'TXT' }).expect(201)).body.id;
     });
 
     it('401, 400, 404 as the ladder says', async () => {
       await request(t.http).put(url(member.user.id, badge)).send({ value: 1 }).expect(401);
       await request(t.http).put(url('nope', badge)).set('X-Api-Key', a.apiKey).send({ value: 1 }).expect(400);
-      await request(t.http).put(url(member.user.id, badge)).set('X-Api-Key', a.apiKey).send({ value: 'one' }).expect(400);
-      await request(t.http).put(url(member.user.id, badge)).set('X-Api-Key', a.apiKey).send({ value: 1, other: 2 }).expect(400);
-      await request(t.http).put(url(member.user.id, ticket)).set('X-Api-Key', a.apiKey).send({ value: 'x' }).expect(400);
+      await request(t.http)
+        .put(url(member.user.id, badge))
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: 'one' })
+        .expect(400);
+      await request(t.http)
+        .put(url(member.user.id, badge))
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: 1, other: 2 })
+        .expect(400);
+      await request(t.http)
+        .put(url(member.user.id, ticket))
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: 'x' })
+        .expect(400);
       await request(t.http).put(url(b.user.id, badge)).set('X-Api-Key', a.apiKey).send({ value: 1 }).expect(404);
-      await request(t.http).put(url(member.user.id, bField)).set('X-Api-Key', a.apiKey).send({ value: 'x' }).expect(404);
+      await request(t.http)
+        .put(url(member.user.id, bField))
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: 'x' })
+        .expect(404);
     });
 
-    it('a member sets their own value (201), not another member\'s (403)', async () => {
-      const res = await request(t.http).put(url(member.user.id, badge)).set('X-Api-Key', member.apiKey).send({ value: 1234 }).expect(201);
-      expect(res.body).toEqual({ customFieldId: badge, customFieldName: 'Badge no', customFieldType: 'NUMBER', userId: member.user.id, value: 1234 });
+    it("a member sets their own value (201), not another member's (403)", async () => {
+      const res = await request(t.http)
+        .put(url(member.user.id, badge))
+        .set('X-Api-Key', member.apiKey)
+        .send({ value: 1234 })
+        .expect(201);
+      expect(res.body).toEqual({
+        customFieldId: badge,
+        customFieldName: 'Badge no',
+        customFieldType: 'NUMBER',
+        userId: member.user.id,
+        value: 1234,
+      });
       await request(t.http).put(url(pm.user.id, badge)).set('X-Api-Key', member.apiKey).send({ value: 1 }).expect(403);
-      const rows = await t.app.get(DataSource).query(`SELECT value FROM user_custom_field_values WHERE user_id = $1 AND custom_field_id = $2`, [member.user.id, badge]);
+      const rows = await t.app
+        .get(DataSource)
+        .query(`SELECT value FROM user_custom_field_values WHERE user_id = $1 AND custom_field_id = $2`, [
+          member.user.id,
+          badge,
+        ]);
       expect(rows).toEqual([{ value: 1234 }]);
       expect(await outboxEvents(t.app, member.user.id)).toContain('USER_UPDATED');
     });
 
     it('onlyAdminCanEdit fields take admins only; null clears', async () => {
-      await request(t.http).put(url(member.user.id, secret)).set('X-Api-Key', member.apiKey).send({ value: true }).expect(403);
-      const res = await request(t.http).put(url(member.user.id, secret)).set('X-Api-Key', admin.apiKey).send({ value: true }).expect(201);
+      await request(t.http)
+        .put(url(member.user.id, secret))
+        .set('X-Api-Key', member.apiKey)
+        .send({ value: true })
+        .expect(403);
+      const res = await request(t.http)
+        .put(url(member.user.id, secret))
+        .set('X-Api-Key', admin.apiKey)
+        .send({ value: true })
+        .expect(201);
       expect(res.body.value).toBe(true);
-      const cleared = await request(t.http).put(url(member.user.id, secret)).set('X-Api-Key', a.apiKey).send({ value: null }).expect(201);
+      const cleared = await request(t.http)
+        .put(url(member.user.id, secret))
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: null })
+        .expect(201);
       expect(cleared.body.value).toBeNull();
-      const rows: unknown[] = await t.app.get(DataSource).query(`SELECT 1 FROM user_custom_field_values WHERE user_id = $1 AND custom_field_id = $2`, [member.user.id, secret]);
+      const rows: unknown[] = await t.app
+        .get(DataSource)
+        .query(`SELECT 1 FROM user_custom_field_values WHERE user_id = $1 AND custom_field_id = $2`, [
+          member.user.id,
+          secret,
+        ]);
       expect(rows).toHaveLength(0);
     });
   });
@@ -205,9 +330,25 @@ describe('Custom fields', () => {
     let fieldId: string;
     const url = (id = fieldId) => `${base()}/${id}`;
     beforeAll(async () => {
-      fieldId = (await create(a.apiKey, { name: 'Size', type: 'DROPDOWN_SINGLE', entityType: 'USER', allowedValues: ['S', 'M', 'L'], workspaceDefaultValue: 'M' }).expect(201)).body.id;
-      await request(t.http).put(`/v1/workspaces/${a.workspace.id}/users/${member.user.id}/custom-field/${fieldId}/value`).set('X-Api-Key', a.apiKey).send({ value: 'L' }).expect(201);
-      await request(t.http).put(`/v1/workspaces/${a.workspace.id}/users/${pm.user.id}/custom-field/${fieldId}/value`).set('X-Api-Key', a.apiKey).send({ value: 'S' }).expect(201);
+      fieldId = (
+        await create(a.apiKey, {
+          name: 'Size',
+          type: 'DROPDOWN_SINGLE',
+          entityType: 'USER',
+          allowedValues: ['S', 'M', 'L'],
+          workspaceDefaultValue: 'M',
+        }).expect(201)
+      ).body.id;
+      await request(t.http)
+        .put(`/v1/workspaces/${a.workspace.id}/users/${member.user.id}/custom-field/${fieldId}/value`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: 'L' })
+        .expect(201);
+      await request(t.http)
+        .put(`/v1/workspaces/${a.workspace.id}/users/${pm.user.id}/custom-field/${fieldId}/value`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ value: 'S' })
+        .expect(201);
     });
 
     it('PUT: 401, 403, 400, 404, 409', async () => {
@@ -215,20 +356,49 @@ describe('Custom fields', () => {
       await request(t.http).put(url()).set('X-Api-Key', member.apiKey).send({ name: 'Size', type: 'TXT' }).expect(403);
       await request(t.http).put(url()).set('X-Api-Key', a.apiKey).send({ name: 'S', type: 'TXT' }).expect(400);
       await request(t.http).put(url()).set('X-Api-Key', a.apiKey).send({ name: 'Size' }).expect(400);
-      await request(t.http).put(url()).set('X-Api-Key', a.apiKey).send({ name: 'Size', type: 'NUMBER', workspaceDefaultValue: 'M' }).expect(400);
+      await request(t.http)
+        .put(url())
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'Size', type: 'NUMBER', workspaceDefaultValue: 'M' })
+        .expect(400);
       await request(t.http).put(url('bad')).set('X-Api-Key', a.apiKey).send({ name: 'Size', type: 'TXT' }).expect(400);
       await request(t.http).put(url(bField)).set('X-Api-Key', a.apiKey).send({ name: 'Size', type: 'TXT' }).expect(404);
       await request(t.http).put(url()).set('X-Api-Key', a.apiKey).send({ name: 'location', type: 'TXT' }).expect(409);
     });
 
     it('PUT: 200 keeps omitted fields and clears values that no longer fit', async () => {
-      const res = await request(t.http).put(url()).set('X-Api-Key', admin.apiKey).send({ name: 'Shirt size', type: 'DROPDOWN_SINGLE', allowedValues: ['M', 'L', 'XL'], description: 'd' }).expect(200);
-      expect(res.body).toMatchObject({ name: 'Shirt size', allowedValues: ['M', 'L', 'XL'], workspaceDefaultValue: 'M', description: 'd', entityType: 'USER' });
-      const rows: { user_id: string }[] = await t.app.get(DataSource).query(`SELECT user_id FROM user_custom_field_values WHERE custom_field_id = $1`, [fieldId]);
+      const res = await request(t.http)
+        .put(url())
+        .set('X-Api-Key', admin.apiKey)
+        .send({ name: 'Shirt size', type: 'DROPDOWN_SINGLE', allowedValues: ['M', 'L', 'XL'], description: 'd' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        name: 'Shirt size',
+        allowedValues: ['M', 'L', 'XL'],
+        workspaceDefaultValue: 'M',
+        description: 'd',
+        entityType: 'USER',
+      });
+      const rows: { user_id: string }[] = await t.app
+        .get(DataSource)
+        .query(`SELECT user_id FROM user_custom_field_values WHERE custom_field_id = $1`, [fieldId]);
       expect(rows.map((r) => r.user_id)).toEqual([member.user.id]);
-      const retyped = await request(t.http).put(url()).set('X-Api-Key', a.apiKey).send({ name: 'Shirt size', type: 'NUMBER' }).expect(200);
-      expect(retyped.body).toMatchObject({ type: 'NUMBER', allowedValues: [], workspaceDefaultValue: null, description: 'd' });
-      expect(await outboxEvents(t.app, fieldId)).toEqual(['CUSTOM_FIELD_CREATED', 'CUSTOM_FIELD_UPDATED', 'CUSTOM_FIELD_UPDATED']);
+      const retyped = await request(t.http)
+        .put(url())
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'Shirt size', type: 'NUMBER' })
+        .expect(200);
+      expect(retyped.body).toMatchObject({
+        type: 'NUMBER',
+        allowedValues: [],
+        workspaceDefaultValue: null,
+        description: 'd',
+      });
+      expect(await outboxEvents(t.app, fieldId)).toEqual([
+        'CUSTOM_FIELD_CREATED',
+        'CUSTOM_FIELD_UPDATED',
+        'CUSTOM_FIELD_UPDATED',
+      ]);
     });
 
     it('DELETE: 401, 403, 400, 404, then 204 and a CUSTOM_FIELD_DELETED event', async () => {

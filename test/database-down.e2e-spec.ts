@@ -92,7 +92,10 @@ describe('Database unreachable: 503, never a hang', () => {
   it('a connection cut while a request waits on it: 503', async () => {
     await request(t.http).get(clients()).set('X-Api-Key', a.apiKey).expect(200);
     proxy.pause(); // the pool's connection is open but frozen: the request waits on it
-    const pending = request(t.http).get(clients()).set('X-Api-Key', a.apiKey).then((r) => r);
+    const pending = request(t.http)
+      .get(clients())
+      .set('X-Api-Key', a.apiKey)
+      .then((r) => r);
     await new Promise((r) => setTimeout(r, 300));
     proxy.terminate();
     expectUnavailable(await pending);

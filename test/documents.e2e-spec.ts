@@ -18,7 +18,9 @@ import { startTestApp, TestApp } from './utils/test-app';
  */
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('pdfinfo', ['-v']).status === 0;
 if (!hasPoppler) {
-  console.warn('documents.e2e-spec: pdftotext/pdfinfo (Debian package poppler-utils) not found, PDF text checks skipped; apt-get install poppler-utils');
+  console.warn(
+    'documents.e2e-spec: pdftotext/pdfinfo (Debian package poppler-utils) not found, PDF text checks skipped; apt-get install poppler-utils',
+  );
 }
 const describePdf = hasPoppler ? describe : describe.skip;
 
@@ -44,10 +46,15 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
-const hms = (s: number) => [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
-const lineWith = (text: string, needle: string | RegExp) => text.split('\n').find((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l))) ?? '';
+const hms = (s: number) =>
+  [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+const lineWith = (text: string, needle: string | RegExp) =>
+  text.split('\n').find((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l))) ?? '';
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describePdf('Exported documents (PDF text through pdftotext)', () => {
   let t: TestApp;
@@ -65,9 +72,20 @@ describePdf('Exported documents (PDF text through pdftotext)', () => {
       const day = 1 + (i % 31);
       const start = `2024-05-${String(day).padStart(2, '0')}T${String(8 + (i % 8)).padStart(2, '0')}:00:00Z`;
       const end = new Date(Date.parse(start) + (1800 + (i % 5) * 900) * 1000).toISOString();
-      const description = i % 3 ? `Task ${i}` : `Entry ${i}: review of the checkout flow with the client, written notes and follow-up fixes`;
+      const description =
+        i % 3
+          ? `Task ${i}`
+          : `Entry ${i}: review of the checkout flow with the client, written notes and follow-up fixes`;
       entries.push({ start, end, description, rate: 10000 });
-      await repEntry(t.app, a.workspace.id, { userId: a.user.id, projectId: i % 4 ? apollo : zeus, start, end, description, billable: true, hourlyRate: 10000 });
+      await repEntry(t.app, a.workspace.id, {
+        userId: a.user.id,
+        projectId: i % 4 ? apollo : zeus,
+        start,
+        end,
+        description,
+        billable: true,
+        hourlyRate: 10000,
+      });
     }
   });
   afterAll(async () => {
@@ -80,12 +98,38 @@ describePdf('Exported documents (PDF text through pdftotext)', () => {
   const money = (c: number) => (c / 100).toFixed(2);
 
   it('detailed PDF: headers whole on one line, empty columns left out, range, totals and page number on every page, header repeated', async () => {
-    const body = { dateRangeStart: '2024-05-01T00:00:00Z', dateRangeEnd: '2024-05-31T23:59:59Z', timeZone: 'UTC', sortOrder: 'ASCENDING', exportType: 'PDF', detailedFilter: { page: 1, pageSize: 10 } };
-    const pdf = (await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send(body).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const body = {
+      dateRangeStart: '2024-05-01T00:00:00Z',
+      dateRangeEnd: '2024-05-31T23:59:59Z',
+      timeZone: 'UTC',
+      sortOrder: 'ASCENDING',
+      exportType: 'PDF',
+      detailedFilter: { page: 1, pageSize: 10 },
+    };
+    const pdf = (
+      await request(t.http)
+        .post(url('detailed'))
+        .set('X-Api-Key', a.apiKey)
+        .send(body)
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
     const info = pdfInfo(pdf);
     expect(info.pages).toBeGreaterThanOrEqual(3);
     const header = lineWith(pdfText(pdf, 1, 1), 'Description');
-    for (const name of ['Project', 'Description', 'User', 'Billable', 'Start Date', 'Start Time', 'End Time', 'Duration (h)', 'Billable Amount (USD)']) expect(header).toContain(name);
+    for (const name of [
+      'Project',
+      'Description',
+      'User',
+      'Billable',
+      'Start Date',
+      'Start Time',
+      'End Time',
+      'Duration (h)',
+      'Billable Amount (USD)',
+    ])
+      expect(header).toContain(name);
     // No task, client or tag anywhere: those columns are left out.
     expect(header).not.toMatch(/\bTask\b|\bClient\b|\bTags\b/);
     for (let page = 1; page <= info.pages; page++) {
@@ -107,9 +151,29 @@ describePdf('Exported documents (PDF text through pdftotext)', () => {
   });
 
   it('summary PDF: a chart per day (per week past 62 days), the share of each project, then the table with subtotals', async () => {
-    const body = { dateRangeStart: '2024-05-01T00:00:00Z', dateRangeEnd: '2024-05-31T23:59:59Z', timeZone: 'UTC', exportType: 'PDF', summaryFilter: { groups: ['PROJECT', 'USER'] } };
-    const json = (await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: undefined }).expect(200)).body;
-    const pdf = (await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send(body).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const body = {
+      dateRangeStart: '2024-05-01T00:00:00Z',
+      dateRangeEnd: '2024-05-31T23:59:59Z',
+      timeZone: 'UTC',
+      exportType: 'PDF',
+      summaryFilter: { groups: ['PROJECT', 'USER'] },
+    };
+    const json = (
+      await request(t.http)
+        .post(url('summary'))
+        .set('X-Api-Key', a.apiKey)
+        .send({ ...body, exportType: undefined })
+        .expect(200)
+    ).body;
+    const pdf = (
+      await request(t.http)
+        .post(url('summary'))
+        .set('X-Api-Key', a.apiKey)
+        .send(body)
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
     const text = pdfText(pdf);
     expect(text).toContain('Amount (USD) per day');
     expect(text).toMatch(/May 1\b/);
@@ -123,49 +187,135 @@ describePdf('Exported documents (PDF text through pdftotext)', () => {
     expect(lineWith(text.slice(text.indexOf('Project / User')), 'Ann Example')).toMatch(/\d\d:\d\d:\d\d/);
     expect(lineWith(text, /^\s*Total\s+\d/)).toContain('100.0%');
 
-    const quarter = { ...body, dateRangeStart: '2024-04-01T00:00:00Z', dateRangeEnd: '2024-06-30T23:59:59Z', amountShown: 'HIDE_AMOUNT' };
-    const weekly = pdfText((await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send(quarter).buffer(true).parse(binary).expect(200)).body as Buffer);
+    const quarter = {
+      ...body,
+      dateRangeStart: '2024-04-01T00:00:00Z',
+      dateRangeEnd: '2024-06-30T23:59:59Z',
+      amountShown: 'HIDE_AMOUNT',
+    };
+    const weekly = pdfText(
+      (
+        await request(t.http)
+          .post(url('summary'))
+          .set('X-Api-Key', a.apiKey)
+          .send(quarter)
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+      ).body as Buffer,
+    );
     expect(weekly).toContain('Time per week');
     expect(weekly).not.toContain('USD');
   });
 
   it('weekly PDF: day headers, totals per user and per day', async () => {
-    const body = { dateRangeStart: '2024-05-06T00:00:00', dateRangeEnd: '2024-05-12T23:59:59', timeZone: 'UTC', weekStart: 'MONDAY', weeklyFilter: { group: 'USER' } };
+    const body = {
+      dateRangeStart: '2024-05-06T00:00:00',
+      dateRangeEnd: '2024-05-12T23:59:59',
+      timeZone: 'UTC',
+      weekStart: 'MONDAY',
+      weeklyFilter: { group: 'USER' },
+    };
     const json = (await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send(body).expect(200)).body;
-    const pdf = (await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'PDF' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = (
+      await request(t.http)
+        .post(url('weekly'))
+        .set('X-Api-Key', a.apiKey)
+        .send({ ...body, exportType: 'PDF' })
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
     const text = pdfText(pdf);
-    expect(lineWith(text, 'Mon May 6')).toMatch(/User\s+Mon May 6\s+Tue May 7\s+Wed May 8\s+Thu May 9\s+Fri May 10\s+Sat May 11\s+Sun May 12\s+Total\s+Amount \(USD\)/);
+    expect(lineWith(text, 'Mon May 6')).toMatch(
+      /User\s+Mon May 6\s+Tue May 7\s+Wed May 8\s+Thu May 9\s+Fri May 10\s+Sat May 11\s+Sun May 12\s+Total\s+Amount \(USD\)/,
+    );
     const days = (json.totalsByDay as { duration: number }[]).map((d) => hms(d.duration));
-    expect(lineWith(text, 'Ann Example').split(/\s{2,}/).slice(1, 9)).toEqual([...days, hms(json.totals[0].totalTime)]);
-    expect(lineWith(text, /^\s*Total\s+\d/).trim().split(/\s{2,}/).slice(1, 10)).toEqual([...days, hms(json.totals[0].totalTime), money(json.totals[0].totalAmount)]);
+    expect(
+      lineWith(text, 'Ann Example')
+        .split(/\s{2,}/)
+        .slice(1, 9),
+    ).toEqual([...days, hms(json.totals[0].totalTime)]);
+    expect(
+      lineWith(text, /^\s*Total\s+\d/)
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1, 10),
+    ).toEqual([...days, hms(json.totals[0].totalTime), money(json.totals[0].totalAmount)]);
   });
 
   it('invoice PDF: sender, client address, logo, subject, items over pages with the header repeated, discount, taxes, payments, balance, notes', async () => {
     const db = t.app.get(DataSource);
-    const upload = await request(t.http).post('/v1/file/image').set('X-Api-Key', a.apiKey).attach('file', PNG, 'logo.png').expect(200);
+    const upload = await request(t.http)
+      .post('/v1/file/image')
+      .set('X-Api-Key', a.apiKey)
+      .attach('file', PNG, 'logo.png')
+      .expect(200);
     await db.query(`UPDATE workspaces SET image_url = $2 WHERE id = $1`, [a.workspace.id, upload.body.url]);
     const client = await createClientRow(t.app, a.workspace.id, { name: 'Northwind Traders' });
     await db.query(`UPDATE clients SET address = $2 WHERE id = $1`, [client, 'Am Markt 1, 20095 Hamburg']);
     await invProject(t.app, a.workspace.id, client);
     const id = await invCreate(t.http, a.workspace.id, a.apiKey, client, { number: 'DOC-2024-1' });
     const base = `/v1/workspaces/${a.workspace.id}/invoices/${id}`;
-    const long = 'Website relaunch: design review, implementation of the new checkout flow and two rounds of client feedback, May 2024';
-    await request(t.http).post(`${base}/items`).set('X-Api-Key', a.apiKey).send({ description: long, itemType: 'Service', quantity: 1250, unitPrice: 10000, applyTaxes: 'TAX1TAX2' }).expect(200);
+    const long =
+      'Website relaunch: design review, implementation of the new checkout flow and two rounds of client feedback, May 2024';
+    await request(t.http)
+      .post(`${base}/items`)
+      .set('X-Api-Key', a.apiKey)
+      .send({ description: long, itemType: 'Service', quantity: 1250, unitPrice: 10000, applyTaxes: 'TAX1TAX2' })
+      .expect(200);
     for (let i = 2; i <= 45; i++) {
-      await request(t.http).post(`${base}/items`).set('X-Api-Key', a.apiKey).send({ description: `Support, day ${i}`, itemType: 'Service', quantity: 100, unitPrice: 5000, applyTaxes: 'TAX1TAX2' }).expect(200);
+      await request(t.http)
+        .post(`${base}/items`)
+        .set('X-Api-Key', a.apiKey)
+        .send({
+          description: `Support, day ${i}`,
+          itemType: 'Service',
+          quantity: 100,
+          unitPrice: 5000,
+          applyTaxes: 'TAX1TAX2',
+        })
+        .expect(200);
     }
-    await request(t.http).put(base).set('X-Api-Key', a.apiKey).send({
-      currency: 'USD', number: 'DOC-2024-1', issuedDate: '2024-06-01T00:00:00Z', dueDate: '2024-06-30T00:00:00Z', discountPercent: 10, taxPercent: 8, tax2Percent: 2.5,
-      subject: 'Services, May 2024', note: 'Please pay by bank transfer within 30 days.',
-    }).expect(200);
-    await request(t.http).post(`${base}/payments`).set('X-Api-Key', a.apiKey).send({ amount: 50000, note: 'Advance', paymentDate: '2024-06-05T00:00:00Z' }).expect(201);
+    await request(t.http)
+      .put(base)
+      .set('X-Api-Key', a.apiKey)
+      .send({
+        currency: 'USD',
+        number: 'DOC-2024-1',
+        issuedDate: '2024-06-01T00:00:00Z',
+        dueDate: '2024-06-30T00:00:00Z',
+        discountPercent: 10,
+        taxPercent: 8,
+        tax2Percent: 2.5,
+        subject: 'Services, May 2024',
+        note: 'Please pay by bank transfer within 30 days.',
+      })
+      .expect(200);
+    await request(t.http)
+      .post(`${base}/payments`)
+      .set('X-Api-Key', a.apiKey)
+      .send({ amount: 50000, note: 'Advance', paymentDate: '2024-06-05T00:00:00Z' })
+      .expect(201);
     const invoice = (await request(t.http).get(base).set('X-Api-Key', a.apiKey).expect(200)).body;
-    const pdf = (await request(t.http).get(`${base}/export?userLocale=en`).set('X-Api-Key', a.apiKey).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = (
+      await request(t.http)
+        .get(`${base}/export?userLocale=en`)
+        .set('X-Api-Key', a.apiKey)
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
 
     const info = pdfInfo(pdf);
     expect(info).toMatchObject({ portrait: true });
     expect(info.pages).toBeGreaterThanOrEqual(2);
-    expect(execFileSync('pdfimages', ['-list', pdfFile(pdf)]).toString().split('\n').filter((l) => /^\s*1\s+\d+\s+image/.test(l))).toHaveLength(1);
+    expect(
+      execFileSync('pdfimages', ['-list', pdfFile(pdf)])
+        .toString()
+        .split('\n')
+        .filter((l) => /^\s*1\s+\d+\s+image/.test(l)),
+    ).toHaveLength(1);
     const first = pdfText(pdf, 1, 1);
     expect(first).toContain('INVOICE');
     expect(first).toContain('DOC-2024-1');
@@ -183,7 +333,8 @@ describePdf('Exported documents (PDF text through pdftotext)', () => {
     for (let page = 2; page <= info.pages; page++) {
       const text = pdfText(pdf, page, page);
       expect(text).toContain(`Page ${page} of ${info.pages}`);
-      if (text.includes('Support, day')) expect(lineWith(text, 'DESCRIPTION')).toMatch(/DESCRIPTION\s+ITEM TYPE\s+QUANTITY\s+UNIT PRICE\s+AMOUNT/);
+      if (text.includes('Support, day'))
+        expect(lineWith(text, 'DESCRIPTION')).toMatch(/DESCRIPTION\s+ITEM TYPE\s+QUANTITY\s+UNIT PRICE\s+AMOUNT/);
     }
     const all = pdfText(pdf);
     expect(all.match(/Support, day \d+/g)).toHaveLength(44);
@@ -199,8 +350,19 @@ describePdf('Exported documents (PDF text through pdftotext)', () => {
     expect(all).toContain('Please pay by bank transfer within 30 days.');
 
     // The locale writes the money: German grouping, the code after.
-    const de = pdfText((await request(t.http).get(`${base}/export?userLocale=de-DE`).set('X-Api-Key', a.apiKey).buffer(true).parse(binary).expect(200)).body as Buffer);
-    expect(lineWith(de, 'TOTAL AMOUNT DUE')).toContain(`${((invoice.amount - 50000) / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 })} USD`);
+    const de = pdfText(
+      (
+        await request(t.http)
+          .get(`${base}/export?userLocale=de-DE`)
+          .set('X-Api-Key', a.apiKey)
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+      ).body as Buffer,
+    );
+    expect(lineWith(de, 'TOTAL AMOUNT DUE')).toContain(
+      `${((invoice.amount - 50000) / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 })} USD`,
+    );
     expect(de).toContain('01.06.2024');
   });
 });

@@ -5,7 +5,12 @@ import { newId } from '../src/common/utils/ids';
 import { Account, createMember, createOwner, installAddon, Owner } from './factories';
 import { startTestApp, TestApp } from './utils/test-app';
 
-type Doc = Record<string, unknown> & { id: string; documentType?: string; changeSequence?: string; auditMetadata?: { changeSequence: string } };
+type Doc = Record<string, unknown> & {
+  id: string;
+  documentType?: string;
+  changeSequence?: string;
+  auditMetadata?: { changeSequence: string };
+};
 type Kind = 'created' | 'updated' | 'deleted';
 
 describe('Entity changes', () => {
@@ -16,7 +21,8 @@ describe('Entity changes', () => {
   const feed = (ws: string, kind: Kind) => `/v1/workspaces/${ws}/entities/${kind}`;
 
   /** Items of one response, whatever the endpoint's shape. */
-  const itemsOf = (kind: Kind, body: unknown): Doc[] => (kind === 'deleted' ? (body as { response: Doc[] }).response : (body as Doc[]));
+  const itemsOf = (kind: Kind, body: unknown): Doc[] =>
+    kind === 'deleted' ? (body as { response: Doc[] }).response : (body as Doc[]);
 
   /**
    * Waits until every transaction that wrote to the workspace's outbox is below the horizon. The horizon is
@@ -36,7 +42,11 @@ describe('Entity changes', () => {
   }
 
   async function read(owner: Owner, kind: Kind, query: Record<string, string | number>) {
-    const res = await request(t.http).get(feed(owner.workspace.id, kind)).set('X-Api-Key', owner.apiKey).query(query).expect(200);
+    const res = await request(t.http)
+      .get(feed(owner.workspace.id, kind))
+      .set('X-Api-Key', owner.apiKey)
+      .query(query)
+      .expect(200);
     const cursor = res.headers['x-next-cursor'] as string;
     if (kind === 'deleted') expect(res.body.nextCursor).toBe(cursor);
     return { items: itemsOf(kind, res.body), cursor };
@@ -56,39 +66,94 @@ describe('Entity changes', () => {
       await request(t.http).get(url).query({ type: 'CLIENTS' }).expect(401);
       await request(t.http).get(url).set('X-Api-Key', member.apiKey).query({ type: 'CLIENTS' }).expect(403);
       await request(t.http).get(url).set('X-Api-Key', b.apiKey).query({ type: 'CLIENTS' }).expect(403);
-      await request(t.http).get(feed('nope', 'created')).set('X-Api-Key', a.apiKey).query({ type: 'CLIENTS' }).expect(400);
-      const bad = [{}, { type: 'BOATS' }, { type: 'CLIENTS', limit: 0 }, { type: 'CLIENTS', limit: 1001 }, { type: 'CLIENTS', cursor: 'bm9wZQ' }, { type: 'CLIENTS', start: 'yesterday' }];
+      await request(t.http)
+        .get(feed('nope', 'created'))
+        .set('X-Api-Key', a.apiKey)
+        .query({ type: 'CLIENTS' })
+        .expect(400);
+      const bad = [
+        {},
+        { type: 'BOATS' },
+        { type: 'CLIENTS', limit: 0 },
+        { type: 'CLIENTS', limit: 1001 },
+        { type: 'CLIENTS', cursor: 'bm9wZQ' },
+        { type: 'CLIENTS', start: 'yesterday' },
+      ];
       for (const query of bad) await request(t.http).get(url).set('X-Api-Key', a.apiKey).query(query).expect(400);
-      await request(t.http).get(url).set('X-Api-Key', a.apiKey).query({ type: 'CLIENTS', start: '2024-02-01T00:00:00Z', end: '2024-01-01T00:00:00Z' }).expect(400);
+      await request(t.http)
+        .get(url)
+        .set('X-Api-Key', a.apiKey)
+        .query({ type: 'CLIENTS', start: '2024-02-01T00:00:00Z', end: '2024-01-01T00:00:00Z' })
+        .expect(400);
     });
 
     it('admins and add-ons read the feed: documents as the REST API returned them, with documentType and auditMetadata', async () => {
       const owner = await createOwner(t.app, 'Feed');
       const admin = await createMember(t.app, owner.workspace.id, { role: 'WORKSPACE_ADMIN' });
-      const created = await request(t.http).post(`/v1/workspaces/${owner.workspace.id}/clients`).set('X-Api-Key', owner.apiKey).send({ name: 'Feed client' }).expect(201);
+      const created = await request(t.http)
+        .post(`/v1/workspaces/${owner.workspace.id}/clients`)
+        .set('X-Api-Key', owner.apiKey)
+        .send({ name: 'Feed client' })
+        .expect(201);
       const addon = await installAddon(t.app, owner.workspace.id);
       await settled(owner);
 
-      const byAdmin = await request(t.http).get(feed(owner.workspace.id, 'created')).set('X-Api-Key', admin.apiKey).query({ type: 'CLIENTS' }).expect(200);
+      const byAdmin = await request(t.http)
+        .get(feed(owner.workspace.id, 'created'))
+        .set('X-Api-Key', admin.apiKey)
+        .query({ type: 'CLIENTS' })
+        .expect(200);
       expect(byAdmin.body).toEqual([
-        { ...created.body, documentType: 'CLIENT', auditMetadata: { createdAt: expect.any(String), updatedAt: expect.any(String), changeSequence: expect.stringMatching(/^\d+$/) } },
+        {
+          ...created.body,
+          documentType: 'CLIENT',
+          auditMetadata: {
+            createdAt: expect.any(String),
+            updatedAt: expect.any(String),
+            changeSequence: expect.stringMatching(/^\d+$/),
+          },
+        },
       ]);
       expect(byAdmin.headers['x-next-cursor']).toMatch(/^[A-Za-z0-9_-]+$/);
-      const byAddon = await request(t.http).get(feed(owner.workspace.id, 'created')).set('X-Addon-Token', addon.token).query({ type: ['CLIENTS', 'TAGS'] }).expect(200);
+      const byAddon = await request(t.http)
+        .get(feed(owner.workspace.id, 'created'))
+        .set('X-Addon-Token', addon.token)
+        .query({ type: ['CLIENTS', 'TAGS'] })
+        .expect(200);
       expect(byAddon.body).toEqual(byAdmin.body);
       // Out of the date range: nothing; the other kinds: nothing yet.
-      const old = await request(t.http).get(feed(owner.workspace.id, 'created')).set('X-Api-Key', admin.apiKey).query({ type: 'CLIENTS', start: '2020-01-01T00:00:00Z', end: '2020-01-02T00:00:00Z' }).expect(200);
+      const old = await request(t.http)
+        .get(feed(owner.workspace.id, 'created'))
+        .set('X-Api-Key', admin.apiKey)
+        .query({ type: 'CLIENTS', start: '2020-01-01T00:00:00Z', end: '2020-01-02T00:00:00Z' })
+        .expect(200);
       expect(old.body).toEqual([]);
       expect((await read(owner, 'deleted', { type: 'CLIENTS' })).items).toEqual([]);
 
-      await request(t.http).put(`/v1/workspaces/${owner.workspace.id}/clients/${created.body.id}`).set('X-Api-Key', owner.apiKey).send({ archived: true }).expect(200);
-      const deleted = await request(t.http).delete(`/v1/workspaces/${owner.workspace.id}/clients/${created.body.id}`).set('X-Api-Key', owner.apiKey).expect(200);
+      await request(t.http)
+        .put(`/v1/workspaces/${owner.workspace.id}/clients/${created.body.id}`)
+        .set('X-Api-Key', owner.apiKey)
+        .send({ archived: true })
+        .expect(200);
+      const deleted = await request(t.http)
+        .delete(`/v1/workspaces/${owner.workspace.id}/clients/${created.body.id}`)
+        .set('X-Api-Key', owner.apiKey)
+        .expect(200);
       await settled(owner);
       const updates = await read(owner, 'updated', { type: 'CLIENT' });
-      expect(updates.items).toEqual([expect.objectContaining({ id: created.body.id, archived: true, documentType: 'CLIENT' })]);
+      expect(updates.items).toEqual([
+        expect.objectContaining({ id: created.body.id, archived: true, documentType: 'CLIENT' }),
+      ]);
       const deletions = await read(owner, 'deleted', { type: 'CLIENTS' });
       expect(deletions.items).toEqual([
-        { id: created.body.id, deletedAt: expect.any(String), document: deleted.body, documentCode: 'CLIENT', documentType: 'CLIENT', changeSequence: expect.any(String) },
+        {
+          id: created.body.id,
+          deletedAt: expect.any(String),
+          document: deleted.body,
+          documentCode: 'CLIENT',
+          documentType: 'CLIENT',
+          changeSequence: expect.any(String),
+        },
       ]);
       // Other workspaces' changes never show.
       expect((await read(b, 'created', { type: 'CLIENTS' })).items.map((d) => d.id)).not.toContain(created.body.id);
@@ -101,9 +166,16 @@ describe('Entity changes', () => {
     for (const kind of ['created', 'updated', 'deleted']) {
       const get = op(`/entities/${kind}`, 'get');
       expect(get.tags).toEqual(['Entity changes']);
-      expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['type', 'start', 'end', 'page', 'limit', 'cursor']));
+      expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['type', 'start', 'end', 'page', 'limit', 'cursor']),
+      );
       expect(get.responses['200'].headers['X-Next-Cursor']).toBeDefined();
-      expect(Object.keys(get.responses['429'].headers)).toEqual(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
+      expect(Object.keys(get.responses['429'].headers)).toEqual([
+        'Retry-After',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+      ]);
     }
     expect(op('/entities/created', 'get').operationId).toBe('getCreatedEntityInfo');
     expect(op('/entities/updated', 'get').operationId).toBe('getUpdatedEntityInfo');
@@ -217,7 +289,9 @@ describe('Entity changes', () => {
       /** Applies a change unless a newer one for the entity was applied already (the three feeds are read one after another). */
       private apply(kind: Kind, item: Doc): void {
         const type = item.documentType as string;
-        const seq = BigInt(kind === 'deleted' ? (item.changeSequence as string) : (item.auditMetadata?.changeSequence as string));
+        const seq = BigInt(
+          kind === 'deleted' ? (item.changeSequence as string) : (item.auditMetadata?.changeSequence as string),
+        );
         const key = `${type}:${item.id}`;
         const known = this.state.get(key);
         if (known && known.seq >= seq) return;
@@ -239,8 +313,10 @@ describe('Entity changes', () => {
       const owner = await createOwner(t.app, 'Sync');
       const ws = `/v1/workspaces/${owner.workspace.id}`;
       const api = {
-        post: (path: string, body: object) => request(t.http).post(`${ws}/${path}`).set('X-Api-Key', owner.apiKey).send(body).expect(201),
-        put: (path: string, body: object) => request(t.http).put(`${ws}/${path}`).set('X-Api-Key', owner.apiKey).send(body).expect(200),
+        post: (path: string, body: object) =>
+          request(t.http).post(`${ws}/${path}`).set('X-Api-Key', owner.apiKey).send(body).expect(201),
+        put: (path: string, body: object) =>
+          request(t.http).put(`${ws}/${path}`).set('X-Api-Key', owner.apiKey).send(body).expect(200),
         del: (path: string) => request(t.http).delete(`${ws}/${path}`).set('X-Api-Key', owner.apiKey).expect(200),
       };
       const replica = new Replica(owner);
@@ -272,16 +348,25 @@ describe('Entity changes', () => {
       await replica.sync();
 
       const list = async (path: string, query: object = {}) =>
-        (await request(t.http).get(`${ws}/${path}`).set('X-Api-Key', owner.apiKey).query({ 'page-size': 1000, ...query }).expect(200)).body as Doc[];
+        (
+          await request(t.http)
+            .get(`${ws}/${path}`)
+            .set('X-Api-Key', owner.apiKey)
+            .query({ 'page-size': 1000, ...query })
+            .expect(200)
+        ).body as Doc[];
       const sorted = (docs: Doc[]) => [...docs].sort((x, y) => x.id.localeCompare(y.id));
       expect(replica.live('CLIENT')).toEqual(sorted(await list('clients')));
-      expect(replica.live('TAG')).toEqual(sorted([...(await list('tags', { archived: false })), ...(await list('tags', { archived: true }))]));
+      expect(replica.live('TAG')).toEqual(
+        sorted([...(await list('tags', { archived: false })), ...(await list('tags', { archived: true }))]),
+      );
       const serverProjects = sorted(await list('projects'));
-      expect(replica.live('PROJECT').map((p) => [p.id, p.name, p.archived, p.color])).toEqual(serverProjects.map((p) => [p.id, p.name, p.archived, p.color]));
+      expect(replica.live('PROJECT').map((p) => [p.id, p.name, p.archived, p.color])).toEqual(
+        serverProjects.map((p) => [p.id, p.name, p.archived, p.color]),
+      );
       expect(replica.live('CLIENT')).toHaveLength(5);
       expect(replica.live('TAG')).toHaveLength(4);
       expect(replica.live('PROJECT')).toHaveLength(4);
     });
   });
 });
-

@@ -26,27 +26,51 @@ describe('Expense categories', () => {
       const url = base(a.workspace.id);
       await request(t.http).post(url).send({ name: 'X' }).expect(401);
       await request(t.http).post(url).set('X-Api-Key', member.apiKey).send({ name: 'X' }).expect(403);
-      for (const body of [{}, { name: ' ' }, { name: 'y'.repeat(251) }, { name: 'ok', color: 'red' }, { name: 'ok', priceInCents: -1 },
-        { name: 'ok', priceInCents: 1.5 }, { name: 'ok', hasUnitPrice: true }, { name: 'ok', hasUnitPrice: 'yes' }]) {
+      for (const body of [
+        {},
+        { name: ' ' },
+        { name: 'y'.repeat(251) },
+        { name: 'ok', color: 'red' },
+        { name: 'ok', priceInCents: -1 },
+        { name: 'ok', priceInCents: 1.5 },
+        { name: 'ok', hasUnitPrice: true },
+        { name: 'ok', hasUnitPrice: 'yes' },
+      ]) {
         await request(t.http).post(url).set('X-Api-Key', a.apiKey).send(body).expect(400);
       }
     });
 
     it('an admin creates a unit-priced category; EXPENSE_CATEGORY_CREATED is recorded', async () => {
-      const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', admin.apiKey)
-        .send({ name: ' Mileage ', hasUnitPrice: true, priceInCents: 55, unit: 'km' }).expect(201);
+      const res = await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', admin.apiKey)
+        .send({ name: ' Mileage ', hasUnitPrice: true, priceInCents: 55, unit: 'km' })
+        .expect(201);
       expect(res.body).toEqual({
-        id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Mileage', hasUnitPrice: true, priceInCents: 55, unit: 'km', archived: false,
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        name: 'Mileage',
+        hasUnitPrice: true,
+        priceInCents: 55,
+        unit: 'km',
+        archived: false,
         workspaceId: a.workspace.id,
       });
       expect(await expenseEvents(t.app, res.body.id)).toEqual(['EXPENSE_CATEGORY_CREATED']);
-      const plain = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'Meals' }).expect(201);
+      const plain = await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'Meals' })
+        .expect(201);
       expect(plain.body).toMatchObject({ name: 'Meals', hasUnitPrice: false, priceInCents: null, unit: null });
     });
 
     it('409 for a duplicate name (case-insensitive); the same name in another workspace is fine', async () => {
       await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'Travel' }).expect(201);
-      const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send({ name: 'TRAVEL' }).expect(409);
+      const res = await request(t.http)
+        .post(base(a.workspace.id))
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'TRAVEL' })
+        .expect(409);
       expect(res.body).toEqual({ code: 409, message: "Expense category with name 'TRAVEL' already exists" });
       await request(t.http).post(base(b.workspace.id)).set('X-Api-Key', b.apiKey).send({ name: 'Travel' }).expect(201);
     });
@@ -63,8 +87,18 @@ describe('Expense categories', () => {
 
     it('401 without credentials; 400 for bad paging or sort', async () => {
       await request(t.http).get(base(ws.workspace.id)).expect(401);
-      for (const q of ['page=0', 'page-size=0', 'page-size=1001', 'sort-column=ID', 'sort-order=UP', 'archived=maybe']) {
-        await request(t.http).get(`${base(ws.workspace.id)}?${q}`).set('X-Api-Key', ws.apiKey).expect(400);
+      for (const q of [
+        'page=0',
+        'page-size=0',
+        'page-size=1001',
+        'sort-column=ID',
+        'sort-order=UP',
+        'archived=maybe',
+      ]) {
+        await request(t.http)
+          .get(`${base(ws.workspace.id)}?${q}`)
+          .set('X-Api-Key', ws.apiKey)
+          .expect(400);
       }
     });
 
@@ -74,18 +108,32 @@ describe('Expense categories', () => {
       expect(res.body.count).toBe(3);
       expect(res.body.categories.map((c: { name: string }) => c.name)).toEqual(['alpha', 'Beta', 'Gamma']);
       expect(res.headers['x-total-count']).toBe('3');
-      const page = await request(t.http).get(`${base(ws.workspace.id)}?page=2&page-size=2&sort-column=NAME&sort-order=DESCENDING`)
-        .set('X-Api-Key', ws.apiKey).expect(200);
+      const page = await request(t.http)
+        .get(`${base(ws.workspace.id)}?page=2&page-size=2&sort-column=NAME&sort-order=DESCENDING`)
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
       expect(page.body).toEqual({ count: 3, categories: [expect.objectContaining({ name: 'alpha' })] });
       expect(page.headers['last-page']).toBe('true');
     });
 
     it('filters by archived and name', async () => {
-      const archived = await request(t.http).get(`${base(ws.workspace.id)}?archived=true`).set('X-Api-Key', ws.apiKey).expect(200);
+      const archived = await request(t.http)
+        .get(`${base(ws.workspace.id)}?archived=true`)
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
       expect(archived.body.categories.map((c: { name: string }) => c.name)).toEqual(['Old']);
-      const named = await request(t.http).get(`${base(ws.workspace.id)}?name=AMM`).set('X-Api-Key', ws.apiKey).expect(200);
-      expect(named.body).toEqual({ count: 1, categories: [expect.objectContaining({ name: 'Gamma', workspaceId: ws.workspace.id })] });
-      const none = await request(t.http).get(`${base(ws.workspace.id)}?name=zzz&page=3`).set('X-Api-Key', ws.apiKey).expect(200);
+      const named = await request(t.http)
+        .get(`${base(ws.workspace.id)}?name=AMM`)
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
+      expect(named.body).toEqual({
+        count: 1,
+        categories: [expect.objectContaining({ name: 'Gamma', workspaceId: ws.workspace.id })],
+      });
+      const none = await request(t.http)
+        .get(`${base(ws.workspace.id)}?name=zzz&page=3`)
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
       expect(none.body).toEqual({ count: 0, categories: [] });
     });
   });
@@ -94,21 +142,59 @@ describe('Expense categories', () => {
     it('401, 403 member, 400 malformed id or body, 404 for another workspace', async () => {
       const id = await insertExpenseCategory(t.app, a.workspace.id);
       const bId = await insertExpenseCategory(t.app, b.workspace.id);
-      await request(t.http).put(`${base(a.workspace.id)}/${id}`).send({ name: 'N' }).expect(401);
-      await request(t.http).put(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', member.apiKey).send({ name: 'N' }).expect(403);
-      await request(t.http).put(`${base(a.workspace.id)}/nope`).set('X-Api-Key', a.apiKey).send({ name: 'N' }).expect(400);
-      await request(t.http).put(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).send({ unit: 'x' }).expect(400);
-      await request(t.http).put(`${base(a.workspace.id)}/${bId}`).set('X-Api-Key', a.apiKey).send({ name: 'N' }).expect(404);
-      await request(t.http).put(`${base(a.workspace.id)}/${MISSING_ID}`).set('X-Api-Key', a.apiKey).send({ name: 'N' }).expect(404);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/${id}`)
+        .send({ name: 'N' })
+        .expect(401);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', member.apiKey)
+        .send({ name: 'N' })
+        .expect(403);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/nope`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'N' })
+        .expect(400);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ unit: 'x' })
+        .expect(400);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/${bId}`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'N' })
+        .expect(404);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/${MISSING_ID}`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'N' })
+        .expect(404);
     });
 
     it('replaces the category; EXPENSE_CATEGORY_UPDATED is recorded; 409 for a taken name', async () => {
       const id = await insertExpenseCategory(t.app, a.workspace.id, { name: 'Hotel', unit: 'night' });
-      const res = await request(t.http).put(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', admin.apiKey)
-        .send({ name: 'Lodging', hasUnitPrice: true, priceInCents: 12000 }).expect(200);
-      expect(res.body).toEqual({ id, name: 'Lodging', hasUnitPrice: true, priceInCents: 12000, unit: null, archived: false, workspaceId: a.workspace.id });
+      const res = await request(t.http)
+        .put(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', admin.apiKey)
+        .send({ name: 'Lodging', hasUnitPrice: true, priceInCents: 12000 })
+        .expect(200);
+      expect(res.body).toEqual({
+        id,
+        name: 'Lodging',
+        hasUnitPrice: true,
+        priceInCents: 12000,
+        unit: null,
+        archived: false,
+        workspaceId: a.workspace.id,
+      });
       expect(await expenseEvents(t.app, id)).toEqual(['EXPENSE_CATEGORY_UPDATED']);
-      await request(t.http).put(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', admin.apiKey).send({ name: 'meals' }).expect(409);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', admin.apiKey)
+        .send({ name: 'meals' })
+        .expect(409);
     });
   });
 
@@ -130,7 +216,10 @@ describe('Expense categories', () => {
       const url = `${base(a.workspace.id)}/${id}/status`;
       const res = await request(t.http).patch(url).set('X-Api-Key', admin.apiKey).send({ archived: true }).expect(200);
       expect(res.body).toMatchObject({ id, name: 'Seasonal', archived: true });
-      const list = await request(t.http).get(`${base(a.workspace.id)}?archived=true&name=Seasonal`).set('X-Api-Key', a.apiKey).expect(200);
+      const list = await request(t.http)
+        .get(`${base(a.workspace.id)}?archived=true&name=Seasonal`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(200);
       expect(list.body.count).toBe(1);
       await request(t.http).patch(url).set('X-Api-Key', admin.apiKey).send({ archived: false }).expect(200);
       expect(await expenseEvents(t.app, id)).toEqual(['EXPENSE_CATEGORY_UPDATED', 'EXPENSE_CATEGORY_UPDATED']);
@@ -141,24 +230,51 @@ describe('Expense categories', () => {
     it('401, 403 member, 400 malformed id, 404 for another workspace', async () => {
       const id = await insertExpenseCategory(t.app, a.workspace.id);
       const bId = await insertExpenseCategory(t.app, b.workspace.id);
-      await request(t.http).delete(`${base(a.workspace.id)}/${id}`).expect(401);
-      await request(t.http).delete(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', member.apiKey).expect(403);
-      await request(t.http).delete(`${base(a.workspace.id)}/bad`).set('X-Api-Key', a.apiKey).expect(400);
-      await request(t.http).delete(`${base(a.workspace.id)}/${bId}`).set('X-Api-Key', a.apiKey).expect(404);
-      const rows: unknown[] = await t.app.get(DataSource).query('SELECT 1 FROM expense_categories WHERE id = $1', [bId]);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${id}`)
+        .expect(401);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', member.apiKey)
+        .expect(403);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/bad`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(400);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${bId}`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(404);
+      const rows: unknown[] = await t.app
+        .get(DataSource)
+        .query('SELECT 1 FROM expense_categories WHERE id = $1', [bId]);
       expect(rows).toHaveLength(1);
     });
 
     it('204 and gone, with EXPENSE_CATEGORY_DELETED; 409 while expenses use it', async () => {
       const id = await insertExpenseCategory(t.app, a.workspace.id);
-      await request(t.http).delete(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', admin.apiKey).expect(204);
-      await request(t.http).delete(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', admin.apiKey).expect(404);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', admin.apiKey)
+        .expect(204);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${id}`)
+        .set('X-Api-Key', admin.apiKey)
+        .expect(404);
       expect(await expenseEvents(t.app, id)).toEqual(['EXPENSE_CATEGORY_DELETED']);
 
       const used = await insertExpenseCategory(t.app, a.workspace.id);
-      await request(t.http).post(`/v1/workspaces/${a.workspace.id}/expenses`).set('X-Api-Key', a.apiKey)
-        .field('amount', '5').field('categoryId', used).field('date', '2024-01-02').expect(201);
-      const res = await request(t.http).delete(`${base(a.workspace.id)}/${used}`).set('X-Api-Key', admin.apiKey).expect(409);
+      await request(t.http)
+        .post(`/v1/workspaces/${a.workspace.id}/expenses`)
+        .set('X-Api-Key', a.apiKey)
+        .field('amount', '5')
+        .field('categoryId', used)
+        .field('date', '2024-01-02')
+        .expect(201);
+      const res = await request(t.http)
+        .delete(`${base(a.workspace.id)}/${used}`)
+        .set('X-Api-Key', admin.apiKey)
+        .expect(409);
       expect(res.body.message).toMatch(/archive/);
     });
   });

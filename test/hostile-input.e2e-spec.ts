@@ -9,8 +9,15 @@ describe('Hostile input: deep JSON, NUL characters', () => {
   let a: Owner;
   const clients = () => `/v1/workspaces/${a.workspace.id}/clients`;
   const count = async (name: string) =>
-    Number((await t.app.get(DataSource).query(`SELECT count(*) AS n FROM clients WHERE workspace_id = $1 AND name LIKE $2`, [a.workspace.id, name]))[0].n);
-  const nested = (depth: number, leaf: unknown = 1): string => `${'['.repeat(depth)}${JSON.stringify(leaf)}${']'.repeat(depth)}`;
+    Number(
+      (
+        await t.app
+          .get(DataSource)
+          .query(`SELECT count(*) AS n FROM clients WHERE workspace_id = $1 AND name LIKE $2`, [a.workspace.id, name])
+      )[0].n,
+    );
+  const nested = (depth: number, leaf: unknown = 1): string =>
+    `${'['.repeat(depth)}${JSON.stringify(leaf)}${']'.repeat(depth)}`;
   const raw = (path: string, body: string) =>
     request(t.http).post(path).set('X-Api-Key', a.apiKey).set('Content-Type', 'application/json').send(body);
 
@@ -29,7 +36,12 @@ describe('Hostile input: deep JSON, NUL characters', () => {
     expect(res.body).toEqual({
       code: 400,
       message: 'The JSON body is nested deeper than 32 levels',
-      errors: [{ field: expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')}`)), message: 'nested deeper than 32 levels' }],
+      errors: [
+        {
+          field: expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')}`)),
+          message: 'nested deeper than 32 levels',
+        },
+      ],
     });
     expect(await count('Deep')).toBe(0);
   });
@@ -43,7 +55,11 @@ describe('Hostile input: deep JSON, NUL characters', () => {
 
   it('a NUL character in a string field is 400 naming the field, and writes nothing', async () => {
     const res = await raw(clients(), '{"name":"Nul\\u0000client"}').expect(400);
-    expect(res.body).toEqual({ code: 400, message: 'Text must not contain NUL characters', errors: [{ field: 'name', message: 'contains a NUL character' }] });
+    expect(res.body).toEqual({
+      code: 400,
+      message: 'Text must not contain NUL characters',
+      errors: [{ field: 'name', message: 'contains a NUL character' }],
+    });
     expect(await count('Nul%')).toBe(0);
   });
 
@@ -60,12 +76,21 @@ describe('Hostile input: deep JSON, NUL characters', () => {
 
   it('%00 in a query value (or name) is 400 naming the parameter', async () => {
     const res = await request(t.http).get(`${clients()}?name=a%00b`).set('X-Api-Key', a.apiKey).expect(400);
-    expect(res.body).toEqual({ code: 400, message: 'Text must not contain NUL characters', errors: [{ field: 'name', message: 'contains a NUL character' }] });
-    await request(t.http).get(`/v1/workspaces/${a.workspace.id}/time-entries/status/in-progress?x%00=1`).set('X-Api-Key', a.apiKey).expect(400);
+    expect(res.body).toEqual({
+      code: 400,
+      message: 'Text must not contain NUL characters',
+      errors: [{ field: 'name', message: 'contains a NUL character' }],
+    });
+    await request(t.http)
+      .get(`/v1/workspaces/${a.workspace.id}/time-entries/status/in-progress?x%00=1`)
+      .set('X-Api-Key', a.apiKey)
+      .expect(400);
   });
 
   it('%00 in a path segment is 400 too, never a database error', async () => {
-    const res = await request(t.http).get(`/v1/workspaces/${a.workspace.id}/clients/abc%00def`).set('X-Api-Key', a.apiKey);
+    const res = await request(t.http)
+      .get(`/v1/workspaces/${a.workspace.id}/clients/abc%00def`)
+      .set('X-Api-Key', a.apiKey);
     expect(res.status).toBe(400);
   });
 

@@ -42,7 +42,8 @@ describe('HTTP timeouts', () => {
   });
 
   it('a body trickled at 10 bytes/s is cut with 408 at REQUEST_TIMEOUT_MS', async () => {
-    const head = 'POST /v1/workspaces/0123456789abcdef01234567/clients HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name":"';
+    const head =
+      'POST /v1/workspaces/0123456789abcdef01234567/clients HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name":"';
     const { answer, closedAfterMs } = await trickle(head, 'a');
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeGreaterThanOrEqual(1400);

@@ -15,14 +15,29 @@ describe('Invoice payments', () => {
 
   /** An invoice of 100.00 + 10% tax = 110.00. */
   const invoiceOf11000 = async (): Promise<string> => {
-    const id = await invCreate(t.http, a.workspace.id, a.apiKey, client, { number: `P-${Math.random().toString(36).slice(2, 10)}` });
+    const id = await invCreate(t.http, a.workspace.id, a.apiKey, client, {
+      number: `P-${Math.random().toString(36).slice(2, 10)}`,
+    });
     const url = `${base(a.workspace.id)}/${id}`;
-    await request(t.http).post(`${url}/items`).set('X-Api-Key', a.apiKey)
-      .send({ description: 'Work', itemType: 'Service', quantity: 100, unitPrice: 10000, applyTaxes: 'TAX1' }).expect(200);
+    await request(t.http)
+      .post(`${url}/items`)
+      .set('X-Api-Key', a.apiKey)
+      .send({ description: 'Work', itemType: 'Service', quantity: 100, unitPrice: 10000, applyTaxes: 'TAX1' })
+      .expect(200);
     const number = (await request(t.http).get(url).set('X-Api-Key', a.apiKey)).body.number as string;
-    await request(t.http).put(url).set('X-Api-Key', a.apiKey).send({
-      currency: 'USD', number, issuedDate: '2024-03-01T00:00:00Z', dueDate: '2024-03-31T00:00:00Z', discountPercent: 0, taxPercent: 10, tax2Percent: 0,
-    }).expect(200);
+    await request(t.http)
+      .put(url)
+      .set('X-Api-Key', a.apiKey)
+      .send({
+        currency: 'USD',
+        number,
+        issuedDate: '2024-03-01T00:00:00Z',
+        dueDate: '2024-03-31T00:00:00Z',
+        discountPercent: 0,
+        taxPercent: 10,
+        tax2Percent: 0,
+      })
+      .expect(200);
     return id;
   };
 
@@ -42,18 +57,42 @@ describe('Invoice payments', () => {
       const url = `${base(a.workspace.id)}/${id}/payments`;
       await request(t.http).post(url).send({ amount: 100 }).expect(401);
       await request(t.http).post(url).set('X-Api-Key', member.apiKey).send({ amount: 100 }).expect(403);
-      for (const bad of [{}, { amount: 0 }, { amount: 1.5 }, { amount: '100' }, { amount: 100, paymentDate: 'today' }, { amount: 100, note: 'x'.repeat(1001) }, { amount: 100, extra: 1 }]) {
+      for (const bad of [
+        {},
+        { amount: 0 },
+        { amount: 1.5 },
+        { amount: '100' },
+        { amount: 100, paymentDate: 'today' },
+        { amount: 100, note: 'x'.repeat(1001) },
+        { amount: 100, extra: 1 },
+      ]) {
         await request(t.http).post(url).set('X-Api-Key', a.apiKey).send(bad).expect(400);
       }
-      await request(t.http).post(`${base(a.workspace.id)}/nope/payments`).set('X-Api-Key', a.apiKey).send({ amount: 100 }).expect(400);
-      await request(t.http).post(`${base(a.workspace.id)}/${otherInvoice}/payments`).set('X-Api-Key', a.apiKey).send({ amount: 100 }).expect(404);
+      await request(t.http)
+        .post(`${base(a.workspace.id)}/nope/payments`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 100 })
+        .expect(400);
+      await request(t.http)
+        .post(`${base(a.workspace.id)}/${otherInvoice}/payments`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 100 })
+        .expect(404);
     });
 
     it('PARTIALLY_PAID, then PAID when the payments reach the total; overpaying is 400', async () => {
       const id = await invoiceOf11000();
       const url = `${base(a.workspace.id)}/${id}/payments`;
-      await request(t.http).patch(`${base(a.workspace.id)}/${id}/status`).set('X-Api-Key', a.apiKey).send({ invoiceStatus: 'SENT' }).expect(200);
-      const first = await request(t.http).post(url).set('X-Api-Key', a.apiKey).send({ amount: 4000, note: 'Deposit', paymentDate: '2024-03-05T10:00:00Z' }).expect(201);
+      await request(t.http)
+        .patch(`${base(a.workspace.id)}/${id}/status`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ invoiceStatus: 'SENT' })
+        .expect(200);
+      const first = await request(t.http)
+        .post(url)
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 4000, note: 'Deposit', paymentDate: '2024-03-05T10:00:00Z' })
+        .expect(201);
       expect(first.body).toMatchObject({ id, amount: 11000, paid: 4000, balance: 7000, status: 'PARTIALLY_PAID' });
       const over = await request(t.http).post(url).set('X-Api-Key', a.apiKey).send({ amount: 7001 }).expect(400);
       expect(over.body.message).toContain('7000');
@@ -63,13 +102,24 @@ describe('Invoice payments', () => {
       const events = await invEvents(t.app, id);
       expect(events.filter((e) => e === 'INVOICE_UPDATED').length).toBe(5); // item, put, status, 2 payments
       // Items cannot push the total below what was paid.
-      await request(t.http).delete(`${base(a.workspace.id)}/${id}/items/1`).set('X-Api-Key', a.apiKey).expect(400);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${id}/items/1`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(400);
     });
 
     it('a void invoice takes no payments', async () => {
       const id = await invoiceOf11000();
-      await request(t.http).patch(`${base(a.workspace.id)}/${id}/status`).set('X-Api-Key', a.apiKey).send({ invoiceStatus: 'VOID' }).expect(200);
-      await request(t.http).post(`${base(a.workspace.id)}/${id}/payments`).set('X-Api-Key', a.apiKey).send({ amount: 100 }).expect(400);
+      await request(t.http)
+        .patch(`${base(a.workspace.id)}/${id}/status`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ invoiceStatus: 'VOID' })
+        .expect(200);
+      await request(t.http)
+        .post(`${base(a.workspace.id)}/${id}/payments`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 100 })
+        .expect(400);
     });
   });
 
@@ -77,17 +127,43 @@ describe('Invoice payments', () => {
     it('401, 403, 400, 404; the payments newest first, paged, with the author', async () => {
       const id = await invoiceOf11000();
       const url = `${base(a.workspace.id)}/${id}/payments`;
-      await request(t.http).post(url).set('X-Api-Key', a.apiKey).send({ amount: 1000, note: 'one', paymentDate: '2024-03-01T12:00:00Z' }).expect(201);
-      await request(t.http).post(url).set('X-Api-Key', a.apiKey).send({ amount: 2000, note: 'two', paymentDate: '2024-03-02T12:00:00Z' }).expect(201);
+      await request(t.http)
+        .post(url)
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 1000, note: 'one', paymentDate: '2024-03-01T12:00:00Z' })
+        .expect(201);
+      await request(t.http)
+        .post(url)
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 2000, note: 'two', paymentDate: '2024-03-02T12:00:00Z' })
+        .expect(201);
       await request(t.http).get(url).expect(401);
       await request(t.http).get(url).set('X-Api-Key', member.apiKey).expect(403);
       await request(t.http).get(`${url}?page-size=0`).set('X-Api-Key', a.apiKey).expect(400);
-      await request(t.http).get(`${base(a.workspace.id)}/x/payments`).set('X-Api-Key', a.apiKey).expect(400);
-      await request(t.http).get(`${base(a.workspace.id)}/${otherInvoice}/payments`).set('X-Api-Key', a.apiKey).expect(404);
+      await request(t.http)
+        .get(`${base(a.workspace.id)}/x/payments`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(400);
+      await request(t.http)
+        .get(`${base(a.workspace.id)}/${otherInvoice}/payments`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(404);
       const res = await request(t.http).get(url).set('X-Api-Key', a.apiKey).expect(200);
       expect(res.body).toEqual([
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), amount: 2000, note: 'two', date: '2024-03-02T12:00:00Z', author: 'Alice' },
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), amount: 1000, note: 'one', date: '2024-03-01T12:00:00Z', author: 'Alice' },
+        {
+          id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          amount: 2000,
+          note: 'two',
+          date: '2024-03-02T12:00:00Z',
+          author: 'Alice',
+        },
+        {
+          id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          amount: 1000,
+          note: 'one',
+          date: '2024-03-01T12:00:00Z',
+          author: 'Alice',
+        },
       ]);
       expect(res.headers['x-total-count']).toBe('2');
       const page = await request(t.http).get(`${url}?page=2&page-size=1`).set('X-Api-Key', a.apiKey).expect(200);
@@ -108,9 +184,15 @@ describe('Invoice payments', () => {
       await request(t.http).delete(`${url}/${paymentId}`).set('X-Api-Key', member.apiKey).expect(403);
       await request(t.http).delete(`${url}/bad`).set('X-Api-Key', a.apiKey).expect(400);
       await request(t.http).delete(`${url}/ffffffffffffffffffffffff`).set('X-Api-Key', a.apiKey).expect(404);
-      await request(t.http).delete(`${base(a.workspace.id)}/${otherInvoice}/payments/${paymentId}`).set('X-Api-Key', a.apiKey).expect(404);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${otherInvoice}/payments/${paymentId}`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(404);
       const other = await invoiceOf11000();
-      await request(t.http).delete(`${base(a.workspace.id)}/${other}/payments/${paymentId}`).set('X-Api-Key', a.apiKey).expect(404);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/${other}/payments/${paymentId}`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(404);
 
       await request(t.http).post(url).set('X-Api-Key', a.apiKey).send({ amount: 1 }).expect(400);
       const removed = await request(t.http).delete(`${url}/${paymentId}`).set('X-Api-Key', a.apiKey).expect(200);

@@ -33,14 +33,19 @@ describe('Migrations when several processes start together', () => {
 
   it('three `migrate` at once: each exits 0, every migration is applied exactly once', async () => {
     const migrate = () =>
-      run(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'migrate'], { cwd: root, env: { ...process.env, DATABASE_URL: fresh.toString() } });
+      run(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'migrate'], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: fresh.toString() },
+      });
     const outputs = await Promise.all([migrate(), migrate(), migrate()]);
     const files = readdirSync(join(root, 'src', 'database', 'migrations')).filter((f) => /^\d+.*\.ts$/.test(f));
     for (const { stdout } of outputs) expect(JSON.parse(stdout.trim())).toMatchObject({ migrations: files.length });
 
     const db = new Client({ connectionString: fresh.toString() });
     await db.connect();
-    const { rows } = await db.query<{ name: string; n: number }>('SELECT name, count(*)::int AS n FROM migrations GROUP BY name');
+    const { rows } = await db.query<{ name: string; n: number }>(
+      'SELECT name, count(*)::int AS n FROM migrations GROUP BY name',
+    );
     await db.end();
     expect(rows).toHaveLength(files.length);
     expect(rows.every((r) => r.n === 1)).toBe(true);

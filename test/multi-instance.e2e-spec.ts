@@ -17,24 +17,41 @@ import { startTestApp, type TestApp } from './utils/test-app';
  */
 const root = join(__dirname, '..');
 
-interface Instance { port: number; child: ChildProcess; log: string[] }
+interface Instance {
+  port: number;
+  child: ChildProcess;
+  log: string[];
+}
 
 async function startInstance(databaseUrl: string): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', WEBHOOK_WORKER: 'true',
-      WEBHOOK_POLL_MS: '100', WEBHOOKS_ALLOW_PRIVATE: 'true', RATE_LIMIT_PER_SECOND: '1000',
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      WEBHOOK_WORKER: 'true',
+      WEBHOOK_POLL_MS: '100',
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      RATE_LIMIT_PER_SECOND: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
   child.stdout?.on('data', (c: Buffer) => log.push(c.toString()));
   child.stderr?.on('data', (c: Buffer) => log.push(c.toString()));
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`instance exited with ${child.exitCode}: ${log.join('')}`);
-    return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-  }, 120_000, `an instance on port ${port}`);
+  await waitUntil(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`instance exited with ${child.exitCode}: ${log.join('')}`);
+      return fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    120_000,
+    `an instance on port ${port}`,
+  );
   return { port, child, log };
 }
 
@@ -93,66 +110,122 @@ describe('Two instances behind a load balancer', () => {
   });
 
   it('the proxy alternates between the two instances', async () => {
-    const answers = await Promise.all([0, 1, 2, 3].map(() => via().get('/v1/user').set('X-Api-Key', o.apiKey).expect(200)));
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map(() => via().get('/v1/user').set('X-Api-Key', o.apiKey).expect(200)),
+    );
     expect(new Set(answers.map((a) => a.headers['x-upstream']))).toEqual(new Set(['0', '1']));
   });
 
   it('a timer started on one instance is seen running and stopped on the other', async () => {
-    const start = await via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey).send({ start: '2024-05-01T09:00:00Z', description: 'timer' }).expect(201);
+    const start = await via()
+      .post(`${base()}/time-entries`)
+      .set('X-Api-Key', o.apiKey)
+      .send({ start: '2024-05-01T09:00:00Z', description: 'timer' })
+      .expect(201);
     const running = await via().get(`${base()}/time-entries/status/in-progress`).set('X-Api-Key', o.apiKey).expect(200);
     expect(running.headers['x-upstream']).not.toBe(start.headers['x-upstream']);
     expect((running.body as { id: string }[]).map((e) => e.id)).toEqual([(start.body as { id: string }).id]);
 
     await via().get('/v1/user').set('X-Api-Key', o.apiKey).expect(200); // so that the stop lands on the other instance
-    const stop = await via().patch(`${base()}/user/${o.user.id}/time-entries`).set('X-Api-Key', o.apiKey).send({ end: '2024-05-01T10:00:00Z' }).expect(200);
+    const stop = await via()
+      .patch(`${base()}/user/${o.user.id}/time-entries`)
+      .set('X-Api-Key', o.apiKey)
+      .send({ end: '2024-05-01T10:00:00Z' })
+      .expect(200);
     expect(stop.headers['x-upstream']).not.toBe(start.headers['x-upstream']);
-    expect((stop.body as { id: string; timeInterval: { duration: string } })).toMatchObject({ id: (start.body as { id: string }).id, timeInterval: { duration: 'PT1H' } });
+    expect(stop.body as { id: string; timeInterval: { duration: string } }).toMatchObject({
+      id: (start.body as { id: string }).id,
+      timeInterval: { duration: 'PT1H' },
+    });
     const after = await via().get(`${base()}/time-entries/status/in-progress`).set('X-Api-Key', o.apiKey).expect(200);
     expect(after.headers['x-upstream']).toBe(start.headers['x-upstream']);
     expect(after.body).toEqual([]);
   });
 
   it('timers started at once on both instances leave one running', async () => {
-    const starts = await Promise.all(['2024-05-02T09:00:00Z', '2024-05-02T09:00:01Z'].map((s) =>
-      via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey).send({ start: s, description: 'race' })));
+    const starts = await Promise.all(
+      ['2024-05-02T09:00:00Z', '2024-05-02T09:00:01Z'].map((s) =>
+        via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey).send({ start: s, description: 'race' }),
+      ),
+    );
     expect(new Set(starts.map((s) => s.headers['x-upstream']))).toEqual(new Set(['0', '1']));
     for (const s of starts) expect([201, 409]).toContain(s.status);
     const running = await via().get(`${base()}/time-entries/status/in-progress`).set('X-Api-Key', o.apiKey).expect(200);
     expect(running.body).toHaveLength(1);
-    await via().patch(`${base()}/user/${o.user.id}/time-entries`).set('X-Api-Key', o.apiKey).send({ end: '2024-05-02T10:00:00Z' }).expect(200);
+    await via()
+      .patch(`${base()}/user/${o.user.id}/time-entries`)
+      .set('X-Api-Key', o.apiKey)
+      .send({ end: '2024-05-02T10:00:00Z' })
+      .expect(200);
   });
 
   it('an Idempotency-Key used on one instance replays on the other, and racing twins create one entry', async () => {
     const body = { start: '2024-05-03T09:00:00Z', end: '2024-05-03T10:00:00Z', description: `idem-${Date.now()}` };
-    const first = await via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey).set('Idempotency-Key', `k1-${body.description}`).send(body).expect(201);
-    const again = await via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey).set('Idempotency-Key', `k1-${body.description}`).send(body).expect(201);
+    const first = await via()
+      .post(`${base()}/time-entries`)
+      .set('X-Api-Key', o.apiKey)
+      .set('Idempotency-Key', `k1-${body.description}`)
+      .send(body)
+      .expect(201);
+    const again = await via()
+      .post(`${base()}/time-entries`)
+      .set('X-Api-Key', o.apiKey)
+      .set('Idempotency-Key', `k1-${body.description}`)
+      .send(body)
+      .expect(201);
     expect(again.headers['x-upstream']).not.toBe(first.headers['x-upstream']);
     expect((again.body as { id: string }).id).toBe((first.body as { id: string }).id);
 
     const twin = { ...body, description: `${body.description}-twin` };
-    const racing = await Promise.all([0, 1].map(() =>
-      via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey).set('Idempotency-Key', `k2-${body.description}`).send(twin)));
+    const racing = await Promise.all(
+      [0, 1].map(() =>
+        via()
+          .post(`${base()}/time-entries`)
+          .set('X-Api-Key', o.apiKey)
+          .set('Idempotency-Key', `k2-${body.description}`)
+          .send(twin),
+      ),
+    );
     expect(new Set(racing.map((r) => r.headers['x-upstream']))).toEqual(new Set(['0', '1']));
     const created = racing.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const r of racing) expect([201, 409]).toContain(r.status);
     expect(new Set(created.map((r) => (r.body as { id: string }).id)).size).toBe(1);
 
-    const counts: { description: string; n: number }[] = await t.app.get(DataSource).query(
-      `SELECT description, count(*)::int AS n FROM time_entries WHERE workspace_id = $1 AND description LIKE $2 GROUP BY description ORDER BY description`,
-      [o.workspace.id, `${body.description}%`],
-    );
-    expect(counts).toEqual([{ description: body.description, n: 1 }, { description: twin.description, n: 1 }]);
+    const counts: { description: string; n: number }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT description, count(*)::int AS n FROM time_entries WHERE workspace_id = $1 AND description LIKE $2 GROUP BY description ORDER BY description`,
+        [o.workspace.id, `${body.description}%`],
+      );
+    expect(counts).toEqual([
+      { description: body.description, n: 1 },
+      { description: twin.description, n: 1 },
+    ]);
   });
 
   it('webhooks: with the delivery loop on in both instances, every event arrives exactly once', async () => {
-    await via().post(`${base()}/webhooks`).set('X-Api-Key', o.apiKey)
-      .send({ name: 'balanced', url: receiver.url('/balanced'), webhookEvent: 'NEW_TIME_ENTRY', triggerSource: [], triggerSourceType: 'WORKSPACE_ID' })
+    await via()
+      .post(`${base()}/webhooks`)
+      .set('X-Api-Key', o.apiKey)
+      .send({
+        name: 'balanced',
+        url: receiver.url('/balanced'),
+        webhookEvent: 'NEW_TIME_ENTRY',
+        triggerSource: [],
+        triggerSourceType: 'WORKSPACE_ID',
+      })
       .expect(201);
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await via().post(`${base()}/time-entries`).set('X-Api-Key', o.apiKey)
-        .send({ start: `2024-05-10T${String(8 + (i % 10)).padStart(2, '0')}:${String(i).padStart(2, '0')}:00Z`, end: '2024-05-10T19:00:00Z', description: `hook ${i}` })
+      const res = await via()
+        .post(`${base()}/time-entries`)
+        .set('X-Api-Key', o.apiKey)
+        .send({
+          start: `2024-05-10T${String(8 + (i % 10)).padStart(2, '0')}:${String(i).padStart(2, '0')}:00Z`,
+          end: '2024-05-10T19:00:00Z',
+          description: `hook ${i}`,
+        })
         .expect(201);
       ids.push((res.body as { id: string }).id);
     }

@@ -48,8 +48,18 @@ describe('Platform: health, auth, tenancy, errors, Swagger', () => {
   });
 
   it('refuses a body that is not JSON with 415 and malformed JSON with 400', async () => {
-    await request(t.http).post('/v1/workspaces').set('X-Api-Key', a.apiKey).set('Content-Type', 'text/plain').send('name=x').expect(415);
-    const res = await request(t.http).post('/v1/workspaces').set('X-Api-Key', a.apiKey).set('Content-Type', 'application/json').send('{"name":').expect(400);
+    await request(t.http)
+      .post('/v1/workspaces')
+      .set('X-Api-Key', a.apiKey)
+      .set('Content-Type', 'text/plain')
+      .send('name=x')
+      .expect(415);
+    const res = await request(t.http)
+      .post('/v1/workspaces')
+      .set('X-Api-Key', a.apiKey)
+      .set('Content-Type', 'application/json')
+      .send('{"name":')
+      .expect(400);
     expect(res.body).toEqual({ message: 'Malformed JSON body', code: 400 });
   });
 
@@ -64,7 +74,9 @@ describe('Platform: health, auth, tenancy, errors, Swagger', () => {
     const ui = await request(t.http).get('/docs').expect(200);
     expect(ui.text).toMatch(/swagger/i);
     const doc = await request(t.http).get('/docs-json').expect(200);
-    expect(Object.keys(doc.body.components.securitySchemes)).toEqual(expect.arrayContaining(['ApiKeyAuth', 'AddonKeyAuth']));
+    expect(Object.keys(doc.body.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['ApiKeyAuth', 'AddonKeyAuth']),
+    );
     expect(doc.body.servers).toEqual([{ url: '/' }]);
   });
 });

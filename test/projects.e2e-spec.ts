@@ -32,9 +32,15 @@ describe('Projects: create, read, update, delete', () => {
 
     it('refuses bad bodies with 400', async () => {
       for (const body of [
-        { name: 'x' }, { name: 'a'.repeat(251) }, { name: 'Ok name', color: 'red' }, { name: 'Ok name', clientId: 'nope' },
-        { name: 'Ok name', extra: 1 }, { name: 'Ok name', hourlyRate: { amount: -1 } }, { name: 'Ok name', estimate: { estimate: '10h' } },
-        { name: 'Ok name', memberships: [{ userId: 'bad' }] }, {},
+        { name: 'x' },
+        { name: 'a'.repeat(251) },
+        { name: 'Ok name', color: 'red' },
+        { name: 'Ok name', clientId: 'nope' },
+        { name: 'Ok name', extra: 1 },
+        { name: 'Ok name', hourlyRate: { amount: -1 } },
+        { name: 'Ok name', estimate: { estimate: '10h' } },
+        { name: 'Ok name', memberships: [{ userId: 'bad' }] },
+        {},
       ]) {
         const res = await post(a.apiKey, body);
         expect([res.status, body]).toEqual([400, body]);
@@ -50,38 +56,81 @@ describe('Projects: create, read, update, delete', () => {
     it('creates a project with client, rates, estimate, memberships and tasks, and records NEW_PROJECT', async () => {
       const clientId = await insertClient(t.app, a.workspace.id, 'Acme');
       const res = await post(a.apiKey, {
-        name: 'Website', clientId, color: '#FF0000', note: 'Redesign', isPublic: false, billable: false,
-        hourlyRate: { amount: 15000 }, costRate: { amount: 9000 }, estimate: { estimate: 'PT10H', type: 'MANUAL' },
+        name: 'Website',
+        clientId,
+        color: '#FF0000',
+        note: 'Redesign',
+        isPublic: false,
+        billable: false,
+        hourlyRate: { amount: 15000 },
+        costRate: { amount: 9000 },
+        estimate: { estimate: 'PT10H', type: 'MANUAL' },
         memberships: [{ userId: member.user.id, membershipType: 'PROJECT', hourlyRate: { amount: 7000 } }],
-        tasks: [{ name: 'Design', estimate: 'PT2H', assigneeIds: [member.user.id] }, { name: 'Build', status: 'DONE', budgetEstimate: 5000 }],
+        tasks: [
+          { name: 'Design', estimate: 'PT2H', assigneeIds: [member.user.id] },
+          { name: 'Build', status: 'DONE', budgetEstimate: 5000 },
+        ],
       }).expect(201);
       expect(res.body).toMatchObject({
-        name: 'Website', clientId, clientName: 'Acme', workspaceId: a.workspace.id, color: '#FF0000', note: 'Redesign',
-        billable: false, public: false, isPublic: false, archived: false, template: false, isTemplate: false,
-        hourlyRate: { amount: 15000, currency: 'USD' }, costRate: { amount: 9000, currency: 'USD' },
+        name: 'Website',
+        clientId,
+        clientName: 'Acme',
+        workspaceId: a.workspace.id,
+        color: '#FF0000',
+        note: 'Redesign',
+        billable: false,
+        public: false,
+        isPublic: false,
+        archived: false,
+        template: false,
+        isTemplate: false,
+        hourlyRate: { amount: 15000, currency: 'USD' },
+        costRate: { amount: 9000, currency: 'USD' },
         estimate: { estimate: 'PT10H', type: 'MANUAL' },
         timeEstimate: { active: true, estimate: 'PT10H', type: 'MANUAL', includeNonBillable: true, resetOption: null },
-        budgetEstimate: { active: false, estimate: 5000, type: 'AUTO' }, estimateReset: null, duration: 'PT0S',
+        budgetEstimate: { active: false, estimate: 5000, type: 'AUTO' },
+        estimateReset: null,
+        duration: 'PT0S',
       });
       expect(res.body.id).toMatch(/^[0-9a-f]{24}$/);
       expect(res.body.tasks).toBeUndefined();
       const byUser = Object.fromEntries(res.body.memberships.map((m: { userId: string }) => [m.userId, m]));
-      expect(byUser[a.user.id]).toMatchObject({ membershipType: 'PROJECT', targetId: res.body.id, membershipStatus: 'ACTIVE', hourlyRate: null });
-      expect(byUser[member.user.id]).toMatchObject({ membershipType: 'PROJECT', hourlyRate: { amount: 7000, currency: 'USD' }, costRate: null });
+      expect(byUser[a.user.id]).toMatchObject({
+        membershipType: 'PROJECT',
+        targetId: res.body.id,
+        membershipStatus: 'ACTIVE',
+        hourlyRate: null,
+      });
+      expect(byUser[member.user.id]).toMatchObject({
+        membershipType: 'PROJECT',
+        hourlyRate: { amount: 7000, currency: 'USD' },
+        costRate: null,
+      });
       expect(await outboxEvents(t.app, res.body.id)).toEqual(['NEW_PROJECT']);
-      const tasks = await t.app.get(DataSource).query('SELECT name, status, estimate FROM tasks WHERE project_id = $1 ORDER BY name', [res.body.id]);
-      expect(tasks).toEqual([{ name: 'Build', status: 'DONE', estimate: null }, { name: 'Design', status: 'ACTIVE', estimate: '7200' }]);
+      const tasks = await t.app
+        .get(DataSource)
+        .query('SELECT name, status, estimate FROM tasks WHERE project_id = $1 ORDER BY name', [res.body.id]);
+      expect(tasks).toEqual([
+        { name: 'Build', status: 'DONE', estimate: null },
+        { name: 'Design', status: 'ACTIVE', estimate: '7200' },
+      ]);
     });
 
     it('lets a plain member create when onlyAdminsCreateProject is off (the creator becomes a member)', async () => {
       const ds = t.app.get(DataSource);
-      await ds.query(`UPDATE workspaces SET settings = jsonb_set(settings, '{onlyAdminsCreateProject}', 'false') WHERE id = $1`, [a.workspace.id]);
+      await ds.query(
+        `UPDATE workspaces SET settings = jsonb_set(settings, '{onlyAdminsCreateProject}', 'false') WHERE id = $1`,
+        [a.workspace.id],
+      );
       try {
         const res = await post(member.apiKey, { name: 'Member made', isPublic: false }).expect(201);
         expect(res.body.memberships.map((m: { userId: string }) => m.userId)).toEqual([member.user.id]);
         await request(t.http).get(`${base()}/${res.body.id}`).set('X-Api-Key', member.apiKey).expect(200);
       } finally {
-        await ds.query(`UPDATE workspaces SET settings = jsonb_set(settings, '{onlyAdminsCreateProject}', 'true') WHERE id = $1`, [a.workspace.id]);
+        await ds.query(
+          `UPDATE workspaces SET settings = jsonb_set(settings, '{onlyAdminsCreateProject}', 'true') WHERE id = $1`,
+          [a.workspace.id],
+        );
       }
     });
 
@@ -97,7 +146,12 @@ describe('Projects: create, read, update, delete', () => {
     it('lets exactly one of 5 concurrent creates with the same name win', async () => {
       const results = await Promise.all(Array.from({ length: 5 }, () => post(a.apiKey, { name: 'Race' })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-      const rows = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM projects WHERE workspace_id = $1 AND name = $2', [a.workspace.id, 'Race']);
+      const rows = await t.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM projects WHERE workspace_id = $1 AND name = $2', [
+          a.workspace.id,
+          'Race',
+        ]);
       expect(rows[0].n).toBe(1);
     });
   });
@@ -111,7 +165,7 @@ describe('Projects: create, read, update, delete', () => {
       publicId = await insertProject(t.app, a.workspace.id, { name: 'Open' });
     });
 
-    it('answers 401, 400 for a malformed id, 404 for a missing id or another workspace\'s project', async () => {
+    it("answers 401, 400 for a malformed id, 404 for a missing id or another workspace's project", async () => {
       await request(t.http).get(`${base()}/${publicId}`).expect(401);
       await request(t.http).get(`${base()}/nope`).set('X-Api-Key', a.apiKey).expect(400);
       await request(t.http).get(`${base()}/${MISSING_ID}`).set('X-Api-Key', a.apiKey).expect(404);
@@ -123,32 +177,73 @@ describe('Projects: create, read, update, delete', () => {
       await request(t.http).get(`${base()}/${publicId}`).set('X-Api-Key', member.apiKey).expect(200);
       await request(t.http).get(`${base()}/${privateId}`).set('X-Api-Key', member.apiKey).expect(404);
       const groupId = await insertUserGroup(t.app, a.workspace.id, 'Viewers', [member.user.id]);
-      await t.app.get(DataSource).query('INSERT INTO project_members (workspace_id, project_id, user_group_id) VALUES ($1, $2, $3)', [a.workspace.id, privateId, groupId]);
+      await t.app
+        .get(DataSource)
+        .query('INSERT INTO project_members (workspace_id, project_id, user_group_id) VALUES ($1, $2, $3)', [
+          a.workspace.id,
+          privateId,
+          groupId,
+        ]);
       const res = await request(t.http).get(`${base()}/${privateId}`).set('X-Api-Key', member.apiKey).expect(200);
       expect(res.body.memberships).toEqual([
-        { userId: groupId, targetId: privateId, membershipType: 'USERGROUP', membershipStatus: 'ACTIVE', hourlyRate: null, costRate: null },
+        {
+          userId: groupId,
+          targetId: privateId,
+          membershipType: 'USERGROUP',
+          membershipStatus: 'ACTIVE',
+          hourlyRate: null,
+          costRate: null,
+        },
       ]);
       await request(t.http).get(`${base()}/${privateId}`).set('X-Api-Key', other.apiKey).expect(404);
       await request(t.http).get(`${base()}/${privateId}`).set('X-Api-Key', a.apiKey).expect(200);
     });
 
     it('adds tasks and custom fields with hydrated=true', async () => {
-      const created = await post(a.apiKey, { name: 'Hydrated', tasks: [{ name: 'T1', estimate: 'PT1H30M', hourlyRate: { amount: 100 } }] }).expect(201);
+      const created = await post(a.apiKey, {
+        name: 'Hydrated',
+        tasks: [{ name: 'T1', estimate: 'PT1H30M', hourlyRate: { amount: 100 } }],
+      }).expect(201);
       const ds = t.app.get(DataSource);
       const fieldId = newId();
-      await ds.query(`INSERT INTO custom_fields (id, workspace_id, name, type) VALUES ($2, $1, 'Location', 'TXT')`, [a.workspace.id, fieldId]);
-      await ds.query(`INSERT INTO project_custom_fields (workspace_id, project_id, custom_field_id, default_value, status)
-                      VALUES ($1, $2, $3, '"Berlin"', 'VISIBLE')`, [a.workspace.id, created.body.id, fieldId]);
-      const res = await request(t.http).get(`${base()}/${created.body.id}?hydrated=true`).set('X-Api-Key', a.apiKey).expect(200);
-      expect(res.body.tasks).toEqual([expect.objectContaining({
-        name: 'T1', projectId: created.body.id, estimate: 'PT1H30M', status: 'ACTIVE', billable: true,
-        assigneeIds: [], userGroupIds: [], hourlyRate: { amount: 100, currency: 'USD' }, costRate: null, duration: 'PT0S',
-      })]);
+      await ds.query(`INSERT INTO custom_fields (id, workspace_id, name, type) VALUES ($2, $1, 'Location', 'TXT')`, [
+        a.workspace.id,
+        fieldId,
+      ]);
+      await ds.query(
+        `INSERT INTO project_custom_fields (workspace_id, project_id, custom_field_id, default_value, status)
+                      VALUES ($1, $2, $3, '"Berlin"', 'VISIBLE')`,
+        [a.workspace.id, created.body.id, fieldId],
+      );
+      const res = await request(t.http)
+        .get(`${base()}/${created.body.id}?hydrated=true`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(200);
+      expect(res.body.tasks).toEqual([
+        expect.objectContaining({
+          name: 'T1',
+          projectId: created.body.id,
+          estimate: 'PT1H30M',
+          status: 'ACTIVE',
+          billable: true,
+          assigneeIds: [],
+          userGroupIds: [],
+          hourlyRate: { amount: 100, currency: 'USD' },
+          costRate: null,
+          duration: 'PT0S',
+        }),
+      ]);
       expect(res.body.estimate).toEqual({ estimate: 'PT1H30M', type: 'AUTO' }); // AUTO: the tasks' sum
-      expect(res.body.customFields).toEqual([expect.objectContaining({
-        id: fieldId, name: 'Location', type: 'TXT', entityType: 'TIMEENTRY', status: 'VISIBLE',
-        projectDefaultValues: [{ projectId: created.body.id, status: 'VISIBLE', value: 'Berlin' }],
-      })]);
+      expect(res.body.customFields).toEqual([
+        expect.objectContaining({
+          id: fieldId,
+          name: 'Location',
+          type: 'TXT',
+          entityType: 'TIMEENTRY',
+          status: 'VISIBLE',
+          projectDefaultValues: [{ projectId: created.body.id, status: 'VISIBLE', value: 'Berlin' }],
+        }),
+      ]);
       const plain = await request(t.http).get(`${base()}/${created.body.id}`).set('X-Api-Key', a.apiKey).expect(200);
       expect(plain.body.tasks).toBeUndefined();
       await request(t.http).get(`${base()}/${created.body.id}?hydrated=maybe`).set('X-Api-Key', a.apiKey).expect(400);
@@ -176,21 +271,47 @@ describe('Projects: create, read, update, delete', () => {
 
     it('updates fields and rates (admin or the project manager) and records PROJECT_UPDATED', async () => {
       const clientId = await insertClient(t.app, a.workspace.id, 'Updated client');
-      const res = await request(t.http).put(`${base()}/${id}`).set('X-Api-Key', pm.apiKey)
-        .send({ name: 'Updated', clientId, color: '#00FF00', note: 'n', isPublic: false, billable: false, archived: true, hourlyRate: { amount: 12345 } })
+      const res = await request(t.http)
+        .put(`${base()}/${id}`)
+        .set('X-Api-Key', pm.apiKey)
+        .send({
+          name: 'Updated',
+          clientId,
+          color: '#00FF00',
+          note: 'n',
+          isPublic: false,
+          billable: false,
+          archived: true,
+          hourlyRate: { amount: 12345 },
+        })
         .expect(200);
       expect(res.body).toMatchObject({
-        name: 'Updated', clientId, clientName: 'Updated client', color: '#00FF00', note: 'n', public: false, billable: false,
-        archived: true, hourlyRate: { amount: 12345, currency: 'USD' },
+        name: 'Updated',
+        clientId,
+        clientName: 'Updated client',
+        color: '#00FF00',
+        note: 'n',
+        public: false,
+        billable: false,
+        archived: true,
+        hourlyRate: { amount: 12345, currency: 'USD' },
       });
-      const cleared = await request(t.http).put(`${base()}/${id}`).set('X-Api-Key', a.apiKey).send({ clientId: '', archived: false }).expect(200);
+      const cleared = await request(t.http)
+        .put(`${base()}/${id}`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ clientId: '', archived: false })
+        .expect(200);
       expect(cleared.body).toMatchObject({ clientId: '', clientName: '', archived: false, name: 'Updated' });
       expect(await outboxEvents(t.app, id)).toEqual(['PROJECT_UPDATED', 'PROJECT_UPDATED']);
     });
 
     it('answers 409 when renaming onto an existing name', async () => {
       await insertProject(t.app, a.workspace.id, { name: 'Taken name' });
-      const res = await request(t.http).put(`${base()}/${id}`).set('X-Api-Key', a.apiKey).send({ name: 'TAKEN NAME' }).expect(409);
+      const res = await request(t.http)
+        .put(`${base()}/${id}`)
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'TAKEN NAME' })
+        .expect(409);
       expect(res.body.message).toMatch(/TAKEN NAME/);
     });
   });

@@ -29,7 +29,8 @@ describe('Rate limit', () => {
     resetEnvCache();
   });
 
-  const clients = (key: string, app = t) => request(app.http).get(`/v1/workspaces/${a.workspace.id}/clients`).set('X-Api-Key', key);
+  const clients = (key: string, app = t) =>
+    request(app.http).get(`/v1/workspaces/${a.workspace.id}/clients`).set('X-Api-Key', key);
 
   it('sets RateLimit-* headers on authenticated responses only; public and unauthenticated requests are not counted', async () => {
     await nextWindow();
@@ -53,9 +54,7 @@ describe('Rate limit', () => {
     await createMember(t.app, owner.workspace.id);
     await nextWindow();
     // The burst is split over two app instances: they share the counter.
-    const burst = await Promise.all(
-      Array.from({ length: LIMIT + 4 }, (_, i) => clients(a.apiKey, i % 2 ? second : t)),
-    );
+    const burst = await Promise.all(Array.from({ length: LIMIT + 4 }, (_, i) => clients(a.apiKey, i % 2 ? second : t)));
     const statuses = burst.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT);
     expect(statuses.filter((s) => s === 429)).toHaveLength(4);
@@ -68,7 +67,10 @@ describe('Rate limit', () => {
 
     // Another key in the same workspace, and the same key in another workspace (or on a route without one), still pass.
     expect((await clients(other.apiKey).expect(200)).headers['ratelimit-remaining']).toBe(String(LIMIT - 1));
-    await request(t.http).get(`/v1/workspaces/${owner.workspace.id}/clients`).set('X-Api-Key', owner.apiKey).expect(200);
+    await request(t.http)
+      .get(`/v1/workspaces/${owner.workspace.id}/clients`)
+      .set('X-Api-Key', owner.apiKey)
+      .expect(200);
     await request(t.http).get('/v1/user').set('X-Api-Key', a.apiKey).expect(200);
 
     // The next window starts afresh.

@@ -5,11 +5,36 @@ import { insertExpenseCategory, insertExpenseProject } from './factories/expense
 import { teSetting } from './factories/time-entries';
 import { startTestApp, TestApp } from './utils/test-app';
 
-interface Expense { id: string; userId: string; projectId: string | null; categoryId: string; categoryName: string; amount: number | null;
-  billable: boolean; date: string; notes: string; quantity: number; userName: string; projectName: string | null; locked: boolean;
-  invoicingInfo: { invoiceId: string | null; manuallyInvoiced: boolean } }
-interface Report { expenses: Expense[]; totals: { expensesCount: number; totalAmount: number | null; totalAmountBillable: number | null } }
-interface Seed { key: 'owner' | 'member'; cents: number; categoryId: () => string; date: string; projectId?: () => string; billable: boolean; notes: string; amount?: string }
+interface Expense {
+  id: string;
+  userId: string;
+  projectId: string | null;
+  categoryId: string;
+  categoryName: string;
+  amount: number | null;
+  billable: boolean;
+  date: string;
+  notes: string;
+  quantity: number;
+  userName: string;
+  projectName: string | null;
+  locked: boolean;
+  invoicingInfo: { invoiceId: string | null; manuallyInvoiced: boolean };
+}
+interface Report {
+  expenses: Expense[];
+  totals: { expensesCount: number; totalAmount: number | null; totalAmountBillable: number | null };
+}
+interface Seed {
+  key: 'owner' | 'member';
+  cents: number;
+  categoryId: () => string;
+  date: string;
+  projectId?: () => string;
+  billable: boolean;
+  notes: string;
+  amount?: string;
+}
 
 /** Minimal RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -60,9 +85,17 @@ describe('Reports: POST /reports/expenses/detailed', () => {
   let mileage: string;
   let p1: string;
   let p2: string;
-  const RANGE = { dateRangeStart: '2024-01-01T00:00:00', dateRangeEnd: '2024-01-31T23:59:59.999', timeZone: 'Europe/Berlin' };
+  const RANGE = {
+    dateRangeStart: '2024-01-01T00:00:00',
+    dateRangeEnd: '2024-01-31T23:59:59.999',
+    timeZone: 'Europe/Berlin',
+  };
   const url = (ws: string) => `/v1/workspaces/${ws}/reports/expenses/detailed`;
-  const post = (body: object, key = a.apiKey, ws = a.workspace.id) => request(t.http).post(url(ws)).set('X-Api-Key', key).send({ ...RANGE, ...body });
+  const post = (body: object, key = a.apiKey, ws = a.workspace.id) =>
+    request(t.http)
+      .post(url(ws))
+      .set('X-Api-Key', key)
+      .send({ ...RANGE, ...body });
   const ok = async (body: object, key?: string): Promise<Report> => {
     const res = await post(body, key);
     expect(res.status).toBe(200);
@@ -70,15 +103,57 @@ describe('Reports: POST /reports/expenses/detailed', () => {
   };
   // Expenses in January (report range), one in February (outside), each created through POST /expenses.
   const seeds: Record<string, Seed & { id?: string }> = {
-    lunch: { key: 'owner', cents: 9950, categoryId: () => meals, date: '2024-01-05', projectId: () => p1, billable: true, notes: 'Client lunch' },
-    taxi: { key: 'owner', cents: 2375, categoryId: () => travel, date: '2024-01-10', projectId: () => p2, billable: false, notes: 'Taxi, airport' },
-    km: { key: 'owner', cents: 3330, amount: '10', categoryId: () => mileage, date: '2024-01-31', projectId: () => p1, billable: true, notes: 'Drive "north"' },
-    hotel: { key: 'member', cents: 12001, categoryId: () => travel, date: '2024-01-15', projectId: () => p1, billable: true, notes: 'Hotel' },
+    lunch: {
+      key: 'owner',
+      cents: 9950,
+      categoryId: () => meals,
+      date: '2024-01-05',
+      projectId: () => p1,
+      billable: true,
+      notes: 'Client lunch',
+    },
+    taxi: {
+      key: 'owner',
+      cents: 2375,
+      categoryId: () => travel,
+      date: '2024-01-10',
+      projectId: () => p2,
+      billable: false,
+      notes: 'Taxi, airport',
+    },
+    km: {
+      key: 'owner',
+      cents: 3330,
+      amount: '10',
+      categoryId: () => mileage,
+      date: '2024-01-31',
+      projectId: () => p1,
+      billable: true,
+      notes: 'Drive "north"',
+    },
+    hotel: {
+      key: 'member',
+      cents: 12001,
+      categoryId: () => travel,
+      date: '2024-01-15',
+      projectId: () => p1,
+      billable: true,
+      notes: 'Hotel',
+    },
     snack: { key: 'member', cents: 305, categoryId: () => meals, date: '2024-01-01', billable: false, notes: '' },
-    feb: { key: 'owner', cents: 5000, categoryId: () => meals, date: '2024-02-01', projectId: () => p1, billable: true, notes: 'Later' },
+    feb: {
+      key: 'owner',
+      cents: 5000,
+      categoryId: () => meals,
+      date: '2024-02-01',
+      projectId: () => p1,
+      billable: true,
+      notes: 'Later',
+    },
   };
   const JAN = ['lunch', 'taxi', 'km', 'hotel', 'snack'];
-  const sum = (names: string[], billableOnly = false) => names.filter((n) => !billableOnly || seeds[n].billable).reduce((s, n) => s + seeds[n].cents, 0);
+  const sum = (names: string[], billableOnly = false) =>
+    names.filter((n) => !billableOnly || seeds[n].billable).reduce((s, n) => s + seeds[n].cents, 0);
   const ids = (names: string[]) => names.map((n) => seeds[n].id).sort();
   const idsOf = (r: Report) => r.expenses.map((e) => e.id).sort();
 
@@ -89,15 +164,25 @@ describe('Reports: POST /reports/expenses/detailed', () => {
     member = await createMember(t.app, a.workspace.id, { name: 'Mallory' });
     meals = await insertExpenseCategory(t.app, a.workspace.id, { name: 'Meals' });
     travel = await insertExpenseCategory(t.app, a.workspace.id, { name: 'Travel' });
-    mileage = await insertExpenseCategory(t.app, a.workspace.id, { name: 'Mileage', hasUnitPrice: true, priceInCents: 333, unit: 'km' });
+    mileage = await insertExpenseCategory(t.app, a.workspace.id, {
+      name: 'Mileage',
+      hasUnitPrice: true,
+      priceInCents: 333,
+      unit: 'km',
+    });
     p1 = await insertExpenseProject(t.app, a.workspace.id, 'Apollo');
     p2 = await insertExpenseProject(t.app, a.workspace.id, 'Zeus');
     await teSetting(t.app, a.workspace.id, 'onlyAdminsSeeAllTimeEntries', true);
     for (const seed of Object.values(seeds)) {
       const key = seed.key === 'owner' ? a.apiKey : member.apiKey;
-      let req = request(t.http).post(`/v1/workspaces/${a.workspace.id}/expenses`).set('X-Api-Key', key)
-        .field('amount', seed.amount ?? String(seed.cents / 100)).field('categoryId', seed.categoryId()).field('date', seed.date)
-        .field('billable', String(seed.billable)).field('notes', seed.notes);
+      let req = request(t.http)
+        .post(`/v1/workspaces/${a.workspace.id}/expenses`)
+        .set('X-Api-Key', key)
+        .field('amount', seed.amount ?? String(seed.cents / 100))
+        .field('categoryId', seed.categoryId())
+        .field('date', seed.date)
+        .field('billable', String(seed.billable))
+        .field('notes', seed.notes);
       if (seed.projectId) req = req.field('projectId', seed.projectId());
       const res = await req;
       expect(res.status).toBe(201);
@@ -111,16 +196,21 @@ describe('Reports: POST /reports/expenses/detailed', () => {
   describe('ladder', () => {
     it('401 without credentials', () => request(t.http).post(url(a.workspace.id)).send(RANGE).expect(401));
     it('403 for a caller of another workspace', () => post({}, b.apiKey).expect(403));
-    it('400 for a malformed workspace id', () => request(t.http).post(url('nope')).set('X-Api-Key', a.apiKey).send(RANGE).expect(400));
-    it('403 for a member asking for another user', () => post({ users: { ids: [a.user.id], contains: 'CONTAINS' } }, member.apiKey).expect(403));
-    it('another workspace\'s ids match nothing here', async () => {
+    it('400 for a malformed workspace id', () =>
+      request(t.http).post(url('nope')).set('X-Api-Key', a.apiKey).send(RANGE).expect(400));
+    it('403 for a member asking for another user', () =>
+      post({ users: { ids: [a.user.id], contains: 'CONTAINS' } }, member.apiKey).expect(403));
+    it("another workspace's ids match nothing here", async () => {
       const other = await insertExpenseProject(t.app, b.workspace.id, 'Elsewhere');
       const r = await ok({ projects: { ids: [other] } });
       expect(r.expenses).toEqual([]);
       expect(r.totals).toEqual({ expensesCount: 0, totalAmount: 0, totalAmountBillable: 0 });
       // B's own report does not see A's expenses either.
       const theirs = await post({}, b.apiKey, b.workspace.id).expect(200);
-      expect(theirs.body).toEqual({ expenses: [], totals: { expensesCount: 0, totalAmount: 0, totalAmountBillable: 0 } });
+      expect(theirs.body).toEqual({
+        expenses: [],
+        totals: { expensesCount: 0, totalAmount: 0, totalAmountBillable: 0 },
+      });
     });
     it.each([
       ['end before start', { dateRangeStart: '2024-02-01T00:00:00', dateRangeEnd: '2024-01-01T00:00:00' }],
@@ -141,14 +231,32 @@ describe('Reports: POST /reports/expenses/detailed', () => {
     it('an admin sees every January expense with totals computed independently', async () => {
       const r = await ok({});
       expect(idsOf(r)).toEqual(ids(JAN));
-      expect(r.totals).toEqual({ expensesCount: 5, totalAmount: sum(JAN) / 100, totalAmountBillable: sum(JAN, true) / 100 });
+      expect(r.totals).toEqual({
+        expensesCount: 5,
+        totalAmount: sum(JAN) / 100,
+        totalAmountBillable: sum(JAN, true) / 100,
+      });
       const km = r.expenses.find((e) => e.id === seeds.km.id);
       expect(km).toMatchObject({
-        amount: 33.3, quantity: 10, categoryName: 'Mileage', projectName: 'Apollo', userName: 'Alice', billable: true, date: '2024-01-31T00:00:00Z',
-        notes: 'Drive "north"', locked: false, invoicingInfo: { invoiceId: null, manuallyInvoiced: false },
+        amount: 33.3,
+        quantity: 10,
+        categoryName: 'Mileage',
+        projectName: 'Apollo',
+        userName: 'Alice',
+        billable: true,
+        date: '2024-01-31T00:00:00Z',
+        notes: 'Drive "north"',
+        locked: false,
+        invoicingInfo: { invoiceId: null, manuallyInvoiced: false },
       });
       // Newest first by default.
-      expect(r.expenses.map((e) => e.date.slice(0, 10))).toEqual(['2024-01-31', '2024-01-15', '2024-01-10', '2024-01-05', '2024-01-01']);
+      expect(r.expenses.map((e) => e.date.slice(0, 10))).toEqual([
+        '2024-01-31',
+        '2024-01-15',
+        '2024-01-10',
+        '2024-01-05',
+        '2024-01-01',
+      ]);
     });
 
     it('pages and sorts (AMOUNT ascending)', async () => {
@@ -161,8 +269,14 @@ describe('Reports: POST /reports/expenses/detailed', () => {
       const inP1 = ['lunch', 'km', 'hotel'];
       const r = await ok({ projects: { ids: [p1], contains: 'CONTAINS' } });
       expect(idsOf(r)).toEqual(ids(inP1));
-      expect(r.totals).toEqual({ expensesCount: 3, totalAmount: sum(inP1) / 100, totalAmountBillable: sum(inP1, true) / 100 });
-      expect(idsOf(await ok({ projects: { ids: [p1], contains: 'DOES_NOT_CONTAIN' } }))).toEqual(ids(['taxi', 'snack']));
+      expect(r.totals).toEqual({
+        expensesCount: 3,
+        totalAmount: sum(inP1) / 100,
+        totalAmountBillable: sum(inP1, true) / 100,
+      });
+      expect(idsOf(await ok({ projects: { ids: [p1], contains: 'DOES_NOT_CONTAIN' } }))).toEqual(
+        ids(['taxi', 'snack']),
+      );
     });
 
     it('filters by billable, user, category and note', async () => {
@@ -187,7 +301,11 @@ describe('Reports: POST /reports/expenses/detailed', () => {
       await teSetting(t.app, a.workspace.id, 'onlyAdminsSeeBillableRates', false);
       try {
         const shown = await ok({}, member.apiKey);
-        expect(shown.totals).toEqual({ expensesCount: 2, totalAmount: sum(['hotel', 'snack']) / 100, totalAmountBillable: sum(['hotel'], true) / 100 });
+        expect(shown.totals).toEqual({
+          expensesCount: 2,
+          totalAmount: sum(['hotel', 'snack']) / 100,
+          totalAmountBillable: sum(['hotel'], true) / 100,
+        });
       } finally {
         await teSetting(t.app, a.workspace.id, 'onlyAdminsSeeBillableRates', true);
       }
@@ -208,7 +326,13 @@ describe('Reports: POST /reports/expenses/detailed', () => {
       expect(rows.reduce((s, r) => s + toCents(r[amount]), 0)).toBe(sum(JAN));
       expect(toCents(footer[amount])).toBe(sum(JAN));
       const km = rows.find((r) => r[col('Category')] === 'Mileage') as string[];
-      expect([km[col('Date')], km[col('Note')], km[col('Quantity')], km[col('Unit')], km[amount]]).toEqual(['2024-01-31', 'Drive "north"', '10', 'km', '33.30']);
+      expect([km[col('Date')], km[col('Note')], km[col('Quantity')], km[col('Unit')], km[amount]]).toEqual([
+        '2024-01-31',
+        'Drive "north"',
+        '10',
+        'km',
+        '33.30',
+      ]);
       const billable = rows.filter((r) => r[col('Billable')] === 'Yes').reduce((s, r) => s + toCents(r[amount]), 0);
       expect(billable).toBe(sum(JAN, true));
     });
@@ -238,21 +362,33 @@ describe('Reports: POST /reports/expenses/detailed', () => {
       expect((res.body as Buffer).subarray(0, 4).toString('latin1')).toBe('%PDF');
     });
 
-    it('a member\'s CSV has only their rows and no amount column while amounts are hidden', async () => {
+    it("a member's CSV has only their rows and no amount column while amounts are hidden", async () => {
       const res = await post({ exportType: 'CSV' }, member.apiKey).expect(200);
       const [header, ...rows] = parseCsv(res.text);
       expect(header).not.toContain('Amount (USD)');
-      expect(rows.slice(0, -1).map((r) => r[header.indexOf('Note')]).sort()).toEqual(['', 'Hotel']);
+      expect(
+        rows
+          .slice(0, -1)
+          .map((r) => r[header.indexOf('Note')])
+          .sort(),
+      ).toEqual(['', 'Hotel']);
     });
   });
 
   it('documents the operation in /docs-json with the reference names', async () => {
     const doc = (await request(t.http).get('/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { operationId: string; tags: string[] }>>; components: { schemas: Record<string, { properties: object }> };
+      paths: Record<string, Record<string, { operationId: string; tags: string[] }>>;
+      components: { schemas: Record<string, { properties: object }> };
     };
     const op = doc.paths['/v1/workspaces/{workspaceId}/reports/expenses/detailed'].post;
     expect(op).toMatchObject({ operationId: 'generateDetailedReportV1', tags: ['Expense Report'] });
-    expect(Object.keys(doc.components.schemas.ExpenseReportFilterDto.properties)).toEqual(expect.arrayContaining(['categories', 'note', 'pageSize', 'sortColumn', 'users']));
-    expect(Object.keys(doc.components.schemas.ExpenseTotalsDto.properties)).toEqual(['expensesCount', 'totalAmount', 'totalAmountBillable']);
+    expect(Object.keys(doc.components.schemas.ExpenseReportFilterDto.properties)).toEqual(
+      expect.arrayContaining(['categories', 'note', 'pageSize', 'sortColumn', 'users']),
+    );
+    expect(Object.keys(doc.components.schemas.ExpenseTotalsDto.properties)).toEqual([
+      'expensesCount',
+      'totalAmount',
+      'totalAmountBillable',
+    ]);
   });
 });

@@ -38,7 +38,11 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
-const hmsToSeconds = (v: string) => v.split(':').map(Number).reduce((s, n) => s * 60 + n, 0);
+const hmsToSeconds = (v: string) =>
+  v
+    .split(':')
+    .map(Number)
+    .reduce((s, n) => s * 60 + n, 0);
 /** An XLSX time value as exceljs reads it (a Date from Excel's 1899-12-30 epoch), or a formula's cached one, in seconds. */
 const xlsxSeconds = (v: unknown): number => {
   const value = v !== null && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v;
@@ -74,15 +78,31 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
   let a: Owner;
   const entries = [
     { start: '2024-05-06T09:00:00Z', end: '2024-05-06T10:30:00Z', description: 'Plain', billable: true, rate: 10000 },
-    { start: '2024-05-07T11:00:00Z', end: '2024-05-07T11:20:00Z', description: 'Quote "this", and comma', billable: true, rate: 7500 },
-    { start: '2024-05-08T22:30:00Z', end: '2024-05-09T01:00:00Z', description: 'Late\nnight', billable: false, rate: 10000 },
+    {
+      start: '2024-05-07T11:00:00Z',
+      end: '2024-05-07T11:20:00Z',
+      description: 'Quote "this", and comma',
+      billable: true,
+      rate: 7500,
+    },
+    {
+      start: '2024-05-08T22:30:00Z',
+      end: '2024-05-09T01:00:00Z',
+      description: 'Late\nnight',
+      billable: false,
+      rate: 10000,
+    },
   ];
   const total = entries.reduce((s, e) => s + seconds(e), 0);
   const earned = entries.reduce((s, e) => s + (e.billable ? cents(seconds(e), e.rate) : 0), 0);
   const money = (c: number) => (c / 100).toFixed(2);
   const detailed = (exportType?: string) => ({
-    dateRangeStart: '2024-05-01T00:00:00Z', dateRangeEnd: '2024-05-31T23:59:59Z', timeZone: 'UTC', sortOrder: 'ASCENDING',
-    detailedFilter: { page: 1, pageSize: 1 }, ...(exportType ? { exportType } : {}),
+    dateRangeStart: '2024-05-01T00:00:00Z',
+    dateRangeEnd: '2024-05-31T23:59:59Z',
+    timeZone: 'UTC',
+    sortOrder: 'ASCENDING',
+    detailedFilter: { page: 1, pageSize: 1 },
+    ...(exportType ? { exportType } : {}),
   });
   const url = (kind: string) => `/v1/workspaces/${a.workspace.id}/reports/${kind}`;
 
@@ -92,7 +112,16 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
     const projectId = await teProject(t.app, a.workspace.id, { name: 'Apollo, Inc.' });
     const tag = await teTag(t.app, a.workspace.id, 'Urgent');
     for (const e of entries) {
-      await repEntry(t.app, a.workspace.id, { userId: a.user.id, projectId, start: e.start, end: e.end, description: e.description, billable: e.billable, hourlyRate: e.rate, tagIds: [tag] });
+      await repEntry(t.app, a.workspace.id, {
+        userId: a.user.id,
+        projectId,
+        start: e.start,
+        end: e.end,
+        description: e.description,
+        billable: e.billable,
+        hourlyRate: e.rate,
+        tagIds: [tag],
+      });
     }
   });
   afterAll(() => t.app.close());
@@ -100,17 +129,47 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
   it('the ladder of an export: 401 without credentials, 400 for an unknown exportType', async () => {
     await request(t.http).post(url('detailed')).send(detailed('CSV')).expect(401);
     await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send(detailed('DOCX')).expect(400);
-    await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send({ ...detailed('CSV'), timeZone: 'Nowhere/Land' }).expect(400);
+    await request(t.http)
+      .post(url('detailed'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...detailed('CSV'), timeZone: 'Nowhere/Land' })
+      .expect(400);
   });
 
   it('detailed CSV: every entry (paging ignored), the same as the JSON report', async () => {
-    const json = (await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send({ ...detailed(), detailedFilter: { page: 1, pageSize: 50 } }).expect(200)).body;
-    const res = await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send(detailed('CSV')).expect(200);
+    const json = (
+      await request(t.http)
+        .post(url('detailed'))
+        .set('X-Api-Key', a.apiKey)
+        .send({ ...detailed(), detailedFilter: { page: 1, pageSize: 50 } })
+        .expect(200)
+    ).body;
+    const res = await request(t.http)
+      .post(url('detailed'))
+      .set('X-Api-Key', a.apiKey)
+      .send(detailed('CSV'))
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
     const [header, ...rows] = parseCsv(res.text);
-    expect(header).toEqual(['Project', 'Client', 'Description', 'Task', 'User', 'Email', 'Tags', 'Billable', 'Start Date', 'Start Time', 'End Date', 'End Time',
-      'Duration (h)', 'Duration (decimal)', 'Billable Rate (USD)', 'Billable Amount (USD)']);
+    expect(header).toEqual([
+      'Project',
+      'Client',
+      'Description',
+      'Task',
+      'User',
+      'Email',
+      'Tags',
+      'Billable',
+      'Start Date',
+      'Start Time',
+      'End Date',
+      'End Time',
+      'Duration (h)',
+      'Duration (decimal)',
+      'Billable Rate (USD)',
+      'Billable Amount (USD)',
+    ]);
     expect(rows).toHaveLength(3);
     const col = (name: string) => header.indexOf(name);
     rows.forEach((row, i) => {
@@ -128,13 +187,23 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
   });
 
   it('detailed CSV dates and times are in the report zone', async () => {
-    const res = await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send({ ...detailed('CSV'), timeZone: 'America/New_York' }).expect(200);
+    const res = await request(t.http)
+      .post(url('detailed'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...detailed('CSV'), timeZone: 'America/New_York' })
+      .expect(200);
     const [, , , late] = parseCsv(res.text);
     expect(late.slice(8, 12)).toEqual(['2024-05-08', '18:30:00', '2024-05-08', '21:00:00']);
   });
 
   it('detailed XLSX opened with exceljs matches the entries', async () => {
-    const res = await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send(detailed('XLSX')).buffer(true).parse(binary).expect(200);
+    const res = await request(t.http)
+      .post(url('detailed'))
+      .set('X-Api-Key', a.apiKey)
+      .send(detailed('XLSX'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as Buffer);
@@ -162,7 +231,13 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
   });
 
   it('detailed PDF: starts with %PDF and names the totals', async () => {
-    const res = await request(t.http).post(url('detailed')).set('X-Api-Key', a.apiKey).send(detailed('PDF')).buffer(true).parse(binary).expect(200);
+    const res = await request(t.http)
+      .post(url('detailed'))
+      .set('X-Api-Key', a.apiKey)
+      .send(detailed('PDF'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
@@ -173,62 +248,131 @@ describe('Report exports (CSV, XLSX, PDF)', () => {
   });
 
   it('summary CSV and XLSX: groups and Total row equal the JSON report', async () => {
-    const body = { dateRangeStart: '2024-05-01T00:00:00Z', dateRangeEnd: '2024-05-31T23:59:59Z', timeZone: 'UTC', summaryFilter: { groups: ['PROJECT', 'DATE'] } };
+    const body = {
+      dateRangeStart: '2024-05-01T00:00:00Z',
+      dateRangeEnd: '2024-05-31T23:59:59Z',
+      timeZone: 'UTC',
+      summaryFilter: { groups: ['PROJECT', 'DATE'] },
+    };
     const json = (await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send(body).expect(200)).body;
-    const res = await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'CSV' }).expect(200);
+    const res = await request(t.http)
+      .post(url('summary'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...body, exportType: 'CSV' })
+      .expect(200);
     const [header, ...rows] = parseCsv(res.text);
     expect(header).toEqual(['Project', 'Date', 'Duration (h)', 'Duration (decimal)', 'Amount (USD)']);
-    expect(rows[0]).toEqual(['Apollo, Inc.', '', new Date(json.groupOne[0].duration * 1000).toISOString().slice(11, 19), (json.groupOne[0].duration / 3600).toFixed(2), money(json.groupOne[0].amount)]);
-    expect(rows.slice(1, -1).map((r) => [r[1], hmsToSeconds(r[2])])).toEqual(json.groupOne[0].children.map((c: { name: string; duration: number }) => [c.name, c.duration]));
+    expect(rows[0]).toEqual([
+      'Apollo, Inc.',
+      '',
+      new Date(json.groupOne[0].duration * 1000).toISOString().slice(11, 19),
+      (json.groupOne[0].duration / 3600).toFixed(2),
+      money(json.groupOne[0].amount),
+    ]);
+    expect(rows.slice(1, -1).map((r) => [r[1], hmsToSeconds(r[2])])).toEqual(
+      json.groupOne[0].children.map((c: { name: string; duration: number }) => [c.name, c.duration]),
+    );
     expect(rows.at(-1)?.slice(0, 1)).toEqual(['Total']);
     expect(hmsToSeconds(rows.at(-1)?.[2] ?? '')).toBe(total);
     expect(rows.at(-1)?.[4]).toBe(money(earned));
 
-    const xlsx = await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'XLSX' }).buffer(true).parse(binary).expect(200);
+    const xlsx = await request(t.http)
+      .post(url('summary'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...body, exportType: 'XLSX' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as Buffer);
     const last = book.worksheets[0].getRow(book.worksheets[0].rowCount);
     expect(last.getCell(1).value).toBe('Total');
     expect(xlsxSeconds(last.getCell(3).value)).toBe(total);
     // The total sums the first-level groups only (rows whose User cell is empty), not their subgroups again.
-    expect(last.getCell(5).value).toEqual({ formula: `SUMIFS(E2:E${last.number - 1},B2:B${last.number - 1},"")`, result: earned / 100 });
-    const pdf = await request(t.http).post(url('summary')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'PDF' }).buffer(true).parse(binary).expect(200);
+    expect(last.getCell(5).value).toEqual({
+      formula: `SUMIFS(E2:E${last.number - 1},B2:B${last.number - 1},"")`,
+      result: earned / 100,
+    });
+    const pdf = await request(t.http)
+      .post(url('summary'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...body, exportType: 'PDF' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(pdfText(pdf.body as Buffer)).toContain(`EARNED: ${money(earned)} USD`);
   });
 
   it('weekly CSV, XLSX and PDF: day columns and totals equal the JSON report', async () => {
-    const body = { dateRangeStart: '2024-05-06T00:00:00', dateRangeEnd: '2024-05-12T23:59:59', timeZone: 'UTC', weekStart: 'MONDAY', weeklyFilter: { group: 'USER' } };
+    const body = {
+      dateRangeStart: '2024-05-06T00:00:00',
+      dateRangeEnd: '2024-05-12T23:59:59',
+      timeZone: 'UTC',
+      weekStart: 'MONDAY',
+      weeklyFilter: { group: 'USER' },
+    };
     const json = (await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send(body).expect(200)).body;
-    const res = await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'CSV' }).expect(200);
+    const res = await request(t.http)
+      .post(url('weekly'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...body, exportType: 'CSV' })
+      .expect(200);
     const [header, ...rows] = parseCsv(res.text);
     expect(header.slice(1, 8)).toEqual(json.totalsByDay.map((d: { date: string }) => d.date));
     const totalRow = rows.at(-1) ?? [];
     expect(totalRow[0]).toBe('Total');
-    expect(totalRow.slice(1, 8).map(hmsToSeconds)).toEqual(json.totalsByDay.map((d: { duration: number }) => d.duration));
+    expect(totalRow.slice(1, 8).map(hmsToSeconds)).toEqual(
+      json.totalsByDay.map((d: { duration: number }) => d.duration),
+    );
     expect(hmsToSeconds(totalRow[8])).toBe(total);
     expect(rows).toHaveLength(2);
-    expect(rows[0].slice(0, 9)).toEqual(['Alice', ...json.groupOne[0].days.map((d: { duration: number }) => new Date(d.duration * 1000).toISOString().slice(11, 19)), totalRow[8]]);
+    expect(rows[0].slice(0, 9)).toEqual([
+      'Alice',
+      ...json.groupOne[0].days.map((d: { duration: number }) =>
+        new Date(d.duration * 1000).toISOString().slice(11, 19),
+      ),
+      totalRow[8],
+    ]);
 
-    const xlsx = await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'XLSX' }).buffer(true).parse(binary).expect(200);
+    const xlsx = await request(t.http)
+      .post(url('weekly'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...body, exportType: 'XLSX' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as Buffer);
     const sheet = book.worksheets[0];
     expect(xlsxSeconds(sheet.getRow(sheet.rowCount).getCell(9).value)).toBe(hmsToSeconds(totalRow[8]));
     expect(sheet.getRow(sheet.rowCount).getCell(9).value).toMatchObject({ formula: `SUM(I2:I${sheet.rowCount - 1})` });
-    const pdf = await request(t.http).post(url('weekly')).set('X-Api-Key', a.apiKey).send({ ...body, exportType: 'PDF' }).buffer(true).parse(binary).expect(200);
+    const pdf = await request(t.http)
+      .post(url('weekly'))
+      .set('X-Api-Key', a.apiKey)
+      .send({ ...body, exportType: 'PDF' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
     expect(pdfText(pdf.body as Buffer)).toContain(`Total: ${totalRow[8]}`);
   });
 
   it('a public shared report in its saved export type, and overridden by the query', async () => {
-    const created = await request(t.http).post(`/v1/workspaces/${a.workspace.id}/shared-reports`).set('X-Api-Key', a.apiKey)
-      .send({ name: 'CSV share', type: 'DETAILED', isPublic: true, fixedDate: true, filter: detailed('CSV') }).expect(200);
+    const created = await request(t.http)
+      .post(`/v1/workspaces/${a.workspace.id}/shared-reports`)
+      .set('X-Api-Key', a.apiKey)
+      .send({ name: 'CSV share', type: 'DETAILED', isPublic: true, fixedDate: true, filter: detailed('CSV') })
+      .expect(200);
     const csv = await request(t.http).get(`/v1/shared-reports/${created.body.id}`).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(parseCsv(csv.text)).toHaveLength(4);
     const json = await request(t.http).get(`/v1/shared-reports/${created.body.id}?exportType=JSON`).expect(200);
     expect(json.body.totals[0]).toMatchObject({ totalTime: total });
-    const pdf = await request(t.http).get(`/v1/shared-reports/${created.body.id}?exportType=PDF`).buffer(true).parse(binary).expect(200);
+    const pdf = await request(t.http)
+      .get(`/v1/shared-reports/${created.body.id}?exportType=PDF`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
   });
 });

@@ -4,11 +4,26 @@ import { cents, repEntry, ReportEntry, repUserGroup, seconds } from './factories
 import { teProject, teSetting, teTag, teTask } from './factories/time-entries';
 import { startTestApp, TestApp } from './utils/test-app';
 
-interface Group { _id: string; id: string | null; name: string; duration: number; amount: number | null; clientName?: string | null; children?: Group[] }
-interface Summary { totals: { totalTime: number; totalBillableTime: number; entriesCount: number; totalAmount: number | null }[]; groupOne: Group[]; chart: { id: string; totalTime: number }[] }
+interface Group {
+  _id: string;
+  id: string | null;
+  name: string;
+  duration: number;
+  amount: number | null;
+  clientName?: string | null;
+  children?: Group[];
+}
+interface Summary {
+  totals: { totalTime: number; totalBillableTime: number; entriesCount: number; totalAmount: number | null }[];
+  groupOne: Group[];
+  chart: { id: string; totalTime: number }[];
+}
 
 /** The local date of an instant in a zone, computed by Intl (independently of the server). */
-const localDate = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+const localDate = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 
 describe('Reports: POST /reports/summary', () => {
   let t: TestApp;
@@ -24,14 +39,19 @@ describe('Reports: POST /reports/summary', () => {
   const entries: ReportEntry[] = [];
   const RANGE = { dateRangeStart: '2024-01-01T00:00:00Z', dateRangeEnd: '2024-01-31T23:59:59.999Z' };
   const url = (ws: string) => `/v1/workspaces/${ws}/reports/summary`;
-  const post = (body: object, key = a.apiKey, ws = a.workspace.id) => request(t.http).post(url(ws)).set('X-Api-Key', key).send({ ...RANGE, ...body });
+  const post = (body: object, key = a.apiKey, ws = a.workspace.id) =>
+    request(t.http)
+      .post(url(ws))
+      .set('X-Api-Key', key)
+      .send({ ...RANGE, ...body });
   const ok = async (body: object, key?: string): Promise<Summary> => {
     const res = await post(body, key);
     expect(res.status).toBe(200);
     return res.body as Summary;
   };
   const sum = (list: ReportEntry[]) => list.reduce((s, e) => s + seconds(e), 0);
-  const earned = (list: ReportEntry[]) => list.filter((e) => e.billable).reduce((s, e) => s + cents(seconds(e), e.hourlyRate), 0);
+  const earned = (list: ReportEntry[]) =>
+    list.filter((e) => e.billable).reduce((s, e) => s + cents(seconds(e), e.hourlyRate), 0);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,23 +67,75 @@ describe('Reports: POST /reports/summary', () => {
     const o = a.user.id;
     const m = member.user.id;
     entries.push(
-      { userId: o, start: '2024-01-10T09:00:00Z', end: '2024-01-10T10:30:00Z', projectId: p1, taskId: task, tagIds: [tagA], billable: true, hourlyRate: 10000, costRate: 4000 },
-      { userId: o, start: '2024-01-10T11:00:00Z', end: '2024-01-10T11:20:33Z', projectId: p1, billable: true, hourlyRate: 10000 },
-      { userId: m, start: '2024-01-11T09:00:00Z', end: '2024-01-11T10:07:07Z', projectId: p1, taskId: task, tagIds: [tagA, tagB], billable: true, hourlyRate: 7333 },
-      { userId: m, start: '2024-01-12T23:00:00Z', end: '2024-01-13T01:00:00Z', projectId: p2, billable: false, hourlyRate: 5000 }, // crosses midnight (UTC)
-      { userId: o, start: '2024-01-14T09:00:00Z', end: '2024-01-14T09:45:00Z', tagIds: [tagB], billable: true, hourlyRate: 12345 },
+      {
+        userId: o,
+        start: '2024-01-10T09:00:00Z',
+        end: '2024-01-10T10:30:00Z',
+        projectId: p1,
+        taskId: task,
+        tagIds: [tagA],
+        billable: true,
+        hourlyRate: 10000,
+        costRate: 4000,
+      },
+      {
+        userId: o,
+        start: '2024-01-10T11:00:00Z',
+        end: '2024-01-10T11:20:33Z',
+        projectId: p1,
+        billable: true,
+        hourlyRate: 10000,
+      },
+      {
+        userId: m,
+        start: '2024-01-11T09:00:00Z',
+        end: '2024-01-11T10:07:07Z',
+        projectId: p1,
+        taskId: task,
+        tagIds: [tagA, tagB],
+        billable: true,
+        hourlyRate: 7333,
+      },
+      {
+        userId: m,
+        start: '2024-01-12T23:00:00Z',
+        end: '2024-01-13T01:00:00Z',
+        projectId: p2,
+        billable: false,
+        hourlyRate: 5000,
+      }, // crosses midnight (UTC)
+      {
+        userId: o,
+        start: '2024-01-14T09:00:00Z',
+        end: '2024-01-14T09:45:00Z',
+        tagIds: [tagB],
+        billable: true,
+        hourlyRate: 12345,
+      },
     );
     for (const e of entries) await repEntry(t.app, a.workspace.id, e);
-    await repEntry(t.app, a.workspace.id, { userId: o, start: '2024-01-20T09:00:00Z', end: null, projectId: p1, billable: true, hourlyRate: 10000 });
+    await repEntry(t.app, a.workspace.id, {
+      userId: o,
+      start: '2024-01-20T09:00:00Z',
+      end: null,
+      projectId: p1,
+      billable: true,
+      hourlyRate: 10000,
+    });
     await teSetting(t.app, a.workspace.id, 'onlyAdminsSeeAllTimeEntries', true);
   });
 
   afterAll(() => t.app.close());
 
   describe('ladder', () => {
-    it('401 without credentials', () => request(t.http).post(url(a.workspace.id)).send({ ...RANGE, summaryFilter: {} }).expect(401));
+    it('401 without credentials', () =>
+      request(t.http)
+        .post(url(a.workspace.id))
+        .send({ ...RANGE, summaryFilter: {} })
+        .expect(401));
     it('403 for a caller of another workspace', () => post({ summaryFilter: {} }, b.apiKey).expect(403));
-    it('403 for a member asking for others\' time', () => post({ summaryFilter: {}, users: { ids: [a.user.id] } }, member.apiKey).expect(403));
+    it("403 for a member asking for others' time", () =>
+      post({ summaryFilter: {}, users: { ids: [a.user.id] } }, member.apiKey).expect(403));
     it.each([
       ['an unknown group', { summaryFilter: { groups: ['PLANET'] } }],
       ['four groups', { summaryFilter: { groups: ['PROJECT', 'USER', 'TASK', 'DATE'] } }],
@@ -76,7 +148,13 @@ describe('Reports: POST /reports/summary', () => {
   it('writes names with quotes, backslashes, control characters and non-ASCII as valid JSON strings', async () => {
     const name = 'Say "hi" \\ to Zoë\n\tand 日本';
     const project = await teProject(t.app, b.workspace.id, { name });
-    await repEntry(t.app, b.workspace.id, { userId: b.user.id, start: '2024-01-05T09:00:00Z', end: '2024-01-05T10:00:00Z', projectId: project, billable: false });
+    await repEntry(t.app, b.workspace.id, {
+      userId: b.user.id,
+      start: '2024-01-05T09:00:00Z',
+      end: '2024-01-05T10:00:00Z',
+      projectId: project,
+      billable: false,
+    });
     const res = await post({ summaryFilter: { groups: ['PROJECT', 'USER'] } }, b.apiKey, b.workspace.id);
     expect(res.status).toBe(200);
     const summary = res.body as Summary;
@@ -86,8 +164,12 @@ describe('Reports: POST /reports/summary', () => {
 
   it('groups PROJECT → USER → TASK with durations and amounts computed per entry', async () => {
     const s = await ok({ summaryFilter: { groups: ['PROJECT', 'USER', 'TASK'] } });
-    expect(s.totals[0]).toMatchObject({ totalTime: sum(entries), entriesCount: entries.length, totalAmount: earned(entries),
-      totalBillableTime: sum(entries.filter((e) => e.billable)) });
+    expect(s.totals[0]).toMatchObject({
+      totalTime: sum(entries),
+      entriesCount: entries.length,
+      totalAmount: earned(entries),
+      totalBillableTime: sum(entries.filter((e) => e.billable)),
+    });
     expect(s.groupOne.map((g) => g.name)).toEqual(['Apollo', 'Zeus', 'Without project']);
     const apollo = s.groupOne[0];
     const inApollo = entries.filter((e) => e.projectId === p1);
@@ -96,7 +178,8 @@ describe('Reports: POST /reports/summary', () => {
     const aliceApollo = inApollo.filter((e) => e.userId === a.user.id);
     expect(alice?.duration).toBe(sum(aliceApollo));
     expect(alice?.children?.map((c) => [c.name, c.duration])).toEqual([
-      ['Design', seconds(aliceApollo[0])], ['Without task', seconds(aliceApollo[1])],
+      ['Design', seconds(aliceApollo[0])],
+      ['Without task', seconds(aliceApollo[1])],
     ]);
   });
 
@@ -104,18 +187,28 @@ describe('Reports: POST /reports/summary', () => {
     const s = await ok({ summaryFilter: { groups: ['TAG'] } });
     const byName = Object.fromEntries(s.groupOne.map((g) => [g.name, g.duration]));
     const withTag = (id: string) => entries.filter((e) => e.tagIds?.includes(id));
-    expect(byName).toEqual({ alpha: sum(withTag(tagA)), beta: sum(withTag(tagB)), 'Without tag': sum(entries.filter((e) => !e.tagIds?.length)) });
+    expect(byName).toEqual({
+      alpha: sum(withTag(tagA)),
+      beta: sum(withTag(tagB)),
+      'Without tag': sum(entries.filter((e) => !e.tagIds?.length)),
+    });
     expect(s.totals[0].totalTime).toBe(sum(entries));
     const groups = await ok({ summaryFilter: { groups: ['USER_GROUP'] } });
     expect(groups.groupOne.map((g) => [g._id, g.duration])).toEqual([
-      [group, sum(entries.filter((e) => e.userId === member.user.id))], ['', sum(entries.filter((e) => e.userId === a.user.id))],
+      [group, sum(entries.filter((e) => e.userId === member.user.id))],
+      ['', sum(entries.filter((e) => e.userId === a.user.id))],
     ]);
   });
 
   it('puts an entry crossing midnight on its start day, and sorts by duration', async () => {
-    const s = await ok({ summaryFilter: { groups: ['DATE'], sortColumn: 'DURATION' }, sortOrder: 'DESCENDING', timeZone: 'UTC' });
+    const s = await ok({
+      summaryFilter: { groups: ['DATE'], sortColumn: 'DURATION' },
+      sortOrder: 'DESCENDING',
+      timeZone: 'UTC',
+    });
     const days = new Map<string, number>();
-    for (const e of entries) days.set(localDate(e.start, 'UTC'), (days.get(localDate(e.start, 'UTC')) ?? 0) + seconds(e));
+    for (const e of entries)
+      days.set(localDate(e.start, 'UTC'), (days.get(localDate(e.start, 'UTC')) ?? 0) + seconds(e));
     expect(s.groupOne.map((g) => [g._id, g.duration])).toEqual([...days].sort((x, y) => y[1] - x[1]));
     expect(s.chart.map((c) => [c.id, c.totalTime])).toEqual([...days].sort());
   });
@@ -128,7 +221,9 @@ describe('Reports: POST /reports/summary', () => {
     await teSetting(t.app, a.workspace.id, 'round', { round: mode, minutes: '10' });
     const s = await ok({ summaryFilter: { groups: ['PROJECT'] }, rounding: true });
     expect(s.totals[0].totalTime).toBe(entries.reduce((acc, e) => acc + round(seconds(e)), 0));
-    expect(s.totals[0].totalAmount).toBe(entries.filter((e) => e.billable).reduce((acc, e) => acc + cents(round(seconds(e)), e.hourlyRate), 0));
+    expect(s.totals[0].totalAmount).toBe(
+      entries.filter((e) => e.billable).reduce((acc, e) => acc + cents(round(seconds(e)), e.hourlyRate), 0),
+    );
   });
 
   it('a member sees only their own time, without amounts', async () => {
@@ -141,26 +236,65 @@ describe('Reports: POST /reports/summary', () => {
 
   describe.each([
     // zone, week start, entries' instants (around the DST change)
-    ['America/New_York', 'SUNDAY', ['2024-03-10T04:30:00Z', '2024-03-10T06:30:00Z', '2024-03-10T07:30:00Z', '2024-03-11T03:30:00Z', '2024-03-11T04:30:00Z', '2024-03-16T12:00:00Z']],
-    ['Europe/Berlin', 'MONDAY', ['2024-10-26T21:30:00Z', '2024-10-26T22:30:00Z', '2024-10-27T01:30:00Z', '2024-10-27T22:30:00Z', '2024-10-27T23:30:00Z', '2024-11-01T12:00:00Z']],
+    [
+      'America/New_York',
+      'SUNDAY',
+      [
+        '2024-03-10T04:30:00Z',
+        '2024-03-10T06:30:00Z',
+        '2024-03-10T07:30:00Z',
+        '2024-03-11T03:30:00Z',
+        '2024-03-11T04:30:00Z',
+        '2024-03-16T12:00:00Z',
+      ],
+    ],
+    [
+      'Europe/Berlin',
+      'MONDAY',
+      [
+        '2024-10-26T21:30:00Z',
+        '2024-10-26T22:30:00Z',
+        '2024-10-27T01:30:00Z',
+        '2024-10-27T22:30:00Z',
+        '2024-10-27T23:30:00Z',
+        '2024-11-01T12:00:00Z',
+      ],
+    ],
   ])('a DST-change week in %s', (timeZone, weekStart, starts) => {
     let owner: Owner;
     beforeAll(async () => {
       owner = await createOwner(t.app, 'Dee');
       for (const start of starts) {
-        await repEntry(t.app, owner.workspace.id, { userId: owner.user.id, start, end: new Date(Date.parse(start) + 20 * 60_000).toISOString() });
+        await repEntry(t.app, owner.workspace.id, {
+          userId: owner.user.id,
+          start,
+          end: new Date(Date.parse(start) + 20 * 60_000).toISOString(),
+        });
       }
     });
 
     it('buckets days and weeks in the zone', async () => {
-      const body = { dateRangeStart: '2024-03-01T00:00:00', dateRangeEnd: '2024-11-30T23:59:59', timeZone, weekStart, summaryFilter: { groups: ['DATE'] } };
-      const res = await request(t.http).post(url(owner.workspace.id)).set('X-Api-Key', owner.apiKey).send(body).expect(200);
+      const body = {
+        dateRangeStart: '2024-03-01T00:00:00',
+        dateRangeEnd: '2024-11-30T23:59:59',
+        timeZone,
+        weekStart,
+        summaryFilter: { groups: ['DATE'] },
+      };
+      const res = await request(t.http)
+        .post(url(owner.workspace.id))
+        .set('X-Api-Key', owner.apiKey)
+        .send(body)
+        .expect(200);
       const days = new Map<string, number>();
       for (const s of starts) days.set(localDate(s, timeZone), (days.get(localDate(s, timeZone)) ?? 0) + 1200);
       expect((res.body as Summary).groupOne.map((g) => [g._id, g.duration])).toEqual([...days].sort());
 
-      const weeks = await request(t.http).post(url(owner.workspace.id)).set('X-Api-Key', owner.apiKey)
-        .send({ ...body, summaryFilter: { groups: ['WEEK', 'DATE'] } }).expect(200);
+      const weeks = await request(t.http)
+        .post(url(owner.workspace.id))
+        .set('X-Api-Key', owner.apiKey)
+        .send({ ...body, summaryFilter: { groups: ['WEEK', 'DATE'] } })
+        .expect(200);
       const weekOf = (day: string) => {
         const d = new Date(`${day}T00:00:00Z`);
         const first = weekStart === 'SUNDAY' ? 0 : 1;

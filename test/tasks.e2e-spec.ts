@@ -28,7 +28,11 @@ describe('Tasks', () => {
     await grantRole(t.app, a.workspace.id, pm.user.id, 'PROJECT_MANAGER', project);
     group = await createUserGroupRow(t.app, a.workspace.id);
     bProject = await createProjectRow(t.app, b.workspace.id);
-    const res = await post(b.apiKey, { name: 'B task' }, `/v1/workspaces/${b.workspace.id}/projects/${bProject}/tasks`).expect(201);
+    const res = await post(
+      b.apiKey,
+      { name: 'B task' },
+      `/v1/workspaces/${b.workspace.id}/projects/${bProject}/tasks`,
+    ).expect(201);
     bTask = res.body.id;
   });
   afterAll(() => t.app.close());
@@ -53,7 +57,11 @@ describe('Tasks', () => {
       await post(a.apiKey, { name: 'x', assigneeIds: [b.user.id] }).expect(404);
       const bGroup = await createUserGroupRow(t.app, b.workspace.id);
       await post(a.apiKey, { name: 'x', userGroupIds: [bGroup] }).expect(404);
-      await post(member.apiKey, { name: 'x' }, `/v1/workspaces/${a.workspace.id}/projects/${privateProject}/tasks`).expect(404);
+      await post(
+        member.apiKey,
+        { name: 'x' },
+        `/v1/workspaces/${a.workspace.id}/projects/${privateProject}/tasks`,
+      ).expect(404);
     });
 
     it('201 with the task, billable from the project, and a NEW_TASK event', async () => {
@@ -89,13 +97,21 @@ describe('Tasks', () => {
         .set('X-Api-Key', a.apiKey)
         .send({ name: 'No one', assigneeIds: [member.user.id], status: 'DONE' })
         .expect(201);
-      expect(res.body).toMatchObject({ estimate: 'PT0S', assigneeIds: [], assigneeId: null, status: 'DONE', budgetEstimate: null });
+      expect(res.body).toMatchObject({
+        estimate: 'PT0S',
+        assigneeIds: [],
+        assigneeId: null,
+        status: 'DONE',
+        budgetEstimate: null,
+      });
     });
 
     it('409 for a duplicate name, case-insensitively', async () => {
       const res = await post(a.apiKey, { name: 'BUGFIXING' }).expect(409);
       expect(res.body.message).toMatch(/BUGFIXING/);
-      await post(b.apiKey, { name: 'Bugfixing' }, `/v1/workspaces/${b.workspace.id}/projects/${bProject}/tasks`).expect(201);
+      await post(b.apiKey, { name: 'Bugfixing' }, `/v1/workspaces/${b.workspace.id}/projects/${bProject}/tasks`).expect(
+        201,
+      );
     });
 
     it('of 5 concurrent creates with one name, exactly one wins', async () => {
@@ -120,18 +136,32 @@ describe('Tasks', () => {
     beforeAll(async () => {
       listProject = await createProjectRow(t.app, a.workspace.id);
       const url = `/v1/workspaces/${a.workspace.id}/projects/${listProject}/tasks`;
-      for (const [name, status] of [['Beta', 'ACTIVE'], ['alpha', 'DONE'], ['Gamma', 'ACTIVE'], ['al_pha2', 'ACTIVE']]) {
+      for (const [name, status] of [
+        ['Beta', 'ACTIVE'],
+        ['alpha', 'DONE'],
+        ['Gamma', 'ACTIVE'],
+        ['al_pha2', 'ACTIVE'],
+      ]) {
         await post(a.apiKey, { name, status }, url).expect(201);
       }
     });
-    const list = (key: string, query = '') => request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${listProject}/tasks${query}`).set('X-Api-Key', key);
+    const list = (key: string, query = '') =>
+      request(t.http)
+        .get(`/v1/workspaces/${a.workspace.id}/projects/${listProject}/tasks${query}`)
+        .set('X-Api-Key', key);
 
     it('401, 400 and 404 as the ladder says', async () => {
       await request(t.http).get(base()).expect(401);
       await list(a.apiKey, '?page-size=0').expect(400);
       await list(a.apiKey, '?sort-column=COLOR').expect(400);
-      await request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${bProject}/tasks`).set('X-Api-Key', a.apiKey).expect(404);
-      await request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${privateProject}/tasks`).set('X-Api-Key', member.apiKey).expect(404);
+      await request(t.http)
+        .get(`/v1/workspaces/${a.workspace.id}/projects/${bProject}/tasks`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(404);
+      await request(t.http)
+        .get(`/v1/workspaces/${a.workspace.id}/projects/${privateProject}/tasks`)
+        .set('X-Api-Key', member.apiKey)
+        .expect(404);
     });
 
     it('lists sorted by name with paging headers', async () => {
@@ -173,9 +203,17 @@ describe('Tasks', () => {
       await request(t.http).get(one(bTask)).set('X-Api-Key', a.apiKey).expect(404);
       await request(t.http).get(one(MISSING_ID)).set('X-Api-Key', a.apiKey).expect(404);
       const otherProject = await createProjectRow(t.app, a.workspace.id);
-      await request(t.http).get(`/v1/workspaces/${a.workspace.id}/projects/${otherProject}/tasks/${taskId}`).set('X-Api-Key', a.apiKey).expect(404);
+      await request(t.http)
+        .get(`/v1/workspaces/${a.workspace.id}/projects/${otherProject}/tasks/${taskId}`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(404);
       const res = await request(t.http).get(one()).set('X-Api-Key', member.apiKey).expect(200);
-      expect(res.body).toMatchObject({ id: taskId, name: 'Editable', assigneeIds: [member.user.id], assigneeId: member.user.id });
+      expect(res.body).toMatchObject({
+        id: taskId,
+        name: 'Editable',
+        assigneeIds: [member.user.id],
+        assigneeId: member.user.id,
+      });
     });
 
     it('PUT: 401, 403 for a plain member, 400, 404, 409, then 200 with the changes', async () => {
@@ -187,13 +225,32 @@ describe('Tasks', () => {
       const res = await request(t.http)
         .put(one())
         .set('X-Api-Key', pm.apiKey)
-        .send({ name: 'Edited', status: 'DONE', estimate: 'PT2H', billable: true, budgetEstimate: 500, assigneeIds: [], userGroupIds: [group] })
+        .send({
+          name: 'Edited',
+          status: 'DONE',
+          estimate: 'PT2H',
+          billable: true,
+          budgetEstimate: 500,
+          assigneeIds: [],
+          userGroupIds: [group],
+        })
         .expect(200);
       expect(res.body).toMatchObject({
-        id: taskId, name: 'Edited', status: 'DONE', estimate: 'PT2H', billable: true, budgetEstimate: 500,
-        assigneeIds: [], assigneeId: null, userGroupIds: [group],
+        id: taskId,
+        name: 'Edited',
+        status: 'DONE',
+        estimate: 'PT2H',
+        billable: true,
+        budgetEstimate: 500,
+        assigneeIds: [],
+        assigneeId: null,
+        userGroupIds: [group],
       });
-      const kept = await request(t.http).put(one()).set('X-Api-Key', a.apiKey).send({ name: 'Edited again' }).expect(200);
+      const kept = await request(t.http)
+        .put(one())
+        .set('X-Api-Key', a.apiKey)
+        .send({ name: 'Edited again' })
+        .expect(200);
       expect(kept.body).toMatchObject({ status: 'DONE', estimate: 'PT2H', userGroupIds: [group] });
       expect(await outboxEvents(t.app, taskId)).toEqual(['NEW_TASK', 'TASK_UPDATED', 'TASK_UPDATED']);
     });
@@ -203,14 +260,33 @@ describe('Tasks', () => {
       await request(t.http).put(rate('hourly-rate')).send({ amount: 1 }).expect(401);
       await request(t.http).put(rate('hourly-rate')).set('X-Api-Key', member.apiKey).send({ amount: 1 }).expect(403);
       await request(t.http).put(rate('hourly-rate')).set('X-Api-Key', a.apiKey).send({ amount: -1 }).expect(400);
-      await request(t.http).put(rate('cost-rate')).set('X-Api-Key', a.apiKey).send({ amount: 1, since: 'yesterday' }).expect(400);
+      await request(t.http)
+        .put(rate('cost-rate'))
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 1, since: 'yesterday' })
+        .expect(400);
       await request(t.http).put(rate('hourly-rate', bTask)).set('X-Api-Key', a.apiKey).send({ amount: 1 }).expect(404);
-      const hourly = await request(t.http).put(rate('hourly-rate')).set('X-Api-Key', pm.apiKey).send({ amount: 15000, since: '2020-01-01T00:00:00Z' }).expect(200);
+      const hourly = await request(t.http)
+        .put(rate('hourly-rate'))
+        .set('X-Api-Key', pm.apiKey)
+        .send({ amount: 15000, since: '2020-01-01T00:00:00Z' })
+        .expect(200);
       expect(hourly.body.hourlyRate).toEqual({ amount: 15000, currency: 'USD' });
       expect(hourly.body.costRate).toBeNull();
-      const cost = await request(t.http).put(rate('cost-rate')).set('X-Api-Key', a.apiKey).send({ amount: 9000 }).expect(200);
-      expect(cost.body).toMatchObject({ hourlyRate: { amount: 15000, currency: 'USD' }, costRate: { amount: 9000, currency: 'USD' } });
-      const future = await request(t.http).put(rate('hourly-rate')).set('X-Api-Key', a.apiKey).send({ amount: 20000, since: '2999-01-01T00:00:00Z' }).expect(200);
+      const cost = await request(t.http)
+        .put(rate('cost-rate'))
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 9000 })
+        .expect(200);
+      expect(cost.body).toMatchObject({
+        hourlyRate: { amount: 15000, currency: 'USD' },
+        costRate: { amount: 9000, currency: 'USD' },
+      });
+      const future = await request(t.http)
+        .put(rate('hourly-rate'))
+        .set('X-Api-Key', a.apiKey)
+        .send({ amount: 20000, since: '2999-01-01T00:00:00Z' })
+        .expect(200);
       expect(future.body.hourlyRate).toEqual({ amount: 15000, currency: 'USD' });
       expect((await outboxEvents(t.app, taskId)).slice(-3)).toEqual(['TASK_UPDATED', 'TASK_UPDATED', 'TASK_UPDATED']);
     });

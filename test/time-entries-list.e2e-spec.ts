@@ -33,22 +33,62 @@ describe('Time entries: GET /user/{userId}/time-entries', () => {
     tagA = await teTag(t.app, a.workspace.id, 'alpha');
     tagB = await teTag(t.app, a.workspace.id, 'beta');
     const create = (body: object) => teCreate(t.http, a.workspace.id, member.apiKey, body);
-    ids.jan = (await create({ start: '2024-01-10T09:00:00Z', end: '2024-01-10T10:00:00Z', description: 'Team Meeting', projectId: project, taskId: task, tagIds: [tagA] })).id;
-    ids.feb = (await create({ start: '2024-02-10T09:00:00Z', end: '2024-02-10T10:00:00Z', description: 'coding', projectId: project, tagIds: [tagB] })).id;
-    ids.feb2 = (await create({ start: '2024-02-10T09:00:00Z', end: '2024-02-10T09:30:00Z', description: 'meeting notes' })).id;
-    ids.mar = (await create({ start: '2024-03-10T09:00:00Z', end: '2024-03-10T10:00:00Z', description: '100%_done' })).id;
+    ids.jan = (
+      await create({
+        start: '2024-01-10T09:00:00Z',
+        end: '2024-01-10T10:00:00Z',
+        description: 'Team Meeting',
+        projectId: project,
+        taskId: task,
+        tagIds: [tagA],
+      })
+    ).id;
+    ids.feb = (
+      await create({
+        start: '2024-02-10T09:00:00Z',
+        end: '2024-02-10T10:00:00Z',
+        description: 'coding',
+        projectId: project,
+        tagIds: [tagB],
+      })
+    ).id;
+    ids.feb2 = (
+      await create({ start: '2024-02-10T09:00:00Z', end: '2024-02-10T09:30:00Z', description: 'meeting notes' })
+    ).id;
+    ids.mar = (
+      await create({ start: '2024-03-10T09:00:00Z', end: '2024-03-10T10:00:00Z', description: '100%_done' })
+    ).id;
     ids.run = (await create({ start: '2024-04-10T09:00:00Z', description: 'running' })).id;
-    await teCreate(t.http, a.workspace.id, other.apiKey, { start: '2024-02-11T09:00:00Z', end: '2024-02-11T10:00:00Z' });
+    await teCreate(t.http, a.workspace.id, other.apiKey, {
+      start: '2024-02-11T09:00:00Z',
+      end: '2024-02-11T10:00:00Z',
+    });
   });
   afterAll(() => t.app.close());
 
   it('401, 400 for bad ids and values, 403 for another member, 404 for a non-member user', async () => {
     await request(t.http).get(url(a.workspace.id, member.user.id)).expect(401);
     await request(t.http).get(url(a.workspace.id, 'nope')).set('X-Api-Key', a.apiKey).expect(400);
-    for (const query of [{ 'page-size': 5001 }, { 'page-size': 0 }, { page: 0 }, { start: 'today' }, { project: 'x' }, { tags: 'x' }, { hydrated: 'maybe' }]) {
-      await request(t.http).get(url(a.workspace.id, member.user.id)).set('X-Api-Key', member.apiKey).query(query).expect(400);
+    for (const query of [
+      { 'page-size': 5001 },
+      { 'page-size': 0 },
+      { page: 0 },
+      { start: 'today' },
+      { project: 'x' },
+      { tags: 'x' },
+      { hydrated: 'maybe' },
+    ]) {
+      await request(t.http)
+        .get(url(a.workspace.id, member.user.id))
+        .set('X-Api-Key', member.apiKey)
+        .query(query)
+        .expect(400);
     }
-    await request(t.http).get(url(a.workspace.id, member.user.id)).set('X-Api-Key', member.apiKey).query({ 'page-size': 5000 }).expect(200);
+    await request(t.http)
+      .get(url(a.workspace.id, member.user.id))
+      .set('X-Api-Key', member.apiKey)
+      .query({ 'page-size': 5000 })
+      .expect(200);
     await request(t.http).get(url(a.workspace.id, member.user.id)).set('X-Api-Key', other.apiKey).expect(403);
     await request(t.http).get(url(a.workspace.id, b.user.id)).set('X-Api-Key', a.apiKey).expect(404);
     await request(t.http).get(url(b.workspace.id, member.user.id)).set('X-Api-Key', member.apiKey).expect(403);
@@ -81,11 +121,22 @@ describe('Time entries: GET /user/{userId}/time-entries', () => {
   it('filters: description, start/end, project, task, tags, project-required, task-required, in-progress, get-week-before', async () => {
     expect(idsOf((await list({ description: 'MEETING' })).body).sort()).toEqual([ids.jan, ids.feb2].sort());
     expect(idsOf((await list({ description: '%_' })).body)).toEqual([ids.mar]);
-    expect(idsOf((await list({ start: '2024-02-01T00:00:00Z', end: '2024-03-31T00:00:00Z' })).body).sort()).toEqual([ids.feb, ids.feb2, ids.mar].sort());
+    expect(idsOf((await list({ start: '2024-02-01T00:00:00Z', end: '2024-03-31T00:00:00Z' })).body).sort()).toEqual(
+      [ids.feb, ids.feb2, ids.mar].sort(),
+    );
     expect(idsOf((await list({ project })).body)).toEqual([ids.feb, ids.jan]);
     expect(idsOf((await list({ task })).body)).toEqual([ids.jan]);
     expect(idsOf((await list({ tags: `${tagA},${tagB}` })).body)).toEqual([ids.feb, ids.jan]);
-    expect(idsOf((await request(t.http).get(`${url(a.workspace.id, member.user.id)}?tags=${tagB}&tags=${tagA}`).set('X-Api-Key', member.apiKey).expect(200)).body)).toEqual([ids.feb, ids.jan]);
+    expect(
+      idsOf(
+        (
+          await request(t.http)
+            .get(`${url(a.workspace.id, member.user.id)}?tags=${tagB}&tags=${tagA}`)
+            .set('X-Api-Key', member.apiKey)
+            .expect(200)
+        ).body,
+      ),
+    ).toEqual([ids.feb, ids.jan]);
     expect(idsOf((await list({ 'project-required': true })).body)).toEqual([ids.feb, ids.jan]);
     expect(idsOf((await list({ 'task-required': true })).body)).toEqual([ids.jan]);
     expect(idsOf((await list({ 'in-progress': true })).body)).toEqual([ids.run]);

@@ -11,7 +11,12 @@ import { createOwner, Owner } from './factories';
 import { Hit, Receiver, sleep, waitUntil } from './factories/webhooks';
 
 /** The verification recipe of docs/webhooks.md, verbatim: Standard Webhooks, HMAC-SHA256 over id.timestamp.body. */
-function verifyWebhook(secret: string, headers: Record<string, string | string[] | undefined>, rawBody: string, toleranceSeconds = 300): boolean {
+function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: string,
+  toleranceSeconds = 300,
+): boolean {
   const id = String(headers['webhook-id'] ?? '');
   const timestamp = String(headers['webhook-timestamp'] ?? '');
   const signatures = String(headers['webhook-signature'] ?? '');
@@ -67,10 +72,28 @@ describe('Webhook delivery', () => {
     triggerSourceType: 'WORKSPACE_ID',
     ...over,
   });
-  const hook = async (http: App, o: Owner, path: string, event: string, over: Record<string, unknown> = {}): Promise<Hook> =>
-    (await request(http).post(`/v1/workspaces/${o.workspace.id}/webhooks`).set('X-Api-Key', o.apiKey).send(body(receiver.url(path), event, over)).expect(201)).body as Hook;
+  const hook = async (
+    http: App,
+    o: Owner,
+    path: string,
+    event: string,
+    over: Record<string, unknown> = {},
+  ): Promise<Hook> =>
+    (
+      await request(http)
+        .post(`/v1/workspaces/${o.workspace.id}/webhooks`)
+        .set('X-Api-Key', o.apiKey)
+        .send(body(receiver.url(path), event, over))
+        .expect(201)
+    ).body as Hook;
   const logs = async (http: App, o: Owner, hookId: string): Promise<Log[]> =>
-    (await request(http).post(`/v1/workspaces/${o.workspace.id}/webhooks/${hookId}/logs`).set('X-Api-Key', o.apiKey).send({}).expect(200)).body as Log[];
+    (
+      await request(http)
+        .post(`/v1/workspaces/${o.workspace.id}/webhooks/${hookId}/logs`)
+        .set('X-Api-Key', o.apiKey)
+        .send({})
+        .expect(200)
+    ).body as Log[];
 
   beforeAll(async () => {
     receiver = await Receiver.start();
@@ -110,13 +133,39 @@ describe('Webhook delivery', () => {
         USER_GROUP_CREATED: await hook(t.http, o, '/group', 'USER_GROUP_CREATED'),
         BILLABLE_RATE_UPDATED: await hook(t.http, o, '/rate', 'BILLABLE_RATE_UPDATED'),
       };
-      const client = (await request(t.http).post(`${ws}/clients`).set('X-Api-Key', o.apiKey).send({ name: 'Acme' }).expect(201)).body;
-      const tag = (await request(t.http).post(`${ws}/tags`).set('X-Api-Key', o.apiKey).send({ name: 'urgent' }).expect(201)).body;
-      const tagUpdated = (await request(t.http).put(`${ws}/tags/${tag.id}`).set('X-Api-Key', o.apiKey).send({ name: 'very urgent' }).expect(200)).body;
-      const project = (await request(t.http).post(`${ws}/projects`).set('X-Api-Key', o.apiKey).send({ name: 'Apollo' }).expect(201)).body;
-      const task = (await request(t.http).post(`${ws}/projects/${project.id}/tasks`).set('X-Api-Key', o.apiKey).send({ name: 'Design' }).expect(201)).body;
-      const group = (await request(t.http).post(`${ws}/user-groups`).set('X-Api-Key', o.apiKey).send({ name: 'Team' }).expect(201)).body;
-      const workspace = (await request(t.http).put(`${ws}/hourly-rate`).set('X-Api-Key', o.apiKey).send({ amount: 5000, currency: 'USD' }).expect(200)).body;
+      const client = (
+        await request(t.http).post(`${ws}/clients`).set('X-Api-Key', o.apiKey).send({ name: 'Acme' }).expect(201)
+      ).body;
+      const tag = (
+        await request(t.http).post(`${ws}/tags`).set('X-Api-Key', o.apiKey).send({ name: 'urgent' }).expect(201)
+      ).body;
+      const tagUpdated = (
+        await request(t.http)
+          .put(`${ws}/tags/${tag.id}`)
+          .set('X-Api-Key', o.apiKey)
+          .send({ name: 'very urgent' })
+          .expect(200)
+      ).body;
+      const project = (
+        await request(t.http).post(`${ws}/projects`).set('X-Api-Key', o.apiKey).send({ name: 'Apollo' }).expect(201)
+      ).body;
+      const task = (
+        await request(t.http)
+          .post(`${ws}/projects/${project.id}/tasks`)
+          .set('X-Api-Key', o.apiKey)
+          .send({ name: 'Design' })
+          .expect(201)
+      ).body;
+      const group = (
+        await request(t.http).post(`${ws}/user-groups`).set('X-Api-Key', o.apiKey).send({ name: 'Team' }).expect(201)
+      ).body;
+      const workspace = (
+        await request(t.http)
+          .put(`${ws}/hourly-rate`)
+          .set('X-Api-Key', o.apiKey)
+          .send({ amount: 5000, currency: 'USD' })
+          .expect(200)
+      ).body;
 
       const expected: [keyof typeof hooks, string, unknown][] = [
         ['NEW_CLIENT', '/client', client],
@@ -136,7 +185,13 @@ describe('Webhook delivery', () => {
       for (const [event, path] of expected) {
         expect([event, receiver.at(path).length]).toEqual([event, 1]);
         const [log] = await logs(t.http, o, hooks[event].id);
-        expect(log).toMatchObject({ id: receiver.at(path)[0].headers['webhook-id'], status: 'SUCCEEDED', attempts: 1, statusCode: 200, event });
+        expect(log).toMatchObject({
+          id: receiver.at(path)[0].headers['webhook-id'],
+          status: 'SUCCEEDED',
+          attempts: 1,
+          statusCode: 200,
+          event,
+        });
         expect(log.responseBody).toBe('{"received":true,"status":200}');
         expect(log.durationMs).toEqual(expect.any(Number));
       }
@@ -144,24 +199,48 @@ describe('Webhook delivery', () => {
 
     it('a forged or replayed request fails the documented verification', async () => {
       const [hit] = receiver.at('/client');
-      const h = (await request(t.http).get(`/v1/workspaces/${o.workspace.id}/webhooks`).set('X-Api-Key', o.apiKey).expect(200)).body.webhooks.find(
-        (w: Hook & { webhookEvent: string }) => w.webhookEvent === 'NEW_CLIENT',
-      ) as Hook;
+      const h = (
+        await request(t.http).get(`/v1/workspaces/${o.workspace.id}/webhooks`).set('X-Api-Key', o.apiKey).expect(200)
+      ).body.webhooks.find((w: Hook & { webhookEvent: string }) => w.webhookEvent === 'NEW_CLIENT') as Hook;
       expect(verifyWebhook(h.signingSecret, hit.headers, hit.body)).toBe(true);
       expect(verifyWebhook(h.signingSecret, hit.headers, hit.body.replace('Acme', 'Evil'))).toBe(false);
-      const forged = 'v1,' + createHmac('sha256', 'guessed-key').update(`${String(hit.headers['webhook-id'])}.${String(hit.headers['webhook-timestamp'])}.${hit.body}`).digest('base64');
+      const forged =
+        'v1,' +
+        createHmac('sha256', 'guessed-key')
+          .update(`${String(hit.headers['webhook-id'])}.${String(hit.headers['webhook-timestamp'])}.${hit.body}`)
+          .digest('base64');
       expect(verifyWebhook(h.signingSecret, { ...hit.headers, 'webhook-signature': forged }, hit.body)).toBe(false);
-      expect(verifyWebhook(h.signingSecret, { ...hit.headers, 'webhook-timestamp': String(Math.floor(Date.now() / 1000) - 600) }, hit.body)).toBe(false);
+      expect(
+        verifyWebhook(
+          h.signingSecret,
+          { ...hit.headers, 'webhook-timestamp': String(Math.floor(Date.now() / 1000) - 600) },
+          hit.body,
+        ),
+      ).toBe(false);
       expect(verifyWebhook('whsec_' + Buffer.alloc(32, 7).toString('base64'), hit.headers, hit.body)).toBe(false);
     });
 
     it('triggerSource limits a webhook to the given projects', async () => {
       const ws = `/v1/workspaces/${o.workspace.id}`;
-      const p1 = (await request(t.http).post(`${ws}/projects`).set('X-Api-Key', o.apiKey).send({ name: 'P1' }).expect(201)).body;
-      const p2 = (await request(t.http).post(`${ws}/projects`).set('X-Api-Key', o.apiKey).send({ name: 'P2' }).expect(201)).body;
+      const p1 = (
+        await request(t.http).post(`${ws}/projects`).set('X-Api-Key', o.apiKey).send({ name: 'P1' }).expect(201)
+      ).body;
+      const p2 = (
+        await request(t.http).post(`${ws}/projects`).set('X-Api-Key', o.apiKey).send({ name: 'P2' }).expect(201)
+      ).body;
       await hook(t.http, o, '/only-p1', 'NEW_TASK', { triggerSource: [p1.id], triggerSourceType: 'PROJECT_ID' });
-      await request(t.http).post(`${ws}/projects/${p2.id}/tasks`).set('X-Api-Key', o.apiKey).send({ name: 'elsewhere' }).expect(201);
-      const task = (await request(t.http).post(`${ws}/projects/${p1.id}/tasks`).set('X-Api-Key', o.apiKey).send({ name: 'here' }).expect(201)).body;
+      await request(t.http)
+        .post(`${ws}/projects/${p2.id}/tasks`)
+        .set('X-Api-Key', o.apiKey)
+        .send({ name: 'elsewhere' })
+        .expect(201);
+      const task = (
+        await request(t.http)
+          .post(`${ws}/projects/${p1.id}/tasks`)
+          .set('X-Api-Key', o.apiKey)
+          .send({ name: 'here' })
+          .expect(201)
+      ).body;
       const [hit] = await receiver.waitFor('/only-p1');
       expect(JSON.parse(hit.body)).toMatchObject({ id: task.id, projectId: p1.id });
       await sleep(300);
@@ -172,7 +251,11 @@ describe('Webhook delivery', () => {
       const other = await createOwner(t.app, 'Flaky');
       receiver.plan('/flaky', [500, 500]);
       const h = await hook(t.http, other, '/flaky', 'NEW_TAG');
-      await request(t.http).post(`/v1/workspaces/${other.workspace.id}/tags`).set('X-Api-Key', other.apiKey).send({ name: 'retry me' }).expect(201);
+      await request(t.http)
+        .post(`/v1/workspaces/${other.workspace.id}/tags`)
+        .set('X-Api-Key', other.apiKey)
+        .send({ name: 'retry me' })
+        .expect(201);
       const hits = await receiver.waitFor('/flaky', 3);
       expect(new Set(hits.map((x) => x.headers['webhook-id'])).size).toBe(1); // same delivery id across retries
       for (const hit of hits) expect(verifyWebhook(h.signingSecret, hit.headers, hit.body)).toBe(true);
@@ -187,13 +270,20 @@ describe('Webhook delivery', () => {
       const other = await createOwner(t.app, 'Rejecting');
       receiver.plan('/reject', [400]);
       const h = await hook(t.http, other, '/reject', 'NEW_CLIENT');
-      await request(t.http).post(`/v1/workspaces/${other.workspace.id}/clients`).set('X-Api-Key', other.apiKey).send({ name: 'Refused Inc' }).expect(201);
+      await request(t.http)
+        .post(`/v1/workspaces/${other.workspace.id}/clients`)
+        .set('X-Api-Key', other.apiKey)
+        .send({ name: 'Refused Inc' })
+        .expect(201);
       await waitUntil(async () => (await logs(t.http, other, h.id))[0]?.status === 'FAILED', 5000, 'FAILED');
       const [failed] = await logs(t.http, other, h.id);
       expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, statusCode: 400 });
       await sleep(300);
       expect(receiver.at('/reject')).toHaveLength(1);
-      const resent = await request(t.http).post(`/v1/workspaces/${other.workspace.id}/webhooks/${h.id}/logs/${failed.id}/resend`).set('X-Api-Key', other.apiKey).expect(200);
+      const resent = await request(t.http)
+        .post(`/v1/workspaces/${other.workspace.id}/webhooks/${h.id}/logs/${failed.id}/resend`)
+        .set('X-Api-Key', other.apiKey)
+        .expect(200);
       expect(resent.body).toMatchObject({ id: failed.id, status: 'PENDING' });
       await waitUntil(async () => (await logs(t.http, other, h.id))[0]?.status === 'SUCCEEDED', 5000, 'SUCCEEDED');
       const hits = receiver.at('/reject');
@@ -207,7 +297,11 @@ describe('Webhook delivery', () => {
       const h = await hook(t.http, other, '/ssrf', 'NEW_TAG'); // allowed while private addresses are
       setEnv({ WEBHOOKS_ALLOW_PRIVATE: 'false' });
       try {
-        await request(t.http).post(`/v1/workspaces/${other.workspace.id}/tags`).set('X-Api-Key', other.apiKey).send({ name: 'internal' }).expect(201);
+        await request(t.http)
+          .post(`/v1/workspaces/${other.workspace.id}/tags`)
+          .set('X-Api-Key', other.apiKey)
+          .send({ name: 'internal' })
+          .expect(201);
         await waitUntil(async () => (await logs(t.http, other, h.id))[0]?.status === 'FAILED', 5000, 'FAILED');
         const [log] = await logs(t.http, other, h.id);
         expect(log.error).toMatch(/^Refused: 127\.0\.0\.1 resolves to the non-public address 127\.0\.0\.1/);
@@ -240,12 +334,18 @@ describe('Webhook delivery', () => {
     // the lease of the claimed delivery (30 s) runs out
     const second = await startApp(50);
     try {
-      await second.app.get(DataSource).query(`UPDATE webhook_deliveries SET next_attempt_at = now() WHERE webhook_id = $1 AND status = 'PENDING'`, [h.id]);
+      await second.app
+        .get(DataSource)
+        .query(`UPDATE webhook_deliveries SET next_attempt_at = now() WHERE webhook_id = $1 AND status = 'PENDING'`, [
+          h.id,
+        ]);
       const hits = await receiver.waitFor('/restart', 2);
       await sleep(400);
       expect(receiver.at('/restart')).toHaveLength(2);
       expect(hits.map((x) => (JSON.parse(x.body) as { name: string }).name).sort()).toEqual(['claimed', 'unseen']);
-      const rows: { status: string }[] = await second.app.get(DataSource).query(`SELECT status FROM webhook_deliveries WHERE webhook_id = $1`, [h.id]);
+      const rows: { status: string }[] = await second.app
+        .get(DataSource)
+        .query(`SELECT status FROM webhook_deliveries WHERE webhook_id = $1`, [h.id]);
       expect(rows.map((r) => r.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     } finally {
       await second.app.close();
@@ -263,16 +363,18 @@ describe('Webhook delivery', () => {
       await t.app.get(DeliveryDispatcher).fanOut();
       const insert = async (qr: typeof early, name: string) =>
         (
-          (await qr.query(`INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload) VALUES ($1, 'TAG', $2, 'NEW_TAG', $3) RETURNING position`, [
-            o.workspace.id,
-            'a'.repeat(24),
-            JSON.stringify({ name }),
-          ])) as { position: string }[]
+          (await qr.query(
+            `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload) VALUES ($1, 'TAG', $2, 'NEW_TAG', $3) RETURNING position`,
+            [o.workspace.id, 'a'.repeat(24), JSON.stringify({ name })],
+          )) as { position: string }[]
         )[0].position;
       const enqueued = async () =>
-        ((await dataSource.query(`SELECT outbox_position FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY outbox_position`, [h.id])) as { outbox_position: string }[]).map(
-          (r) => r.outbox_position,
-        );
+        (
+          (await dataSource.query(
+            `SELECT outbox_position FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY outbox_position`,
+            [h.id],
+          )) as { outbox_position: string }[]
+        ).map((r) => r.outbox_position);
       // `late` takes its transaction id first, `early` then writes the smaller position; `late` commits first
       await late.startTransaction();
       await late.query('SELECT pg_current_xact_id()');
@@ -288,7 +390,10 @@ describe('Webhook delivery', () => {
       expect(await enqueued()).toEqual([p1, p2]);
       await t.app.get(DeliveryDispatcher).fanOut();
       expect(await enqueued()).toEqual([p1, p2]); // once each
-      await request(t.http).delete(`/v1/workspaces/${o.workspace.id}/webhooks/${h.id}`).set('X-Api-Key', o.apiKey).expect(200);
+      await request(t.http)
+        .delete(`/v1/workspaces/${o.workspace.id}/webhooks/${h.id}`)
+        .set('X-Api-Key', o.apiKey)
+        .expect(200);
     } finally {
       await early.release();
       await late.release();
@@ -305,7 +410,13 @@ describe('Webhook delivery', () => {
       await hook(two.http, o, '/twins-too', 'NEW_TAG');
       const n = 25;
       await Promise.all(
-        Array.from({ length: n }, (_, i) => request(i % 2 ? one.http : two.http).post(`/v1/workspaces/${o.workspace.id}/tags`).set('X-Api-Key', o.apiKey).send({ name: `tag ${i}` }).expect(201)),
+        Array.from({ length: n }, (_, i) =>
+          request(i % 2 ? one.http : two.http)
+            .post(`/v1/workspaces/${o.workspace.id}/tags`)
+            .set('X-Api-Key', o.apiKey)
+            .send({ name: `tag ${i}` })
+            .expect(201),
+        ),
       );
       await receiver.waitFor('/twins', n);
       await receiver.waitFor('/twins-too', n);
@@ -313,7 +424,8 @@ describe('Webhook delivery', () => {
       for (const path of ['/twins', '/twins-too']) {
         const hits = receiver.at(path);
         const perId = new Map<string, number>();
-        for (const hit of hits) perId.set(String(hit.headers['webhook-id']), (perId.get(String(hit.headers['webhook-id'])) ?? 0) + 1);
+        for (const hit of hits)
+          perId.set(String(hit.headers['webhook-id']), (perId.get(String(hit.headers['webhook-id'])) ?? 0) + 1);
         expect(hits).toHaveLength(n);
         expect([...perId.values()].every((c) => c === 1)).toBe(true);
         expect(new Set(hits.map((x) => (JSON.parse(x.body) as { name: string }).name)).size).toBe(n);

@@ -23,7 +23,11 @@ describe('Webhooks (CRUD)', () => {
     ...over,
   });
   const create = async (key: string, ws: string, over: Record<string, unknown> = {}, header = 'X-Api-Key') =>
-    (await request(t.http).post(base(ws)).set(header, key).send(body(over)).expect(201)).body as { id: string; authToken: string; signingSecret: string };
+    (await request(t.http).post(base(ws)).set(header, key).send(body(over)).expect(201)).body as {
+      id: string;
+      authToken: string;
+      signingSecret: string;
+    };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -49,9 +53,14 @@ describe('Webhooks (CRUD)', () => {
         body({ url: '' }),
         body({ extra: true }),
       ];
-      for (const b2 of bad) await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send(b2).expect(400);
+      for (const b2 of bad)
+        await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send(b2).expect(400);
       for (const url of ['ftp://example.com/x', 'file:///etc/passwd', 'not a url', 'javascript:alert(1)']) {
-        const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send(body({ url })).expect(400);
+        const res = await request(t.http)
+          .post(base(a.workspace.id))
+          .set('X-Api-Key', a.apiKey)
+          .send(body({ url }))
+          .expect(400);
         expect(res.body.message).toMatch(/url/);
       }
     });
@@ -85,8 +94,18 @@ describe('Webhooks (CRUD)', () => {
       process.env.WEBHOOKS_ALLOW_PRIVATE = 'false';
       resetEnvCache();
       try {
-        for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost/x', 'http://10.0.0.5/x', 'http://169.254.169.254/latest', 'http://[::1]/x']) {
-          const res = await request(t.http).post(base(a.workspace.id)).set('X-Api-Key', a.apiKey).send(body({ url })).expect(400);
+        for (const url of [
+          'http://127.0.0.1:8080/hook',
+          'http://localhost/x',
+          'http://10.0.0.5/x',
+          'http://169.254.169.254/latest',
+          'http://[::1]/x',
+        ]) {
+          const res = await request(t.http)
+            .post(base(a.workspace.id))
+            .set('X-Api-Key', a.apiKey)
+            .send(body({ url }))
+            .expect(400);
           expect(res.body.message).toMatch(/private, loopback or link-local/);
         }
         await create(a.apiKey, a.workspace.id, { url: 'https://8.8.8.8/public' });
@@ -100,7 +119,11 @@ describe('Webhooks (CRUD)', () => {
       const ws = await createOwner(t.app, 'Limits');
       const other = await createMember(t.app, ws.workspace.id, { role: 'WORKSPACE_ADMIN' });
       for (let i = 0; i < 10; i++) await create(ws.apiKey, ws.workspace.id);
-      const res = await request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey).send(body()).expect(400);
+      const res = await request(t.http)
+        .post(base(ws.workspace.id))
+        .set('X-Api-Key', ws.apiKey)
+        .send(body())
+        .expect(400);
       expect(res.body.message).toBe('Webhook limit reached: a workspace admin can create at most 10 webhooks');
       await create(other.apiKey, ws.workspace.id);
       // fill the workspace to 100 directly, then the API refuses the 101st
@@ -110,13 +133,21 @@ describe('Webhooks (CRUD)', () => {
            FROM generate_series(1, 89)`,
         [ws.workspace.id, ws.user.id],
       );
-      const full = await request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', other.apiKey).send(body()).expect(400);
+      const full = await request(t.http)
+        .post(base(ws.workspace.id))
+        .set('X-Api-Key', other.apiKey)
+        .send(body())
+        .expect(400);
       expect(full.body.message).toBe('Webhook limit reached: a workspace can have at most 100 webhooks');
     });
 
     it('concurrent creates cannot pass the per-admin limit together', async () => {
       const ws = await createOwner(t.app, 'Race');
-      const results = await Promise.all(Array.from({ length: 14 }, () => request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey).send(body())));
+      const results = await Promise.all(
+        Array.from({ length: 14 }, () =>
+          request(t.http).post(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey).send(body()),
+        ),
+      );
       expect(results.filter((r) => r.status === 201)).toHaveLength(10);
       expect(results.filter((r) => r.status === 400)).toHaveLength(4);
     });
@@ -134,23 +165,47 @@ describe('Webhooks (CRUD)', () => {
       const mine = await create(ws.apiKey, ws.workspace.id, { name: 'mine' });
       const addon = await installAddon(t.app, ws.workspace.id);
       const other = await installAddon(t.app, ws.workspace.id, 'Other add-on');
-      const byAddon = (await request(t.http).post(base(ws.workspace.id)).set('X-Addon-Token', addon.token).send(body({ name: 'addon hook' })).expect(201)).body;
+      const byAddon = (
+        await request(t.http)
+          .post(base(ws.workspace.id))
+          .set('X-Addon-Token', addon.token)
+          .send(body({ name: 'addon hook' }))
+          .expect(201)
+      ).body;
       expect(byAddon).toMatchObject({ addonId: addon.addonId, userId: ws.user.id, name: 'addon hook' });
 
       const all = await request(t.http).get(base(ws.workspace.id)).set('X-Api-Key', ws.apiKey).expect(200);
       expect(all.body.workspaceWebhookCount).toBe(2);
       expect(all.body.webhooks.map((w: { id: string }) => w.id)).toEqual([mine.id, byAddon.id]);
-      const users = await request(t.http).get(base(ws.workspace.id)).query({ type: 'USER_CREATED' }).set('X-Api-Key', ws.apiKey).expect(200);
+      const users = await request(t.http)
+        .get(base(ws.workspace.id))
+        .query({ type: 'USER_CREATED' })
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
       expect(users.body.webhooks.map((w: { id: string }) => w.id)).toEqual([mine.id]);
-      const addons = await request(t.http).get(base(ws.workspace.id)).query({ type: 'ADDON' }).set('X-Api-Key', ws.apiKey).expect(200);
+      const addons = await request(t.http)
+        .get(base(ws.workspace.id))
+        .query({ type: 'ADDON' })
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
       expect(addons.body.webhooks.map((w: { id: string }) => w.id)).toEqual([byAddon.id]);
-      const system = await request(t.http).get(base(ws.workspace.id)).query({ type: 'SYSTEM' }).set('X-Api-Key', ws.apiKey).expect(200);
+      const system = await request(t.http)
+        .get(base(ws.workspace.id))
+        .query({ type: 'SYSTEM' })
+        .set('X-Api-Key', ws.apiKey)
+        .expect(200);
       expect(system.body).toEqual({ webhooks: [], workspaceWebhookCount: 2 });
 
       const asAddon = await request(t.http).get(base(ws.workspace.id)).set('X-Addon-Token', addon.token).expect(200);
       expect(asAddon.body.webhooks.map((w: { id: string }) => w.id)).toEqual([byAddon.id]);
-      await request(t.http).get(`${base(ws.workspace.id)}/${mine.id}`).set('X-Addon-Token', addon.token).expect(404);
-      await request(t.http).get(`${base(ws.workspace.id)}/${byAddon.id}`).set('X-Addon-Token', other.token).expect(404);
+      await request(t.http)
+        .get(`${base(ws.workspace.id)}/${mine.id}`)
+        .set('X-Addon-Token', addon.token)
+        .expect(404);
+      await request(t.http)
+        .get(`${base(ws.workspace.id)}/${byAddon.id}`)
+        .set('X-Addon-Token', other.token)
+        .expect(404);
 
       const addonPath = (id: string) => `/v1/workspaces/${ws.workspace.id}/addons/${id}/webhooks`;
       const listed = await request(t.http).get(addonPath(addon.addonId)).set('X-Api-Key', ws.apiKey).expect(200);
@@ -167,7 +222,11 @@ describe('Webhooks (CRUD)', () => {
 
       // add-on limit: 10 of its own
       for (let i = 0; i < 9; i++) await create(addon.token, ws.workspace.id, {}, 'X-Addon-Token');
-      const over = await request(t.http).post(base(ws.workspace.id)).set('X-Addon-Token', addon.token).send(body()).expect(400);
+      const over = await request(t.http)
+        .post(base(ws.workspace.id))
+        .set('X-Addon-Token', addon.token)
+        .send(body())
+        .expect(400);
       expect(over.body.message).toBe('Webhook limit reached: an add-on can create at most 10 webhooks');
 
       // uninstalling the add-on deletes its webhooks (and revokes the token)
@@ -189,15 +248,39 @@ describe('Webhooks (CRUD)', () => {
       await request(t.http).put(url).set('X-Api-Key', member.apiKey).send(body()).expect(403);
       await request(t.http).delete(url).set('X-Api-Key', member.apiKey).expect(403);
       for (const id of [bHook, MISSING_ID]) {
-        await request(t.http).get(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).expect(404);
-        await request(t.http).put(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).send(body()).expect(404);
-        await request(t.http).delete(`${base(a.workspace.id)}/${id}`).set('X-Api-Key', a.apiKey).expect(404);
+        await request(t.http)
+          .get(`${base(a.workspace.id)}/${id}`)
+          .set('X-Api-Key', a.apiKey)
+          .expect(404);
+        await request(t.http)
+          .put(`${base(a.workspace.id)}/${id}`)
+          .set('X-Api-Key', a.apiKey)
+          .send(body())
+          .expect(404);
+        await request(t.http)
+          .delete(`${base(a.workspace.id)}/${id}`)
+          .set('X-Api-Key', a.apiKey)
+          .expect(404);
       }
-      await request(t.http).get(`${base(a.workspace.id)}/xyz`).set('X-Api-Key', a.apiKey).expect(400);
-      await request(t.http).put(`${base(a.workspace.id)}/xyz`).set('X-Api-Key', a.apiKey).send(body()).expect(400);
-      await request(t.http).delete(`${base(a.workspace.id)}/xyz`).set('X-Api-Key', a.apiKey).expect(400);
+      await request(t.http)
+        .get(`${base(a.workspace.id)}/xyz`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(400);
+      await request(t.http)
+        .put(`${base(a.workspace.id)}/xyz`)
+        .set('X-Api-Key', a.apiKey)
+        .send(body())
+        .expect(400);
+      await request(t.http)
+        .delete(`${base(a.workspace.id)}/xyz`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(400);
       await request(t.http).put(url).set('X-Api-Key', a.apiKey).send({ name: 'only name' }).expect(400);
-      await request(t.http).put(url).set('X-Api-Key', a.apiKey).send(body({ url: 'gopher://x' })).expect(400);
+      await request(t.http)
+        .put(url)
+        .set('X-Api-Key', a.apiKey)
+        .send(body({ url: 'gopher://x' }))
+        .expect(400);
     });
 
     it('gets, updates (whole webhook) and deletes', async () => {
@@ -208,9 +291,22 @@ describe('Webhooks (CRUD)', () => {
       const updated = await request(t.http)
         .put(url)
         .set('X-Api-Key', admin.apiKey)
-        .send({ name: 'Renamed', url: 'http://example.org/new', webhookEvent: 'NEW_TAG', triggerSource: ['a', 'b'], triggerSourceType: 'TAG_ID' })
+        .send({
+          name: 'Renamed',
+          url: 'http://example.org/new',
+          webhookEvent: 'NEW_TAG',
+          triggerSource: ['a', 'b'],
+          triggerSourceType: 'TAG_ID',
+        })
         .expect(200);
-      expect(updated.body).toEqual({ ...hook, name: 'Renamed', url: 'http://example.org/new', webhookEvent: 'NEW_TAG', triggerSource: ['a', 'b'], triggerSourceType: 'TAG_ID' });
+      expect(updated.body).toEqual({
+        ...hook,
+        name: 'Renamed',
+        url: 'http://example.org/new',
+        webhookEvent: 'NEW_TAG',
+        triggerSource: ['a', 'b'],
+        triggerSourceType: 'TAG_ID',
+      });
       expect((await request(t.http).get(url).set('X-Api-Key', a.apiKey).expect(200)).body).toEqual(updated.body);
       await request(t.http).delete(url).set('X-Api-Key', admin.apiKey).expect(200);
       await request(t.http).get(url).set('X-Api-Key', a.apiKey).expect(404);
@@ -229,7 +325,10 @@ describe('Webhooks (CRUD)', () => {
       const res = await request(t.http).patch(url(hook.id)).set('X-Api-Key', a.apiKey).expect(200);
       expect(res.body).toEqual({ ...hook, authToken: expect.any(String) });
       expect(res.body.authToken).not.toBe(hook.authToken);
-      const got = await request(t.http).get(`${base(a.workspace.id)}/${hook.id}`).set('X-Api-Key', a.apiKey).expect(200);
+      const got = await request(t.http)
+        .get(`${base(a.workspace.id)}/${hook.id}`)
+        .set('X-Api-Key', a.apiKey)
+        .expect(200);
       expect(got.body.authToken).toBe(res.body.authToken);
     });
   });
@@ -255,7 +354,11 @@ describe('Webhooks (CRUD)', () => {
                 ($3, $4, $5, -3, 'NEW_PROJECT', '{"id":"p3"}', 'SUCCEEDED', 2, 200, 'ok', now(), '2024-01-03T10:00:00Z')`,
         [...ids, a.workspace.id, hook.id],
       );
-      const all = await request(t.http).post(url(hook.id)).set('X-Api-Key', a.apiKey).send({ status: 'ALL' }).expect(200);
+      const all = await request(t.http)
+        .post(url(hook.id))
+        .set('X-Api-Key', a.apiKey)
+        .send({ status: 'ALL' })
+        .expect(200);
       expect(all.body.map((l: { id: string }) => l.id)).toEqual(ids);
       expect(all.headers['x-total-count']).toBe('3');
       expect(all.body[1]).toMatchObject({
@@ -271,13 +374,31 @@ describe('Webhooks (CRUD)', () => {
         event: 'NEW_PROJECT',
         createdAt: '2024-01-02T10:00:00Z',
       });
-      const failed = await request(t.http).post(url(hook.id)).set('X-Api-Key', a.apiKey).send({ status: 'FAILED' }).expect(200);
+      const failed = await request(t.http)
+        .post(url(hook.id))
+        .set('X-Api-Key', a.apiKey)
+        .send({ status: 'FAILED' })
+        .expect(200);
       expect(failed.body.map((l: { id: string }) => l.id)).toEqual([ids[1]]);
-      const newest = await request(t.http).post(url(hook.id)).query({ page: 1, size: 2 }).set('X-Api-Key', a.apiKey).send({ sortByNewest: true, status: 'SUCCEEDED' }).expect(200);
+      const newest = await request(t.http)
+        .post(url(hook.id))
+        .query({ page: 1, size: 2 })
+        .set('X-Api-Key', a.apiKey)
+        .send({ sortByNewest: true, status: 'SUCCEEDED' })
+        .expect(200);
       expect(newest.body.map((l: { id: string }) => l.id)).toEqual([ids[2], ids[0]]);
-      const range = await request(t.http).post(url(hook.id)).set('X-Api-Key', a.apiKey).send({ from: '2024-01-01T12:00:00Z', to: '2024-01-03T09:00:00Z' }).expect(200);
+      const range = await request(t.http)
+        .post(url(hook.id))
+        .set('X-Api-Key', a.apiKey)
+        .send({ from: '2024-01-01T12:00:00Z', to: '2024-01-03T09:00:00Z' })
+        .expect(200);
       expect(range.body.map((l: { id: string }) => l.id)).toEqual([ids[1]]);
-      const page2 = await request(t.http).post(url(hook.id)).query({ page: 2, size: 2 }).set('X-Api-Key', a.apiKey).send({}).expect(200);
+      const page2 = await request(t.http)
+        .post(url(hook.id))
+        .query({ page: 2, size: 2 })
+        .set('X-Api-Key', a.apiKey)
+        .send({})
+        .expect(200);
       expect(page2.body.map((l: { id: string }) => l.id)).toEqual([ids[2]]);
       expect(page2.headers['last-page']).toBe('true');
 
@@ -290,7 +411,9 @@ describe('Webhooks (CRUD)', () => {
       await request(t.http).post(resend('bad')).set('X-Api-Key', a.apiKey).expect(400);
       await request(t.http).post(resend(ids[0])).set('X-Api-Key', a.apiKey).expect(409);
       // point the webhook at a closed port first, so the worker's retry goes nowhere useful
-      await t.app.get(DataSource).query(`UPDATE webhooks SET url = 'http://127.0.0.1:9/closed' WHERE id = $1`, [hook.id]);
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE webhooks SET url = 'http://127.0.0.1:9/closed' WHERE id = $1`, [hook.id]);
       const res = await request(t.http).post(resend(ids[1])).set('X-Api-Key', a.apiKey).expect(200);
       expect(res.body).toMatchObject({ id: ids[1], status: 'PENDING' });
     });

@@ -17,7 +17,8 @@ function manifestError(error: unknown): CliError {
 
 @Command({
   name: 'addon:install',
-  description: 'Install an add-on in a workspace (from a manifest URL or file, or by --name with full access) and print its X-Addon-Token',
+  description:
+    'Install an add-on in a workspace (from a manifest URL or file, or by --name with full access) and print its X-Addon-Token',
 })
 export class AddonInstallCommand extends CommandRunner {
   constructor(private readonly addons: AddonsService) {
@@ -27,14 +28,17 @@ export class AddonInstallCommand extends CommandRunner {
   async run(_: string[], options: { workspace?: string; name?: string; manifest?: string }): Promise<void> {
     const workspaceId = requireOption(options.workspace, '--workspace');
     if (!isObjectId(workspaceId)) throw new CliError('--workspace must be a 24-character hex id');
-    if (options.manifest !== undefined && options.name !== undefined) throw new CliError('Give --manifest or --name, not both');
+    if (options.manifest !== undefined && options.name !== undefined)
+      throw new CliError('Give --manifest or --name, not both');
     if (options.manifest !== undefined) {
       const manifest = await loadManifest(requireOption(options.manifest, '--manifest')).catch((e: unknown) => {
         throw manifestError(e);
       });
-      printJson(await this.addons.installManifest(workspaceId, manifest).catch((e: unknown) => {
-        throw manifestError(e);
-      }));
+      printJson(
+        await this.addons.installManifest(workspaceId, manifest).catch((e: unknown) => {
+          throw manifestError(e);
+        }),
+      );
       return;
     }
     const name = requireOption(options.name, '--name or --manifest');
@@ -81,7 +85,10 @@ export class AddonUninstallCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'addon:public-key', description: 'Print the public key add-ons verify tokens with (PEM, and the JWKS)' })
+@Command({
+  name: 'addon:public-key',
+  description: 'Print the public key add-ons verify tokens with (PEM, and the JWKS)',
+})
 export class AddonPublicKeyCommand extends CommandRunner {
   constructor(private readonly tokens: AddonTokenService) {
     super();
@@ -94,7 +101,8 @@ export class AddonPublicKeyCommand extends CommandRunner {
 
 @Command({
   name: 'addon:rotate-key',
-  description: 'Publish a new signing key now; it signs new tokens after --activate-in minutes (default 60); the old key stays published while its tokens live',
+  description:
+    'Publish a new signing key now; it signs new tokens after --activate-in minutes (default 60); the old key stays published while its tokens live',
 })
 export class AddonRotateKeyCommand extends CommandRunner {
   constructor(private readonly tokens: AddonTokenService) {
@@ -103,14 +111,18 @@ export class AddonRotateKeyCommand extends CommandRunner {
 
   async run(_: string[], options: { activateIn?: string }): Promise<void> {
     const minutes = Number(options.activateIn ?? 60);
-    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 7 * 24 * 60) throw new CliError('--activate-in must be a whole number of minutes, 0 to 10080');
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 7 * 24 * 60)
+      throw new CliError('--activate-in must be a whole number of minutes, 0 to 10080');
     const added = await this.tokens.rotate(new Date(Date.now() + minutes * 60_000)).catch((e: Error) => {
       throw new CliError(e.message);
     });
     printJson({ kid: added.kid, signsFrom: added.signsFrom.toISOString() });
   }
 
-  @Option({ flags: '--activate-in <minutes>', description: 'minutes between publishing the key and signing with it (default 60)' })
+  @Option({
+    flags: '--activate-in <minutes>',
+    description: 'minutes between publishing the key and signing with it (default 60)',
+  })
   parseActivateIn(value: string): string {
     return value;
   }

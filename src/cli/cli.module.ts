@@ -8,7 +8,12 @@ import { AddonsModule } from '../modules/addons/addons.module';
 import { RatesModule } from '../modules/rates/rates.module';
 import { UsersModule } from '../modules/users/users.module';
 import { WorkspacesModule } from '../modules/workspaces/workspaces.module';
-import { AddonInstallCommand, AddonPublicKeyCommand, AddonRotateKeyCommand, AddonUninstallCommand } from './addon-commands';
+import {
+  AddonInstallCommand,
+  AddonPublicKeyCommand,
+  AddonRotateKeyCommand,
+  AddonUninstallCommand,
+} from './addon-commands';
 import { MigrateCommand } from './migrate-command';
 import { ApiKeyCreateCommand, ApiKeyRevokeCommand, UserCreateCommand } from './user-commands';
 
@@ -27,7 +32,16 @@ export class CliModule {
         WorkspacesModule,
         AddonsModule,
       ],
-      providers: [UserCreateCommand, ApiKeyCreateCommand, ApiKeyRevokeCommand, AddonInstallCommand, AddonUninstallCommand, AddonPublicKeyCommand, AddonRotateKeyCommand, MigrateCommand],
+      providers: [
+        UserCreateCommand,
+        ApiKeyCreateCommand,
+        ApiKeyRevokeCommand,
+        AddonInstallCommand,
+        AddonUninstallCommand,
+        AddonPublicKeyCommand,
+        AddonRotateKeyCommand,
+        MigrateCommand,
+      ],
     };
   }
 }

@@ -21,12 +21,17 @@ function parseRole(role: string | undefined): 'WORKSPACE_ADMIN' | null {
   if (MEMBER_ROLES.includes(value)) return null;
   if (value === 'WORKSPACE_ADMIN' || value === 'ADMIN') return 'WORKSPACE_ADMIN';
   if (value === 'TEAM_MANAGER' || value === 'PROJECT_MANAGER') {
-    throw new CliError(`${value} is a role over a user, group or project: grant it with POST /v1/workspaces/{workspaceId}/users/{userId}/roles`);
+    throw new CliError(
+      `${value} is a role over a user, group or project: grant it with POST /v1/workspaces/{workspaceId}/users/{userId}/roles`,
+    );
   }
   throw new CliError(`--role must be WORKSPACE_ADMIN or MEMBER, not ${role}`);
 }
 
-@Command({ name: 'user:create', description: 'Create a user (if absent) and a new API key; with --workspace, add them to it' })
+@Command({
+  name: 'user:create',
+  description: 'Create a user (if absent) and a new API key; with --workspace, add them to it',
+})
 export class UserCreateCommand extends CommandRunner {
   constructor(
     private readonly dataSource: DataSource,
@@ -41,15 +46,18 @@ export class UserCreateCommand extends CommandRunner {
     const email = requireOption(options.email, '--email');
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new CliError(`--email is not an email address: ${email}`);
     const role = parseRole(options.role);
-    if (options.workspace !== undefined && !isObjectId(options.workspace)) throw new CliError('--workspace must be a 24-character hex id');
+    if (options.workspace !== undefined && !isObjectId(options.workspace))
+      throw new CliError('--workspace must be a 24-character hex id');
 
     const result = await this.dataSource.transaction(async (manager) => {
       const { user } = await this.users.findOrCreate(manager, email, options.name);
       let workspaceId: string;
       if (options.workspace) {
-        workspaceId = (await this.workspaces.findOne(options.workspace, manager).catch(() => {
-          throw new CliError(`Workspace ${options.workspace} not found`);
-        })).id;
+        workspaceId = (
+          await this.workspaces.findOne(options.workspace, manager).catch(() => {
+            throw new CliError(`Workspace ${options.workspace} not found`);
+          })
+        ).id;
         await this.workspaces.addMember(manager, workspaceId, user, 'ACTIVE');
         if (role) await this.workspaces.grantRole(manager, workspaceId, user.id, role, workspaceId);
       } else {

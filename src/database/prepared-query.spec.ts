@@ -24,7 +24,11 @@ describe('preparedQuery', () => {
 
   it('names the statement by its text by default', async () => {
     const sent = await sentWith(undefined);
-    expect(sent).toEqual({ name: expect.stringMatching(/^s[0-9a-f]{20}$/), text: 'SELECT $1::int AS one', values: [1] });
+    expect(sent).toEqual({
+      name: expect.stringMatching(/^s[0-9a-f]{20}$/),
+      text: 'SELECT $1::int AS one',
+      values: [1],
+    });
     expect((await sentWith('none')).name).toBe(sent.name);
   });
 

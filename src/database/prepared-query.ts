@@ -29,15 +29,22 @@ function statementName(sql: string): string {
  * transaction mode (PgBouncer before 1.21, or without max_prepared_statements) hands each transaction whichever server
  * connection is free, where a statement prepared on another one does not exist.
  */
-export async function preparedQuery<T>(target: DataSource | EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+export async function preparedQuery<T>(
+  target: DataSource | EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
   const runner = target instanceof DataSource ? undefined : (target.queryRunner as PostgresQueryRunner | undefined);
   const dataSource = target instanceof DataSource ? target : target.connection;
-  const client: Pool | PoolClient = runner && !runner.isReleased && runner.isTransactionActive
-    ? ((await runner.connect()) as PoolClient)
-    : (dataSource.driver as PostgresDriver).master as Pool;
+  const client: Pool | PoolClient =
+    runner && !runner.isReleased && runner.isTransactionActive
+      ? ((await runner.connect()) as PoolClient)
+      : ((dataSource.driver as PostgresDriver).master as Pool);
   try {
     const named = env().DB_POOLER !== 'transaction';
-    const result = await client.query(named ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params });
+    const result = await client.query(
+      named ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params },
+    );
     return result.rows as T[];
   } catch (error) {
     throw new QueryFailedError(sql, params, error as Error);

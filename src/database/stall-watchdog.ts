@@ -23,7 +23,16 @@ export async function serverAnswers(config: ClientConfig, timeoutMs: number): Pr
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
-    return await Promise.race([probe.connect().then(() => probe.query('SELECT 1')).then(() => true, () => false), late]);
+    return await Promise.race([
+      probe
+        .connect()
+        .then(() => probe.query('SELECT 1'))
+        .then(
+          () => true,
+          () => false,
+        ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
     const socket = (probe as unknown as { connection: ProtocolConnection }).connection.stream;
@@ -43,7 +52,12 @@ export function watchedClient(settings: StallSettings): typeof Client {
   return class WatchedClient extends Client {
     constructor(config?: string | ClientConfig) {
       super(config);
-      if (settings.stallMs > 0) watch((this as unknown as { connection: ProtocolConnection }).connection, typeof config === 'string' ? { connectionString: config } : (config ?? {}), settings);
+      if (settings.stallMs > 0)
+        watch(
+          (this as unknown as { connection: ProtocolConnection }).connection,
+          typeof config === 'string' ? { connectionString: config } : (config ?? {}),
+          settings,
+        );
     }
   };
 }

@@ -13,24 +13,54 @@ export interface CategorySeed {
 }
 
 /** Inserts an expense category row. */
-export async function insertExpenseCategory(app: INestApplication, workspaceId: string, seed: CategorySeed = {}): Promise<string> {
+export async function insertExpenseCategory(
+  app: INestApplication,
+  workspaceId: string,
+  seed: CategorySeed = {},
+): Promise<string> {
   const id = newId();
-  await app.get(DataSource).query(
-    `INSERT INTO expense_categories (id, workspace_id, name, has_unit_price, price_in_cents, unit, archived) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [id, workspaceId, seed.name ?? `Category ${id.slice(-6)}`, seed.hasUnitPrice ?? false, seed.priceInCents ?? null, seed.unit ?? null, seed.archived ?? false],
-  );
+  await app
+    .get(DataSource)
+    .query(
+      `INSERT INTO expense_categories (id, workspace_id, name, has_unit_price, price_in_cents, unit, archived) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        workspaceId,
+        seed.name ?? `Category ${id.slice(-6)}`,
+        seed.hasUnitPrice ?? false,
+        seed.priceInCents ?? null,
+        seed.unit ?? null,
+        seed.archived ?? false,
+      ],
+    );
   return id;
 }
 
 /** Inserts a task row of a project. */
-export async function insertExpenseTask(app: INestApplication, workspaceId: string, projectId: string, name = 'Task'): Promise<string> {
+export async function insertExpenseTask(
+  app: INestApplication,
+  workspaceId: string,
+  projectId: string,
+  name = 'Task',
+): Promise<string> {
   const id = newId();
-  await app.get(DataSource).query('INSERT INTO tasks (id, workspace_id, project_id, name) VALUES ($1, $2, $3, $4)', [id, workspaceId, projectId, name]);
+  await app
+    .get(DataSource)
+    .query('INSERT INTO tasks (id, workspace_id, project_id, name) VALUES ($1, $2, $3, $4)', [
+      id,
+      workspaceId,
+      projectId,
+      name,
+    ]);
   return id;
 }
 
 /** Inserts a project row. */
-export async function insertExpenseProject(app: INestApplication, workspaceId: string, name = `Project ${newId().slice(-6)}`): Promise<string> {
+export async function insertExpenseProject(
+  app: INestApplication,
+  workspaceId: string,
+  name = `Project ${newId().slice(-6)}`,
+): Promise<string> {
   return insertProject(app, workspaceId, { name });
 }
 

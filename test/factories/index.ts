@@ -43,7 +43,11 @@ export interface MemberOptions {
 }
 
 /** A user who is a member of the workspace (plain member unless a role is given), with an API key. */
-export async function createMember(app: INestApplication, workspaceId: string, options: MemberOptions = {}): Promise<Account> {
+export async function createMember(
+  app: INestApplication,
+  workspaceId: string,
+  options: MemberOptions = {},
+): Promise<Account> {
   const dataSource = app.get(DataSource);
   const workspaces = app.get(WorkspacesService);
   return dataSource.transaction(async (manager) => {
@@ -56,11 +60,26 @@ export async function createMember(app: INestApplication, workspaceId: string, o
 }
 
 /** Grants an entity-scoped role (TEAM_MANAGER over a user or group, PROJECT_MANAGER over a project). */
-export async function grantRole(app: INestApplication, workspaceId: string, userId: string, role: Role, entityId: string, sourceType: 'USER_GROUP' | null = null): Promise<void> {
-  await app.get(DataSource).transaction((manager) => app.get(WorkspacesService).grantRole(manager, workspaceId, userId, role, entityId, sourceType));
+export async function grantRole(
+  app: INestApplication,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+  entityId: string,
+  sourceType: 'USER_GROUP' | null = null,
+): Promise<void> {
+  await app
+    .get(DataSource)
+    .transaction((manager) =>
+      app.get(WorkspacesService).grantRole(manager, workspaceId, userId, role, entityId, sourceType),
+    );
 }
 
-export async function installAddon(app: INestApplication, workspaceId: string, name = 'Test add-on'): Promise<{ addonId: string; token: string }> {
+export async function installAddon(
+  app: INestApplication,
+  workspaceId: string,
+  name = 'Test add-on',
+): Promise<{ addonId: string; token: string }> {
   return app.get(AddonsService).install(workspaceId, name);
 }
 

@@ -8,6 +8,9 @@ import { DataSource } from 'typeorm';
 export async function outboxEvents(app: INestApplication, entityId: string, workspaceId?: string): Promise<string[]> {
   const rows: { event: string }[] = await app
     .get(DataSource)
-    .query('SELECT event FROM outbox WHERE entity_id = $1 AND ($2::text IS NULL OR workspace_id = $2) ORDER BY position', [entityId, workspaceId ?? null]);
+    .query(
+      'SELECT event FROM outbox WHERE entity_id = $1 AND ($2::text IS NULL OR workspace_id = $2) ORDER BY position',
+      [entityId, workspaceId ?? null],
+    );
   return rows.map((r) => r.event);
 }

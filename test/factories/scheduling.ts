@@ -17,10 +17,18 @@ export async function schedulingProject(
   let clientId: string | null = null;
   if (clientName) {
     clientId = newId();
-    await db.query(`INSERT INTO clients (id, workspace_id, name) VALUES ($1, $2, $3)`, [clientId, workspaceId, clientName]);
+    await db.query(`INSERT INTO clients (id, workspace_id, name) VALUES ($1, $2, $3)`, [
+      clientId,
+      workspaceId,
+      clientName,
+    ]);
   }
   const projectId = await insertProject(app, workspaceId, { name, clientId, color: '#123456' });
-  await db.query(`INSERT INTO tasks (id, workspace_id, project_id, name) VALUES ($1, $2, $3, 'Bugfixing')`, [taskId, workspaceId, projectId]);
+  await db.query(`INSERT INTO tasks (id, workspace_id, project_id, name) VALUES ($1, $2, $3, 'Bugfixing')`, [
+    taskId,
+    workspaceId,
+    projectId,
+  ]);
   return { projectId, taskId, clientId };
 }
 
@@ -53,15 +61,32 @@ export interface AssignmentBodyDto {
 }
 
 /** Creates assignments through the API (201 expected); returns the response body. */
-export async function createAssignments(http: App, workspaceId: string, apiKey: string, body: AssignmentBody): Promise<AssignmentBodyDto[]> {
-  const res = await request(http).post(`/v1/workspaces/${workspaceId}/scheduling/assignments/recurring`).set('X-Api-Key', apiKey).send(body);
+export async function createAssignments(
+  http: App,
+  workspaceId: string,
+  apiKey: string,
+  body: AssignmentBody,
+): Promise<AssignmentBodyDto[]> {
+  const res = await request(http)
+    .post(`/v1/workspaces/${workspaceId}/scheduling/assignments/recurring`)
+    .set('X-Api-Key', apiKey)
+    .send(body);
   if (res.status !== 201) throw new Error(`createAssignments: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as AssignmentBodyDto[];
 }
 
 /** Publishes every assignment of a period through the API. */
-export async function publishAll(http: App, workspaceId: string, apiKey: string, start: string, end: string): Promise<void> {
-  const res = await request(http).put(`/v1/workspaces/${workspaceId}/scheduling/assignments/publish`).set('X-Api-Key', apiKey).send({ start, end });
+export async function publishAll(
+  http: App,
+  workspaceId: string,
+  apiKey: string,
+  start: string,
+  end: string,
+): Promise<void> {
+  const res = await request(http)
+    .put(`/v1/workspaces/${workspaceId}/scheduling/assignments/publish`)
+    .set('X-Api-Key', apiKey)
+    .send({ start, end });
   if (res.status !== 200) throw new Error(`publishAll: ${res.status} ${JSON.stringify(res.body)}`);
 }
 

@@ -18,7 +18,12 @@ export interface PolicyOptions {
 }
 
 /** A policy created through the API by an admin key; returns its id. */
-export async function createPolicy(http: App, workspaceId: string, apiKey: string, options: PolicyOptions = {}): Promise<string> {
+export async function createPolicy(
+  http: App,
+  workspaceId: string,
+  apiKey: string,
+  options: PolicyOptions = {},
+): Promise<string> {
   const res = await request(http)
     .post(`/v1/workspaces/${workspaceId}/time-off/policies`)
     .set('X-Api-Key', apiKey)
@@ -37,8 +42,18 @@ export async function createPolicy(http: App, workspaceId: string, apiKey: strin
 }
 
 /** Sets users' balances in a policy through the API. */
-export async function setBalance(http: App, workspaceId: string, apiKey: string, policyId: string, userIds: string[], value: number): Promise<void> {
-  const res = await request(http).patch(`/v1/workspaces/${workspaceId}/time-off/balance/policy/${policyId}`).set('X-Api-Key', apiKey).send({ userIds, value });
+export async function setBalance(
+  http: App,
+  workspaceId: string,
+  apiKey: string,
+  policyId: string,
+  userIds: string[],
+  value: number,
+): Promise<void> {
+  const res = await request(http)
+    .patch(`/v1/workspaces/${workspaceId}/time-off/balance/policy/${policyId}`)
+    .set('X-Api-Key', apiKey)
+    .send({ userIds, value });
   if (res.status !== 204) throw new Error(`setBalance: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -46,6 +61,9 @@ export async function setBalance(http: App, workspaceId: string, apiKey: string,
 export async function balanceOf(app: INestApplication, policyId: string, userId: string): Promise<[number, number]> {
   const rows: { balance: string; used: string }[] = await app
     .get(DataSource)
-    .query(`SELECT balance::text, used::text FROM time_off_balances WHERE policy_id = $1 AND user_id = $2`, [policyId, userId]);
+    .query(`SELECT balance::text, used::text FROM time_off_balances WHERE policy_id = $1 AND user_id = $2`, [
+      policyId,
+      userId,
+    ]);
   return rows.length ? [Number(rows[0].balance), Number(rows[0].used)] : [0, 0];
 }

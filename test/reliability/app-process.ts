@@ -22,7 +22,6 @@ export interface AppProcess {
   signal(signal: NodeJS.Signals): number;
 }
 
-
 export function healthStatus(port: number): Promise<number> {
   return new Promise((resolve) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: '/health', agent: false, timeout: 2000 }, (res) => {
@@ -39,13 +38,22 @@ export async function spawnApp(env: Record<string, string> = {}): Promise<AppPro
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     // (the suite's own in-process app runs with WEBHOOK_WORKER=false: the spawned servers deliver unless told otherwise)
-    env: { ...process.env, PORT: String(port), WEBHOOK_WORKER: 'true', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '100', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WEBHOOK_WORKER: 'true',
+      WEBHOOK_POLL_MS: '50',
+      WEBHOOK_RETRY_BASE_MS: '100',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
   let gone = false;
   void exited.then(() => (gone = true));
   const until = Date.now() + 120_000; // a start takes ~2 s, far more on a loaded CI machine
@@ -82,7 +90,11 @@ export async function killAll(apps: AppProcess[]): Promise<void> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -27,7 +27,12 @@ export function send(port: number, path: string, options: SendOptions = {}): Pro
         path,
         method: options.method ?? 'GET',
         agent: options.agent ?? false,
-        headers: { ...(body !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {}), ...options.headers },
+        headers: {
+          ...(body !== undefined
+            ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }
+            : {}),
+          ...options.headers,
+        },
       },
       (res) => {
         let text = '';

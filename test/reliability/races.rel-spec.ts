@@ -59,8 +59,14 @@ describe('Races and hostile input against two instances', () => {
     const created = answers.filter((a) => a.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const a of created) expect(a.text).toBe(created[0].text);
-    const [{ n }] = await query<{ n: number }[]>(`SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND name = 'Raced client'`, [o.workspace.id]);
-    const [{ e }] = await query<{ e: number }[]>(`SELECT count(*)::int AS e FROM outbox WHERE workspace_id = $1 AND payload->>'name' = 'Raced client'`, [o.workspace.id]);
+    const [{ n }] = await query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND name = 'Raced client'`,
+      [o.workspace.id],
+    );
+    const [{ e }] = await query<{ e: number }[]>(
+      `SELECT count(*)::int AS e FROM outbox WHERE workspace_id = $1 AND payload->>'name' = 'Raced client'`,
+      [o.workspace.id],
+    );
     expect({ n, e }).toEqual({ n: 1, e: 1 });
   });
 
@@ -68,10 +74,22 @@ describe('Races and hostile input against two instances', () => {
     const path = `/v1/workspaces/${o.workspace.id}/clients`;
     const post = (body: string) => send(one.port, path, { method: 'POST', headers: { 'X-Api-Key': o.apiKey }, body });
     const deep = `${'['.repeat(2000)}${']'.repeat(2000)}`;
-    const answers = await Promise.all([post(deep), post(`{"name":"Hostile","x":${deep}}`), post('{"name":"Hostile\\u0000"}'), send(two.port, `${path}?name=%00`, { headers: { 'X-Api-Key': o.apiKey } })]);
+    const answers = await Promise.all([
+      post(deep),
+      post(`{"name":"Hostile","x":${deep}}`),
+      post('{"name":"Hostile\\u0000"}'),
+      send(two.port, `${path}?name=%00`, { headers: { 'X-Api-Key': o.apiKey } }),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400]);
-    for (const a of answers) expect(JSON.parse(a.text)).toMatchObject({ code: 400, errors: [expect.objectContaining({ field: expect.any(String) })] });
-    const [{ n }] = await query<{ n: number }[]>(`SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND name LIKE 'Hostile%'`, [o.workspace.id]);
+    for (const a of answers)
+      expect(JSON.parse(a.text)).toMatchObject({
+        code: 400,
+        errors: [expect.objectContaining({ field: expect.any(String) })],
+      });
+    const [{ n }] = await query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND name LIKE 'Hostile%'`,
+      [o.workspace.id],
+    );
     expect(n).toBe(0);
     expect((await send(one.port, '/health')).status).toBe(200); // the process is fine
   });

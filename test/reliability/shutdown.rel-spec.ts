@@ -46,7 +46,14 @@ describe('Shutdown on SIGTERM', () => {
         new Promise<number | string>((resolve) => {
           const body = clientBody(`slow ${i}`);
           const req = request(
-            { host: '127.0.0.1', port: app.port, path, method: 'POST', agent: false, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.length) } },
+            {
+              host: '127.0.0.1',
+              port: app.port,
+              path,
+              method: 'POST',
+              agent: false,
+              headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+            },
             (res) => {
               res.resume();
               res.on('end', () => resolve(res.statusCode ?? 0));
@@ -73,7 +80,12 @@ describe('Shutdown on SIGTERM', () => {
     const exit = await app.exited;
     expect(exit.code).toBe(0);
     expect(exit.at - signalled).toBeLessThan(6000 + 3000);
-    const [{ n }] = await setup.get(DataSource).query(`SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND (name LIKE 'drain %' OR name LIKE 'slow %')`, [o.workspace.id]);
+    const [{ n }] = await setup
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS n FROM clients WHERE workspace_id = $1 AND (name LIKE 'drain %' OR name LIKE 'slow %')`,
+        [o.workspace.id],
+      );
     expect(n).toBe(43);
   });
 
@@ -115,10 +127,20 @@ describe('Shutdown on SIGTERM', () => {
     apps.push(app);
     const path = `/v1/workspaces/${o.workspace.id}/clients`;
     const cut = new Promise<string>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: app.port, path, method: 'POST', agent: false, headers: { 'X-Api-Key': o.apiKey, 'Content-Type': 'application/json', 'Content-Length': '1000' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(`answered ${res.statusCode}`));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: app.port,
+          path,
+          method: 'POST',
+          agent: false,
+          headers: { 'X-Api-Key': o.apiKey, 'Content-Type': 'application/json', 'Content-Length': '1000' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(`answered ${res.statusCode}`));
+        },
+      );
       req.on('error', (e) => resolve(e.message));
       req.write('{"name":"never finished'); // the rest never comes
     });

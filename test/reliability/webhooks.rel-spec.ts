@@ -43,7 +43,11 @@ class SlowReceiver {
       this.held.push({ path, id: String(headers['webhook-id']), res });
       return;
     }
-    this.deliveries.push({ path, id: String(headers['webhook-id']), name: (JSON.parse(body) as { name: string }).name });
+    this.deliveries.push({
+      path,
+      id: String(headers['webhook-id']),
+      name: (JSON.parse(body) as { name: string }).name,
+    });
     setTimeout(() => res.writeHead(200).end('ok'), this.delayMs);
   }
 
@@ -75,8 +79,18 @@ describe('Webhook delivery under operator abuse', () => {
   const apps: AppProcess[] = [];
   const headers = () => ({ 'X-Api-Key': o.apiKey });
   const hook = async (path: string) => {
-    const body = JSON.stringify({ name: path.slice(1, 30), url: receiver.url(path), webhookEvent: 'NEW_TAG', triggerSource: [], triggerSourceType: 'WORKSPACE_ID' });
-    const a = await send(apps[0]?.port ?? 0, `/v1/workspaces/${o.workspace.id}/webhooks`, { method: 'POST', headers: headers(), body });
+    const body = JSON.stringify({
+      name: path.slice(1, 30),
+      url: receiver.url(path),
+      webhookEvent: 'NEW_TAG',
+      triggerSource: [],
+      triggerSourceType: 'WORKSPACE_ID',
+    });
+    const a = await send(apps[0]?.port ?? 0, `/v1/workspaces/${o.workspace.id}/webhooks`, {
+      method: 'POST',
+      headers: headers(),
+      body,
+    });
     expect(a.status).toBe(201);
     return (JSON.parse(a.text) as { id: string }).id;
   };
@@ -84,17 +98,23 @@ describe('Webhook delivery under operator abuse', () => {
   const createTags = async (prefix: string, n: number, port: number) => {
     for (let i = 0; i < n; i += 10) {
       const batch = Array.from({ length: Math.min(10, n - i) }, (_, j) =>
-        send(port, `/v1/workspaces/${o.workspace.id}/tags`, { method: 'POST', headers: headers(), body: JSON.stringify({ name: `${prefix} ${i + j}` }) }),
+        send(port, `/v1/workspaces/${o.workspace.id}/tags`, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify({ name: `${prefix} ${i + j}` }),
+        }),
       );
       for (const a of await Promise.all(batch)) expect(a.status).toBe(201);
     }
   };
   const names = (path: string) => new Set(receiver.at(path).map((d) => d.name));
   const deliveryRows = (hookId: string) =>
-    setup.get(DataSource).query<{ id: string; status: string; attempts: number; due: boolean }[]>(
-      `SELECT id, status, attempts, next_attempt_at <= now() AS due FROM webhook_deliveries WHERE webhook_id = $1`,
-      [hookId],
-    );
+    setup
+      .get(DataSource)
+      .query<{ id: string; status: string; attempts: number; due: boolean }[]>(
+        `SELECT id, status, attempts, next_attempt_at <= now() AS due FROM webhook_deliveries WHERE webhook_id = $1`,
+        [hookId],
+      );
 
   beforeAll(async () => {
     process.env.WEBHOOK_WORKER = 'false';
@@ -157,7 +177,9 @@ describe('Webhook delivery under operator abuse', () => {
     expect(exit.at - signalled).toBeLessThan(1500 + 3000);
     // released: due at once (a lease would keep them 30 s away), the interrupted attempt not counted
     const rows = await deliveryRows(hookId);
-    expect(rows.map((r) => ({ status: r.status, due: r.due }))).toEqual(Array(3).fill({ status: 'PENDING', due: true }));
+    expect(rows.map((r) => ({ status: r.status, due: r.due }))).toEqual(
+      Array(3).fill({ status: 'PENDING', due: true }),
+    );
     // (per delivery: on a slow machine one of them may have been sent more than once before the signal)
     expect(rows.map((r) => r.attempts)).toEqual(rows.map((r) => receiver.heldOf(r.id) - 1));
 

@@ -6,8 +6,12 @@ import type { Queryable } from './sql-ref';
 import { managesGroupRoleSql, teamManagerSql, teamUserIdsSql } from './team-manager';
 
 const ws = (over: Partial<WorkspaceContext> = {}): WorkspaceContext => ({
-  workspaceId: 'w'.repeat(24), userId: 'a'.repeat(24), roles: [], isAdmin: false,
-  principal: { kind: 'user', userId: 'a'.repeat(24), apiKeyId: 'k' }, ...over,
+  workspaceId: 'w'.repeat(24),
+  userId: 'a'.repeat(24),
+  roles: [],
+  isAdmin: false,
+  principal: { kind: 'user', userId: 'a'.repeat(24), apiKeyId: 'k' },
+  ...over,
 });
 
 /** Collapses white space so assertions read as SQL. */
@@ -17,7 +21,7 @@ describe('teamManagerSql', () => {
   const sql = flat(teamManagerSql({ workspace: '$1', manager: '$3', user: 'te.user_id' }));
 
   it('puts each named reference in its own place (manager holds the role, user is managed)', () => {
-    expect(sql).toContain('mr.workspace_id = $1 AND mr.user_id = $3 AND mr.role = \'TEAM_MANAGER\'');
+    expect(sql).toContain("mr.workspace_id = $1 AND mr.user_id = $3 AND mr.role = 'TEAM_MANAGER'");
     expect(sql).toContain('mr.source_type IS NULL AND mr.entity_id = te.user_id');
     expect(sql).toContain('ugm.workspace_id = $1 AND ugm.user_group_id = mr.entity_id AND ugm.user_id = te.user_id');
     expect(sql).not.toMatch(/user_id = \$1|entity_id = \$3/);
@@ -47,7 +51,9 @@ describe('projectVisibleSql', () => {
   });
 
   it('gates public projects on a parameter when asked, and can leave the manager role out', () => {
-    expect(flat(projectVisibleSql({ project: 'p', user: '$2', publicProjects: '$3' }))).toContain('(($3 AND p.is_public) OR');
+    expect(flat(projectVisibleSql({ project: 'p', user: '$2', publicProjects: '$3' }))).toContain(
+      '(($3 AND p.is_public) OR',
+    );
     const members = flat(projectVisibleSql({ project: 'pr', user: 'm.user_id', projectManagers: false }));
     expect(members).not.toContain('PROJECT_MANAGER');
     expect(members).toContain('pm.user_id = m.user_id');
@@ -67,7 +73,7 @@ describe('may act for a user', () => {
     expect(mayActFor(ws(), other, false)).toBe(false);
   });
 
-  it('in SQL: the row is the caller\'s or in the caller\'s team', () => {
+  it("in SQL: the row is the caller's or in the caller's team", () => {
     const sql = flat(mayActForSql({ workspace: '$1', caller: '$2', user: 'e.user_id' }));
     expect(sql.startsWith('(e.user_id = $2 OR EXISTS')).toBe(true);
     expect(sql).toContain('mr.user_id = $2');

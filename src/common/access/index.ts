@@ -4,6 +4,18 @@
  */
 export { adminRoleSql } from './admin';
 export { mayActFor, mayActForSql, mayActForUser } from './act-for';
-export { assertProjectManageable, assertProjectVisible, isProjectManager, projectManagerSql, projectVisibleSql } from './project-access';
+export {
+  assertProjectManageable,
+  assertProjectVisible,
+  isProjectManager,
+  projectManagerSql,
+  projectVisibleSql,
+} from './project-access';
 export type { Queryable } from './sql-ref';
-export { isTeamManagerOf, managesGroupRoleSql, managesUserRoleSql, teamManagerSql, teamUserIdsSql } from './team-manager';
+export {
+  isTeamManagerOf,
+  managesGroupRoleSql,
+  managesUserRoleSql,
+  teamManagerSql,
+  teamUserIdsSql,
+} from './team-manager';

@@ -38,10 +38,16 @@ export interface ProjectVisibleOptions {
 }
 
 /** SQL boolean for a non-admin: may `user` see project `project`? Admins need no condition: leave it out. */
-export function projectVisibleSql({ project, user, publicProjects = true, projectManagers = true }: ProjectVisibleOptions): string {
+export function projectVisibleSql({
+  project,
+  user,
+  publicProjects = true,
+  projectManagers = true,
+}: ProjectVisibleOptions): string {
   const p = sqlAlias(project, 'project');
   const u = sqlRef(user, 'user');
-  const isPublic = publicProjects === true ? `${p}.is_public` : `(${sqlRef(publicProjects, 'publicProjects')} AND ${p}.is_public)`;
+  const isPublic =
+    publicProjects === true ? `${p}.is_public` : `(${sqlRef(publicProjects, 'publicProjects')} AND ${p}.is_public)`;
   const member = `EXISTS (
       SELECT 1 FROM project_members pm
        WHERE pm.workspace_id = ${p}.workspace_id AND pm.project_id = ${p}.id
@@ -57,15 +63,19 @@ export function projectVisibleSql({ project, user, publicProjects = true, projec
 export async function assertProjectVisible(db: Queryable, ws: WorkspaceContext, projectId: string): Promise<void> {
   const condition = ws.isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$3' });
   const params = ws.isAdmin ? [ws.workspaceId, projectId] : [ws.workspaceId, projectId, ws.userId];
-  const rows = (await db.query(`SELECT 1 FROM projects p WHERE p.workspace_id = $1 AND p.id = $2 AND ${condition}`, params)) as unknown[];
+  const rows = (await db.query(
+    `SELECT 1 FROM projects p WHERE p.workspace_id = $1 AND p.id = $2 AND ${condition}`,
+    params,
+  )) as unknown[];
   if (!rows.length) throw new NotFoundException('Project not found');
 }
 
 /** Whether the caller holds the PROJECT_MANAGER role over the project. */
 export async function isProjectManager(db: Queryable, ws: WorkspaceContext, projectId: string): Promise<boolean> {
-  const rows = (await db.query(`SELECT ${projectManagerSql({ workspace: '$1', manager: '$2', project: '$3' })} AS managed`, [
-    ws.workspaceId, ws.userId, projectId,
-  ])) as { managed: boolean }[];
+  const rows = (await db.query(
+    `SELECT ${projectManagerSql({ workspace: '$1', manager: '$2', project: '$3' })} AS managed`,
+    [ws.workspaceId, ws.userId, projectId],
+  )) as { managed: boolean }[];
   return rows[0]?.managed === true;
 }
 

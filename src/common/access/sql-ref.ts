@@ -9,14 +9,17 @@ const SQL_REF = /^(\$\d+(::[a-z0-9_() ]+)?|[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)$/
 const INNER_ALIASES = new Set(['mr', 'ugm', 'pm']);
 
 export function sqlRef(value: string, name: string): string {
-  if (!SQL_REF.test(value)) throw new Error(`access SQL: ${name} must be a $n parameter or an alias.column, not ${JSON.stringify(value)}`);
-  if (INNER_ALIASES.has(value.split('.')[0])) throw new Error(`access SQL: ${name} uses the alias ${value.split('.')[0]}, which the fragment uses inside`);
+  if (!SQL_REF.test(value))
+    throw new Error(`access SQL: ${name} must be a $n parameter or an alias.column, not ${JSON.stringify(value)}`);
+  if (INNER_ALIASES.has(value.split('.')[0]))
+    throw new Error(`access SQL: ${name} uses the alias ${value.split('.')[0]}, which the fragment uses inside`);
   return value;
 }
 
 /** A table alias of the enclosing query (`p`, `te`). */
 export function sqlAlias(value: string, name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(value)) throw new Error(`access SQL: ${name} must be a table alias, not ${JSON.stringify(value)}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(value))
+    throw new Error(`access SQL: ${name} must be a table alias, not ${JSON.stringify(value)}`);
   return value;
 }
 

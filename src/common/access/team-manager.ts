@@ -54,7 +54,9 @@ export function teamUserIdsSql({ workspace, manager }: Omit<TeamManagerRefs, 'us
 /** Whether the caller is a team manager of `userId` (of the user, or of a group the user is in). */
 export async function isTeamManagerOf(db: Queryable, ws: WorkspaceContext, userId: string): Promise<boolean> {
   const rows = (await db.query(`SELECT ${teamManagerSql({ workspace: '$1', manager: '$2', user: '$3' })} AS managed`, [
-    ws.workspaceId, ws.userId, userId,
+    ws.workspaceId,
+    ws.userId,
+    userId,
   ])) as { managed: boolean }[];
   return rows[0]?.managed === true;
 }

@@ -102,7 +102,9 @@ export class AddonTokenService {
   /** The JWKS document: every published key as an RS256 signing JWK. */
   async jwks(): Promise<{ keys: (JsonWebKey & { kid: string; use: string; alg: string })[] }> {
     const keys = await this.publishedKeys();
-    return { keys: keys.map((k) => ({ ...k.publicKey.export({ format: 'jwk' }), kid: k.kid, use: 'sig', alg: 'RS256' })) };
+    return {
+      keys: keys.map((k) => ({ ...k.publicKey.export({ format: 'jwk' }), kid: k.kid, use: 'sig', alg: 'RS256' })),
+    };
   }
 
   /** The PEM (SPKI) of the key signing now. */
@@ -112,7 +114,8 @@ export class AddonTokenService {
 
   /** Publishes a new key now that starts signing at `signsFrom` (ADDON_SIGNING_KEY unset only). */
   async rotate(signsFrom: Date): Promise<{ kid: string; signsFrom: Date }> {
-    if (env().ADDON_SIGNING_KEY) throw new Error('ADDON_SIGNING_KEY is set: rotate by changing it (the CLI rotates stored keys only)');
+    if (env().ADDON_SIGNING_KEY)
+      throw new Error('ADDON_SIGNING_KEY is set: rotate by changing it (the CLI rotates stored keys only)');
     await this.signer(); // the current key exists before its successor
     const added = await this.store.addKey(signsFrom);
     this.signerCache = undefined;
@@ -127,7 +130,8 @@ export class AddonTokenService {
       this.signerCache = { signer, expires: now + KEYS_TTL_MS };
       signer.then(
         (s) => {
-          if (s.until && this.signerCache?.signer === signer) this.signerCache.expires = Math.min(this.signerCache.expires, s.until.getTime());
+          if (s.until && this.signerCache?.signer === signer)
+            this.signerCache.expires = Math.min(this.signerCache.expires, s.until.getTime());
         },
         () => (this.signerCache = undefined),
       );
@@ -148,7 +152,8 @@ export class AddonTokenService {
   private async publishedKey(kid: string): Promise<KeyObject | null> {
     let key = (await this.publishedKeys()).find((k) => k.kid === kid);
     // Unknown kid: perhaps published by another instance since; re-read, at most once a second.
-    if (!key && this.keysCache && Date.now() - this.keysCache.loadedAt > RELOAD_MIN_MS) key = (await this.publishedKeys(true)).find((k) => k.kid === kid);
+    if (!key && this.keysCache && Date.now() - this.keysCache.loadedAt > RELOAD_MIN_MS)
+      key = (await this.publishedKeys(true)).find((k) => k.kid === kid);
     return key?.publicKey ?? null;
   }
 
@@ -156,8 +161,16 @@ export class AddonTokenService {
   private async verifyLegacy(token: string): Promise<VerifiedAddonToken | null> {
     try {
       const payload = jwt.verify(token, await this.legacyKey(), { algorithms: ['HS256'], issuer: LEGACY_ISSUER });
-      if (typeof payload !== 'object' || typeof payload.workspaceId !== 'string' || typeof payload.addonId !== 'string') return null;
-      return { workspaceId: payload.workspaceId, addonId: payload.addonId, key: payload.addonId, user: '', tokenType: 'INSTALLATION', legacy: true };
+      if (typeof payload !== 'object' || typeof payload.workspaceId !== 'string' || typeof payload.addonId !== 'string')
+        return null;
+      return {
+        workspaceId: payload.workspaceId,
+        addonId: payload.addonId,
+        key: payload.addonId,
+        user: '',
+        tokenType: 'INSTALLATION',
+        legacy: true,
+      };
     } catch {
       return null;
     }
@@ -180,7 +193,14 @@ export class AddonTokenService {
 
 function claimsOf(payload: JwtPayload): VerifiedAddonToken | null {
   const { workspaceId, addonId, user, tokenType, sub } = payload as Record<string, unknown>;
-  if (payload.type !== 'addon' || typeof workspaceId !== 'string' || typeof addonId !== 'string' || typeof user !== 'string' || typeof sub !== 'string') return null;
+  if (
+    payload.type !== 'addon' ||
+    typeof workspaceId !== 'string' ||
+    typeof addonId !== 'string' ||
+    typeof user !== 'string' ||
+    typeof sub !== 'string'
+  )
+    return null;
   if (typeof tokenType !== 'string' || !TOKEN_TYPES.includes(tokenType)) return null;
   return { workspaceId, addonId, user, key: sub, tokenType: tokenType as AddonTokenType, legacy: false };
 }

@@ -33,10 +33,13 @@ export class AuthService {
     const rows = await this.store.apiKey(keyHash, workspaceId, rateKey);
     if (!rows.length) return null;
     const [row] = rows;
-    const membership = workspaceId ? { workspaceId, member: row.status ? { status: row.status, roles: row.roles ?? [] } : null } : undefined;
+    const membership = workspaceId
+      ? { workspaceId, member: row.status ? { status: row.status, roles: row.roles ?? [] } : null }
+      : undefined;
     return {
       principal: { kind: 'user', userId: row.user_id, apiKeyId: row.id, membership },
-      rateWindow: row.count === undefined || row.reset_ms === undefined ? undefined : { count: row.count, resetMs: row.reset_ms },
+      rateWindow:
+        row.count === undefined || row.reset_ms === undefined ? undefined : { count: row.count, resetMs: row.reset_ms },
     };
   }
 

@@ -5,25 +5,55 @@
  * method (they are POSTs in the reference).
  */
 export const ADDON_SCOPES = [
-  'APPROVAL_READ', 'APPROVAL_WRITE',
-  'CLIENT_READ', 'CLIENT_WRITE',
-  'CUSTOM_FIELDS_READ', 'CUSTOM_FIELDS_WRITE',
-  'EXPENSE_READ', 'EXPENSE_WRITE',
-  'GROUP_READ', 'GROUP_WRITE',
-  'INVOICE_READ', 'INVOICE_WRITE',
-  'PROJECT_READ', 'PROJECT_WRITE',
-  'REPORTS_READ', 'REPORTS_WRITE',
-  'SCHEDULING_READ', 'SCHEDULING_WRITE',
-  'TAG_READ', 'TAG_WRITE',
-  'TASK_READ', 'TASK_WRITE',
-  'TIME_ENTRY_READ', 'TIME_ENTRY_WRITE',
-  'TIME_OFF_READ', 'TIME_OFF_WRITE',
-  'USER_READ', 'USER_WRITE',
-  'WORKSPACE_READ', 'WORKSPACE_WRITE',
+  'APPROVAL_READ',
+  'APPROVAL_WRITE',
+  'CLIENT_READ',
+  'CLIENT_WRITE',
+  'CUSTOM_FIELDS_READ',
+  'CUSTOM_FIELDS_WRITE',
+  'EXPENSE_READ',
+  'EXPENSE_WRITE',
+  'GROUP_READ',
+  'GROUP_WRITE',
+  'INVOICE_READ',
+  'INVOICE_WRITE',
+  'PROJECT_READ',
+  'PROJECT_WRITE',
+  'REPORTS_READ',
+  'REPORTS_WRITE',
+  'SCHEDULING_READ',
+  'SCHEDULING_WRITE',
+  'TAG_READ',
+  'TAG_WRITE',
+  'TASK_READ',
+  'TASK_WRITE',
+  'TIME_ENTRY_READ',
+  'TIME_ENTRY_WRITE',
+  'TIME_OFF_READ',
+  'TIME_OFF_WRITE',
+  'USER_READ',
+  'USER_WRITE',
+  'WORKSPACE_READ',
+  'WORKSPACE_WRITE',
 ] as const;
 export type AddonScope = (typeof ADDON_SCOPES)[number];
 
-type Area = 'APPROVAL' | 'CLIENT' | 'CUSTOM_FIELDS' | 'EXPENSE' | 'GROUP' | 'INVOICE' | 'PROJECT' | 'REPORTS' | 'SCHEDULING' | 'TAG' | 'TASK' | 'TIME_ENTRY' | 'TIME_OFF' | 'USER' | 'WORKSPACE';
+type Area =
+  | 'APPROVAL'
+  | 'CLIENT'
+  | 'CUSTOM_FIELDS'
+  | 'EXPENSE'
+  | 'GROUP'
+  | 'INVOICE'
+  | 'PROJECT'
+  | 'REPORTS'
+  | 'SCHEDULING'
+  | 'TAG'
+  | 'TASK'
+  | 'TIME_ENTRY'
+  | 'TIME_OFF'
+  | 'USER'
+  | 'WORKSPACE';
 
 /** Marks routes open to every add-on token whatever its scopes (its own installation's settings, user tokens). */
 export const NO_SCOPE = 'NONE';
@@ -45,7 +75,10 @@ const TABLE: { pattern: RegExp; area: Area | typeof NO_SCOPE; readOnly?: boolean
   { pattern: new RegExp(`${WS}/projects(/|$)`), area: 'PROJECT' },
   { pattern: new RegExp(`${WS}/clients(/|$)`), area: 'CLIENT' },
   { pattern: new RegExp(`${WS}/tags(/|$)`), area: 'TAG' },
-  { pattern: new RegExp(`${WS}/(time-entries|user/:userId/time-entries|users/:userId/time-entries|templates)(/|$)`), area: 'TIME_ENTRY' },
+  {
+    pattern: new RegExp(`${WS}/(time-entries|user/:userId/time-entries|users/:userId/time-entries|templates)(/|$)`),
+    area: 'TIME_ENTRY',
+  },
   { pattern: new RegExp(`${WS}/(user-groups|groups)(/|$)`), area: 'GROUP' },
   { pattern: new RegExp(`${WS}/custom-fields(/|$)`), area: 'CUSTOM_FIELDS' },
   { pattern: new RegExp(`${WS}/expenses(/|$)`), area: 'EXPENSE' },

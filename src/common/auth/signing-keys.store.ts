@@ -25,7 +25,9 @@ export interface Signer {
 /** The RFC 7638 thumbprint of an RSA public key, base64url: a stable `kid`. */
 export function thumbprint(publicKey: KeyObject): string {
   const jwk = publicKey.export({ format: 'jwk' });
-  return createHash('sha256').update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n }))
+    .digest('base64url');
 }
 
 async function newKeyPair(): Promise<{ publicPem: string; privatePem: string }> {
@@ -61,7 +63,12 @@ export class SigningKeysStore {
         ORDER BY signs_from, kid`,
       [SUPERSEDED_GRACE_SECONDS],
     );
-    return rows.map((r) => ({ kid: r.kid, publicPem: r.public_pem, publicKey: createPublicKey(r.public_pem), signsFrom: r.signs_from }));
+    return rows.map((r) => ({
+      kid: r.kid,
+      publicPem: r.public_pem,
+      publicKey: createPublicKey(r.public_pem),
+      signsFrom: r.signs_from,
+    }));
   }
 
   /**
@@ -83,11 +90,19 @@ export class SigningKeysStore {
       if (!rows.length) {
         const pair = await newKeyPair();
         const kid = thumbprint(createPublicKey(pair.publicPem));
-        await manager.query(`INSERT INTO addon_signing_keys (kid, public_pem, private_pem, signs_from) VALUES ($1, $2, $3, now())`, [kid, pair.publicPem, pair.privatePem]);
+        await manager.query(
+          `INSERT INTO addon_signing_keys (kid, public_pem, private_pem, signs_from) VALUES ($1, $2, $3, now())`,
+          [kid, pair.publicPem, pair.privatePem],
+        );
         rows = [{ kid, private_pem: pair.privatePem, public_pem: pair.publicPem, until: null }];
       }
       const [row] = rows;
-      return { kid: row.kid, privateKey: createPrivateKey(row.private_pem), publicPem: row.public_pem, until: row.until };
+      return {
+        kid: row.kid,
+        privateKey: createPrivateKey(row.private_pem),
+        publicPem: row.public_pem,
+        until: row.until,
+      };
     });
   }
 
@@ -95,12 +110,10 @@ export class SigningKeysStore {
   async addKey(signsFrom: Date): Promise<{ kid: string; signsFrom: Date }> {
     const pair = await newKeyPair();
     const kid = thumbprint(createPublicKey(pair.publicPem));
-    await this.dataSource.query(`INSERT INTO addon_signing_keys (kid, public_pem, private_pem, signs_from) VALUES ($1, $2, $3, $4)`, [
-      kid,
-      pair.publicPem,
-      pair.privatePem,
-      signsFrom,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO addon_signing_keys (kid, public_pem, private_pem, signs_from) VALUES ($1, $2, $3, $4)`,
+      [kid, pair.publicPem, pair.privatePem, signsFrom],
+    );
     return { kid, signsFrom };
   }
 
@@ -119,7 +132,9 @@ export class SigningKeysStore {
 
   /** The stored HS256 secret of tokens issued before RS256, if any. */
   async legacySecret(name: string): Promise<string | undefined> {
-    const rows = await this.dataSource.query<{ value: string }[]>('SELECT value FROM app_secrets WHERE name = $1', [name]);
+    const rows = await this.dataSource.query<{ value: string }[]>('SELECT value FROM app_secrets WHERE name = $1', [
+      name,
+    ]);
     return rows[0]?.value;
   }
 }

@@ -1,4 +1,10 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Role } from '../auth/roles';
 import type { AuthenticatedRequest, Principal, WorkspaceContext } from '../auth/principal';

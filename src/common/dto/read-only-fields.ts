@@ -14,7 +14,8 @@ const METADATA_FACTORY = '_OPENAPI_METADATA_FACTORY'; // what the Swagger CLI pl
 export function AcceptsReadOnlyFieldsOf(...responses: Type[]): ClassDecorator {
   return (target) => {
     // An import cycle would leave a response class undefined here, and its fields silently refused.
-    if (responses.some((response) => typeof response !== 'function')) throw new Error(`AcceptsReadOnlyFieldsOf on ${target.name}: a response class is undefined (import cycle?)`);
+    if (responses.some((response) => typeof response !== 'function'))
+      throw new Error(`AcceptsReadOnlyFieldsOf on ${target.name}: a response class is undefined (import cycle?)`);
     Reflect.defineMetadata(RESPONSES, responses, target);
   };
 }
@@ -22,10 +23,17 @@ export function AcceptsReadOnlyFieldsOf(...responses: Type[]): ClassDecorator {
 /** The property names of a response DTO, as its Swagger schema has them (plugin metadata and @ApiProperty). */
 export function responseFieldNames(dto: Type): string[] {
   const names = new Set<string>();
-  for (let cls: object = dto; typeof cls === 'function' && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as object) {
-    const factory: unknown = Object.prototype.hasOwnProperty.call(cls, METADATA_FACTORY) ? Reflect.get(cls, METADATA_FACTORY) : undefined;
+  for (
+    let cls: object = dto;
+    typeof cls === 'function' && cls !== Function.prototype;
+    cls = Object.getPrototypeOf(cls) as object
+  ) {
+    const factory: unknown = Object.prototype.hasOwnProperty.call(cls, METADATA_FACTORY)
+      ? Reflect.get(cls, METADATA_FACTORY)
+      : undefined;
     if (typeof factory === 'function') for (const name of Object.keys(factory() as object)) names.add(name);
-    const explicit: unknown[] = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, (cls as Type).prototype) ?? [];
+    const explicit: unknown[] =
+      Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, (cls as Type).prototype) ?? [];
     for (const key of explicit) if (typeof key === 'string' && key.startsWith(':')) names.add(key.slice(1));
   }
   return [...names];
@@ -38,7 +46,11 @@ export function readOnlyFieldsOf(body: Type): ReadonlySet<string> {
   let ignored = ignoredByBody.get(body);
   if (ignored) return ignored;
   const responses: Type[] = Reflect.getMetadata(RESPONSES, body) ?? [];
-  const own = new Set(getMetadataStorage().getTargetValidationMetadatas(body, '', true, false).map((rule) => rule.propertyName));
+  const own = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(body, '', true, false)
+      .map((rule) => rule.propertyName),
+  );
   ignored = new Set(responses.flatMap(responseFieldNames).filter((name) => !own.has(name)));
   ignoredByBody.set(body, ignored);
   return ignored;

@@ -12,12 +12,17 @@ export const ToBoolean = () =>
 
 /** Whole numbers from the query string; anything else stays as text, to fail @IsInt. */
 export const ToInt = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
+  );
 
 /** `a,b` or repeated `?x=a&x=b` become an array. */
 export const ToArray = () =>
   Transform(({ value }: { value: unknown }) => {
     if (value === undefined || value === null || value === '') return undefined;
     const list = Array.isArray(value) ? value : [value];
-    return list.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+    return list
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
   });

@@ -9,7 +9,9 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(coded('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(wrapped(new Error('Connection terminated unexpectedly')))).toBe(true);
-    expect(isDatabaseUnavailable(wrapped(coded('terminating connection due to administrator command', '57P01')))).toBe(true);
+    expect(isDatabaseUnavailable(wrapped(coded('terminating connection due to administrator command', '57P01')))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(wrapped(coded('sorry, too many clients already', '53300')))).toBe(true);
     expect(isDatabaseUnavailable(coded('connection failure', '08006'))).toBe(true);
   });

@@ -38,7 +38,16 @@ function fromDatabase(error: QueryFailedError & PgError): ErrorDto | null {
 
 /** Seconds a client is told to wait when the database cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 // pg and pg-pool signal a lost or unopenable connection by message only.
 const UNREACHABLE_MESSAGE =
   /timeout exceeded when trying to connect|Connection terminated|connection timeout|Connection ended unexpectedly|Client has encountered a connection error|Driver not Connected|Cannot use a pool after calling end/i;
@@ -52,7 +61,11 @@ const UNREACHABLE_MESSAGE =
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
+    if (
+      typeof code === 'string' &&
+      (NETWORK_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))
+    )
+      return true;
     if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
     e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
   }
@@ -64,7 +77,13 @@ function fromHttp(exception: HttpException): ErrorDto {
   const body = exception.getResponse();
   if (typeof body === 'string') return { code, message: body };
   // Nest's own `statusCode`/`error` are replaced by `code`; other extra fields (health's `database`) stay.
-  const { message, errors, statusCode: _status, error: _error, ...extra } = body as {
+  const {
+    message,
+    errors,
+    statusCode: _status,
+    error: _error,
+    ...extra
+  } = body as {
     message?: string | string[];
     errors?: FieldErrorDto[];
     statusCode?: number;
@@ -79,7 +98,12 @@ export function fromMiddleware(exception: unknown): ErrorDto | null {
   if (typeof exception !== 'object' || exception === null) return null;
   const { status, type, message } = exception as { status?: unknown; type?: string; message?: string };
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
-  const text = type === 'entity.parse.failed' ? 'Malformed JSON body' : type === 'entity.too.large' ? 'Request body too large' : message;
+  const text =
+    type === 'entity.parse.failed'
+      ? 'Malformed JSON body'
+      : type === 'entity.too.large'
+        ? 'Request body too large'
+        : message;
   return { code: status, message: text ?? 'Bad request' };
 }
 
@@ -107,7 +131,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body = { code: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
     }
     if (body.code === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '1');
-    if (body.code === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (body.code === 503 && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.status(body.code).json(body);
   }
 }

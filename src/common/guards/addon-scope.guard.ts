@@ -22,7 +22,8 @@ export class AddonScopeGuard implements CanActivate {
     const needed = requiredScope(request.method, request.route?.path ?? request.path);
     if (needed === NO_SCOPE) return true;
     if (needed === null) throw new ForbiddenException('This operation is not available to add-on tokens with scopes');
-    if (!principal.scopes.includes(needed)) throw new ForbiddenException(`The add-on's manifest does not grant the scope ${needed}`);
+    if (!principal.scopes.includes(needed))
+      throw new ForbiddenException(`The add-on's manifest does not grant the scope ${needed}`);
     return true;
   }
 }

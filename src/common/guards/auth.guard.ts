@@ -26,7 +26,11 @@ export class AuthGuard implements CanActivate {
     const keyHash = apiKey ? credentialHash(request) : undefined;
     if (keyHash) {
       // The request is counted for the rate limit in the same query (RateLimitGuard reads the count).
-      const found = await this.auth.fromApiKeyHash(keyHash, isObjectId(workspaceId) ? workspaceId : undefined, rateLimitKey(request));
+      const found = await this.auth.fromApiKeyHash(
+        keyHash,
+        isObjectId(workspaceId) ? workspaceId : undefined,
+        rateLimitKey(request),
+      );
       request.principal = found?.principal;
       request.rateWindow = found?.rateWindow;
     } else if (addonToken) request.principal = (await this.auth.fromAddonToken(addonToken)) ?? undefined;

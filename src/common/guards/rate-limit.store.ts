@@ -26,6 +26,9 @@ export class RateLimitStore {
 
   /** Drops the windows older than KEEP_WINDOWS_SECONDS. */
   async dropOldWindows(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM rate_counters WHERE window_start < floor(extract(epoch FROM now()))::bigint - $1`, [KEEP_WINDOWS_SECONDS]);
+    await this.dataSource.query(
+      `DELETE FROM rate_counters WHERE window_start < floor(extract(epoch FROM now()))::bigint - $1`,
+      [KEEP_WINDOWS_SECONDS],
+    );
   }
 }

@@ -57,7 +57,10 @@ export class WorkspaceGuard implements CanActivate {
     };
     request.workspace = workspace;
 
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!satisfiesRoles(roles, required)) {
       throw new ForbiddenException(`This action needs one of the roles: ${required?.join(', ')}`);
     }

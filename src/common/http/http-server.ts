@@ -107,7 +107,8 @@ export class ConnectionTracker {
     for (;;) {
       const now = Date.now();
       for (const socket of this.sockets) {
-        if (socket.active === 0 && socket.served && now - (socket.idleSince ?? now) >= KEEP_ALIVE_GRACE_MS) socket.end();
+        if (socket.active === 0 && socket.served && now - (socket.idleSince ?? now) >= KEEP_ALIVE_GRACE_MS)
+          socket.end();
       }
       if (!this.sockets.size) return 0;
       if (now >= deadline) break;

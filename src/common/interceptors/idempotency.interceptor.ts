@@ -57,9 +57,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
     const caller = credentialHash(request);
     if (!caller) return next.handle();
-    if (!key || key.length > MAX_KEY_LENGTH) throw new BadRequestException(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
+    if (!key || key.length > MAX_KEY_LENGTH)
+      throw new BadRequestException(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
 
-    const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
     if (!(await this.keys.claim(caller, key, hash))) {
       const stored = await this.replay(caller, key, hash);
@@ -71,7 +74,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return next.handle().pipe(
       concatMap((body: unknown) => from(this.keep(caller, key, response, body).then(() => body))),
-      catchError((error: unknown) => from(this.keys.release(caller, key)).pipe(concatMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(this.keys.release(caller, key)).pipe(concatMap(() => throwError(() => error))),
+      ),
     );
   }
 
@@ -87,10 +92,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         continue;
       }
       if (stored.request_hash !== hash) {
-        throw new UnprocessableEntityException('This Idempotency-Key was used with another request (method, path or body)');
+        throw new UnprocessableEntityException(
+          'This Idempotency-Key was used with another request (method, path or body)',
+        );
       }
       if (stored.state === 'COMPLETED') return answerOf(stored);
-      if (waited >= WAIT_MAX_MS) throw new ConflictException('A request with this Idempotency-Key is still in progress');
+      if (waited >= WAIT_MAX_MS)
+        throw new ConflictException('A request with this Idempotency-Key is still in progress');
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
   }
@@ -99,7 +107,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async keep(caller: string, key: string, response: Response, body: unknown): Promise<void> {
     if (body instanceof StreamableFile || Buffer.isBuffer(body)) return this.keys.release(caller, key);
     const answer = sentAnswer(response, body);
-    await this.keys.complete(caller, key, { status: answer.status, text: answer.text ?? null, headers: answer.headers });
+    await this.keys.complete(caller, key, {
+      status: answer.status,
+      text: answer.text ?? null,
+      headers: answer.headers,
+    });
   }
 }
 
@@ -124,11 +136,19 @@ function sentAnswer(response: Response, body: unknown): StoredAnswer {
 
 function answerOf(stored: StoredKey): StoredAnswer {
   if (stored.response_headers) {
-    return { status: stored.status_code ?? HttpStatus.CREATED, text: stored.response_text ?? undefined, headers: stored.response_headers };
+    return {
+      status: stored.status_code ?? HttpStatus.CREATED,
+      text: stored.response_text ?? undefined,
+      headers: stored.response_headers,
+    };
   }
   // Stored before replays kept the text: the body as JSON, in jsonb's key order.
   const body = stored.response?.body;
   return body === null || body === undefined
     ? { status: stored.status_code ?? HttpStatus.CREATED, text: undefined, headers: {} }
-    : { status: stored.status_code ?? HttpStatus.CREATED, text: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } };
+    : {
+        status: stored.status_code ?? HttpStatus.CREATED,
+        text: JSON.stringify(body),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      };
 }

@@ -39,7 +39,11 @@ export class IdempotencyStore {
     return stored;
   }
 
-  async complete(caller: string, key: string, answer: { status: number; text: string | null; headers: Record<string, string> }): Promise<void> {
+  async complete(
+    caller: string,
+    key: string,
+    answer: { status: number; text: string | null; headers: Record<string, string> },
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET state = 'COMPLETED', status_code = $3, response_text = $4, response_headers = $5::jsonb
         WHERE caller = $1 AND key = $2`,
@@ -49,6 +53,9 @@ export class IdempotencyStore {
 
   /** Drops the key while its request is still IN_PROGRESS (it failed, or its answer is not kept). */
   async release(caller: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [caller, key]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND state = 'IN_PROGRESS'`,
+      [caller, key],
+    );
   }
 }

@@ -18,7 +18,12 @@ export class PageInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((value: unknown) => {
         if (!(value instanceof Page)) return value;
-        setPageHeaders(context.switchToHttp().getResponse<Response>(), value.total, value.request.page, value.request.pageSize);
+        setPageHeaders(
+          context.switchToHttp().getResponse<Response>(),
+          value.total,
+          value.request.page,
+          value.request.pageSize,
+        );
         return value.items;
       }),
     );

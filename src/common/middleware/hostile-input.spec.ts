@@ -17,7 +17,10 @@ describe('findHostileValue', () => {
   });
 
   it('finds a NUL in a value or a key, first field first', () => {
-    expect(findHostileValue({ ok: 'x', items: [{ note: 'a' }, { note: 'b\0' }], other: '\0' })).toEqual({ kind: 'nul', field: 'items[1].note' });
+    expect(findHostileValue({ ok: 'x', items: [{ note: 'a' }, { note: 'b\0' }], other: '\0' })).toEqual({
+      kind: 'nul',
+      field: 'items[1].note',
+    });
     expect(findHostileValue({ ['k\0']: 1 })).toEqual({ kind: 'nul', field: 'k\\0' });
     expect(findHostileValue({ name: 'plain', n: 1, b: null })).toBeNull();
   });

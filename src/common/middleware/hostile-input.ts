@@ -9,7 +9,8 @@ export interface HostileValue {
   field: string;
 }
 
-const fieldPath = (parent: string, key: string, inArray: boolean) => (inArray ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
+const fieldPath = (parent: string, key: string, inArray: boolean) =>
+  inArray ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
 /**
  * The first place in a parsed body (or query) that is nested deeper than
@@ -42,8 +43,16 @@ export function findHostileValue(root: unknown, maxDepth = MAX_JSON_DEPTH): Host
 
 function errorFor(found: HostileValue): ErrorDto {
   return found.kind === 'depth'
-    ? { code: 400, message: `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, errors: [{ field: found.field, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] }
-    : { code: 400, message: 'Text must not contain NUL characters', errors: [{ field: found.field, message: 'contains a NUL character' }] };
+    ? {
+        code: 400,
+        message: `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+        errors: [{ field: found.field, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }],
+      }
+    : {
+        code: 400,
+        message: 'Text must not contain NUL characters',
+        errors: [{ field: found.field, message: 'contains a NUL character' }],
+      };
 }
 
 function decodedPath(req: Request): string {

@@ -35,7 +35,13 @@ export function outboxInsertSql(events: readonly DomainEvent[], firstParam: numb
               AS o(workspace_id char(24), entity_type text, entity_id char(24), event text, payload jsonb)${onlyIf ? ` WHERE ${onlyIf}` : ''}`,
     params: [
       JSON.stringify(
-        events.map((e) => ({ workspace_id: e.workspaceId, entity_type: e.entityType, entity_id: e.entityId, event: e.event, payload: e.payload })),
+        events.map((e) => ({
+          workspace_id: e.workspaceId,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          event: e.event,
+          payload: e.payload,
+        })),
       ),
     ],
   };

@@ -25,7 +25,12 @@ export function pdfSafe(text: string): string {
 }
 
 /** What fitColumns needs to know of each column: header widths (bold) and the widest of the given cells. */
-export function measureColumns(doc: Doc, columns: PdfTableColumn[], contentWidths: number[], fonts = DEFAULT_FONTS): LayoutColumn[] {
+export function measureColumns(
+  doc: Doc,
+  columns: PdfTableColumn[],
+  contentWidths: number[],
+  fonts = DEFAULT_FONTS,
+): LayoutColumn[] {
   doc.font(fonts.bold).fontSize(fonts.size);
   // pdfkit's line wrapper counts a word's trailing space: a little slack keeps a measured line on one line.
   const slack = doc.widthOfString(' ');
@@ -38,13 +43,19 @@ export function measureColumns(doc: Doc, columns: PdfTableColumn[], contentWidth
 }
 
 /** Width of the widest text per column among `rows` (body font; bold for rows flagged so). */
-export function widestCells(doc: Doc, rows: { cells: string[]; bold?: boolean; indent?: number }[], count: number, fonts = DEFAULT_FONTS): number[] {
+export function widestCells(
+  doc: Doc,
+  rows: { cells: string[]; bold?: boolean; indent?: number }[],
+  count: number,
+  fonts = DEFAULT_FONTS,
+): number[] {
   const widths = new Array<number>(count).fill(0);
   doc.fontSize(fonts.size);
   for (const row of rows) {
     doc.font(row.bold ? fonts.bold : fonts.body);
     row.cells.forEach((cell, i) => {
-      if (i < count && cell) widths[i] = Math.max(widths[i], doc.widthOfString(cell) + 1 + (i === 0 ? row.indent ?? 0 : 0));
+      if (i < count && cell)
+        widths[i] = Math.max(widths[i], doc.widthOfString(cell) + 1 + (i === 0 ? (row.indent ?? 0) : 0));
     });
   }
   return widths;
@@ -90,33 +101,62 @@ export class PdfTable {
   }
 
   rowHeight(cells: string[], bold = false, indent = 0): number {
-    return Math.max(...this.columns.map((_, k) => this.cellHeight(cells[k] ?? '', k, bold, k === 0 ? indent : 0))) + 2 * VERTICAL_PADDING;
+    return (
+      Math.max(...this.columns.map((_, k) => this.cellHeight(cells[k] ?? '', k, bold, k === 0 ? indent : 0))) +
+      2 * VERTICAL_PADDING
+    );
   }
 
   drawHeader(y: number): number {
     const height = this.headerHeight();
     this.doc.save().rect(this.left, y, this.width, height).fill('#eef1f5').restore();
-    this.drawCells(y, this.columns.map((c) => c.header), height, true, 0, '#1f2933');
-    this.doc.save().moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.7).stroke('#9aa5b1').restore();
+    this.drawCells(
+      y,
+      this.columns.map((c) => c.header),
+      height,
+      true,
+      0,
+      '#1f2933',
+    );
+    this.doc
+      .save()
+      .moveTo(this.left, y + height)
+      .lineTo(this.left + this.width, y + height)
+      .lineWidth(0.7)
+      .stroke('#9aa5b1')
+      .restore();
     return height;
   }
 
   /** Draws one row at `y`; returns its height. */
-  drawRow(y: number, cells: string[], options: { bold?: boolean; fill?: string; indent?: number; rule?: boolean } = {}): number {
+  drawRow(
+    y: number,
+    cells: string[],
+    options: { bold?: boolean; fill?: string; indent?: number; rule?: boolean } = {},
+  ): number {
     const bold = options.bold ?? false;
     const indent = options.indent ?? 0;
     const height = this.rowHeight(cells, bold, indent);
     if (options.fill) this.doc.save().rect(this.left, y, this.width, height).fill(options.fill).restore();
     this.drawCells(y, cells, height, bold, indent, '#1f2933');
     if (options.rule !== false) {
-      this.doc.save().moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(0.3).stroke('#d9dee3').restore();
+      this.doc
+        .save()
+        .moveTo(this.left, y + height)
+        .lineTo(this.left + this.width, y + height)
+        .lineWidth(0.3)
+        .stroke('#d9dee3')
+        .restore();
     }
     return height;
   }
 
   private drawCells(y: number, cells: string[], rowHeight: number, bold: boolean, indent: number, color: string): void {
     let x = this.left;
-    this.doc.font(bold ? this.fonts.bold : this.fonts.body).fontSize(this.fonts.size).fillColor(color);
+    this.doc
+      .font(bold ? this.fonts.bold : this.fonts.body)
+      .fontSize(this.fonts.size)
+      .fillColor(color);
     this.columns.forEach((column, k) => {
       const shift = k === 0 ? indent : 0;
       const text = cells[k] ?? '';

@@ -1,7 +1,12 @@
 import { CELL_PADDING, fitColumns, type LayoutColumn, MIN_WRAP_WIDTH, PageFlow, paginate } from './table-layout';
 
 const usable = { portrait: 500, landscape: 760 };
-const col = (headerLine: number, content: number, wrap = false, headerWord = headerLine): LayoutColumn => ({ headerLine, headerWord, content, wrap });
+const col = (headerLine: number, content: number, wrap = false, headerWord = headerLine): LayoutColumn => ({
+  headerLine,
+  headerWord,
+  content,
+  wrap,
+});
 const total = (widths: number[]) => widths.reduce((s, w) => s + w, 0);
 
 describe('fitColumns', () => {
@@ -20,7 +25,10 @@ describe('fitColumns', () => {
   });
 
   it('landscape when portrait is too narrow for the preferred widths', () => {
-    const layout = fitColumns(Array.from({ length: 10 }, () => col(40, 60)), usable);
+    const layout = fitColumns(
+      Array.from({ length: 10 }, () => col(40, 60)),
+      usable,
+    );
     expect(layout.landscape).toBe(true);
     expect(total(layout.widths)).toBeCloseTo(760);
   });
@@ -40,14 +48,21 @@ describe('fitColumns', () => {
   });
 
   it('a wrapping column never goes below its widest header word nor MIN_WRAP_WIDTH', () => {
-    const columns = [col(200, 3000, true, 120), col(80, 3000, true, 20), ...Array.from({ length: 8 }, () => col(40, 45))];
+    const columns = [
+      col(200, 3000, true, 120),
+      col(80, 3000, true, 20),
+      ...Array.from({ length: 8 }, () => col(40, 45)),
+    ];
     const layout = fitColumns(columns, usable);
     expect(layout.widths[0]).toBeGreaterThanOrEqual(120 + CELL_PADDING - 0.01);
     expect(layout.widths[1]).toBeGreaterThanOrEqual(MIN_WRAP_WIDTH + CELL_PADDING - 0.01);
   });
 
   it('when even the minimums do not fit, all shrink in proportion to fill the page exactly', () => {
-    const layout = fitColumns(Array.from({ length: 30 }, () => col(40, 40)), usable);
+    const layout = fitColumns(
+      Array.from({ length: 30 }, () => col(40, 40)),
+      usable,
+    );
     expect(total(layout.widths)).toBeCloseTo(760);
   });
 });
@@ -55,7 +70,14 @@ describe('fitColumns', () => {
 describe('paginate / PageFlow', () => {
   it('breaks before a row that would cross the bottom; the header is reserved on every page', () => {
     // Page: 0..100, header 10: 9 rows of 10 fit on a page.
-    expect(paginate(Array.from({ length: 20 }, () => 10), 0, 100, 10)).toEqual([...Array(9).fill(1), ...Array(9).fill(2), 3, 3]);
+    expect(
+      paginate(
+        Array.from({ length: 20 }, () => 10),
+        0,
+        100,
+        10,
+      ),
+    ).toEqual([...Array(9).fill(1), ...Array(9).fill(2), 3, 3]);
   });
 
   it('the first page starts lower (the heading and chart), later pages at the top', () => {

@@ -33,17 +33,24 @@ export const MIN_WRAP_WIDTH = 70;
  * and MIN_WRAP_WIDTH), so short columns are never squeezed. Spare width then
  * goes to the wrapping columns, so the table spans the page.
  */
-export function fitColumns(columns: LayoutColumn[], usable: { portrait: number; landscape: number }, allowPortrait = true): ColumnLayout {
+export function fitColumns(
+  columns: LayoutColumn[],
+  usable: { portrait: number; landscape: number },
+  allowPortrait = true,
+): ColumnLayout {
   const preferred = columns.map((c) => Math.ceil(Math.max(c.headerLine, c.content)) + CELL_PADDING);
   const minimum = columns.map((c, i) =>
-    c.wrap ? Math.min(preferred[i], Math.ceil(Math.max(c.headerWord, Math.min(c.content, MIN_WRAP_WIDTH))) + CELL_PADDING)
+    c.wrap
+      ? Math.min(preferred[i], Math.ceil(Math.max(c.headerWord, Math.min(c.content, MIN_WRAP_WIDTH))) + CELL_PADDING)
       : Math.ceil(Math.max(c.headerWord, c.content)) + CELL_PADDING,
   );
   const total = sum(preferred);
   const wraps = columns.map((c) => c.wrap);
-  if (allowPortrait && total <= usable.portrait) return { widths: stretch(preferred, usable.portrait, wraps), landscape: false };
+  if (allowPortrait && total <= usable.portrait)
+    return { widths: stretch(preferred, usable.portrait, wraps), landscape: false };
   if (total <= usable.landscape) return { widths: stretch(preferred, usable.landscape, wraps), landscape: true };
-  if (sum(minimum) >= usable.landscape) return { widths: minimum.map((w) => (w * usable.landscape) / sum(minimum)), landscape: true };
+  if (sum(minimum) >= usable.landscape)
+    return { widths: minimum.map((w) => (w * usable.landscape) / sum(minimum)), landscape: true };
   // Water-filling: find the cap c with Σ clamp(preferred, minimum, c) = usable.
   let low = 0;
   let high = Math.max(...preferred);
@@ -52,7 +59,14 @@ export function fitColumns(columns: LayoutColumn[], usable: { portrait: number; 
     if (sum(preferred.map((p, i) => Math.max(minimum[i], Math.min(p, cap)))) > usable.landscape) high = cap;
     else low = cap;
   }
-  return { widths: stretch(preferred.map((p, i) => Math.max(minimum[i], Math.min(p, low))), usable.landscape, wraps), landscape: true };
+  return {
+    widths: stretch(
+      preferred.map((p, i) => Math.max(minimum[i], Math.min(p, low))),
+      usable.landscape,
+      wraps,
+    ),
+    landscape: true,
+  };
 }
 
 function sum(values: number[]): number {

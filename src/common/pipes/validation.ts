@@ -19,7 +19,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldErrorDto[] {
  */
 class RequestValidationPipe extends ValidationPipe {
   /** A body may carry its resource's read-only fields (see AcceptsReadOnlyFieldsOf): they are dropped, not validated. */
-  protected override validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+  protected override validate(
+    object: object,
+    validatorOptions?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
     stripReadOnlyFields(object);
     return super.validate(object, validatorOptions);
   }

@@ -10,6 +10,7 @@ describe('ids', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['', 'abc', 'FFFFFFFFFFFFFFFFFFFFFFFF', 'gggggggggggggggggggggggg', 'ffffffffffffffffffffffff0']) expect(isObjectId(bad)).toBe(false);
+    for (const bad of ['', 'abc', 'FFFFFFFFFFFFFFFFFFFFFFFF', 'gggggggggggggggggggggggg', 'ffffffffffffffffffffffff0'])
+      expect(isObjectId(bad)).toBe(false);
   });
 });

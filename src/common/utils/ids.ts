@@ -8,7 +8,9 @@ export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/;
  * creation time, which keeps B-tree inserts near the right edge.
  */
 export function newId(): string {
-  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const time = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return time + randomHex8();
 }
 

@@ -20,7 +20,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
  * Runs `write`; a violation of one of the unique constraints named in `conflicts` becomes a 409 with that
  * constraint's message. The unique index decides between concurrent writers, so nothing is checked before.
  */
-export async function conflictOnUnique<T>(conflicts: Readonly<Record<string, string>>, write: () => Promise<T>): Promise<T> {
+export async function conflictOnUnique<T>(
+  conflicts: Readonly<Record<string, string>>,
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -105,7 +105,15 @@ function initCluster(bin: string, pgdata: string, password: string): void {
   const pwfile = join(pgdata, '..', '.pwfile');
   writeFileSync(pwfile, password, { mode: 0o600 });
   const [cmd, args] = asUnprivileged(join(bin, 'initdb'), [
-    '-D', pgdata, '-U', USER, '-E', 'UTF8', '--locale=C.UTF-8', '--auth=scram-sha-256', `--pwfile=${pwfile}`,
+    '-D',
+    pgdata,
+    '-U',
+    USER,
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--auth=scram-sha-256',
+    `--pwfile=${pwfile}`,
   ]);
   const result = spawnSync(cmd, args, { encoding: 'utf8' });
   rmSync(pwfile, { force: true });
@@ -134,8 +142,16 @@ async function launch(bin: string, pgdata: string, port: number): Promise<Launch
   // Unix sockets have a ~107-byte path limit; fall back to TCP only when the data dir is deep.
   const socketDir = pgdata.length < 90 ? pgdata : '';
   const [cmd, args] = asUnprivileged(join(bin, 'postgres'), [
-    '-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1',
-    '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200',
+    '-D',
+    pgdata,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${socketDir}`,
+    '-c',
+    'max_connections=200',
   ]);
   const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -146,10 +162,14 @@ async function launch(bin: string, pgdata: string, port: number): Promise<Launch
   child.once('exit', () => {
     exited = true;
   });
-  await waitFor(async () => {
-    if (exited) throw new Error(`embedded PostgreSQL exited during start-up:\n${stderr}`);
-    return canConnect(port);
-  }, 60_000, 'start-up');
+  await waitFor(
+    async () => {
+      if (exited) throw new Error(`embedded PostgreSQL exited during start-up:\n${stderr}`);
+      return canConnect(port);
+    },
+    60_000,
+    'start-up',
+  );
   return { child, port, exited: () => exited };
 }
 
@@ -180,7 +200,9 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
   // With a port given it must be free (today's behaviour); without one, a free port, tried again if taken meanwhile.
   const chosen = port ?? (await freePort());
   if (port !== undefined && (await canConnect(port))) {
-    throw new Error(`embedded PostgreSQL: port ${port} is taken; set EMBEDDED_PG_PORT to a free port (or unset it to pick one)`);
+    throw new Error(
+      `embedded PostgreSQL: port ${port} is taken; set EMBEDDED_PG_PORT to a free port (or unset it to pick one)`,
+    );
   }
   let server: Launched;
   try {
@@ -191,14 +213,18 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
   }
   const { child, port: listening, exited } = server;
   // The postmaster accepts TCP before it finishes recovery; retry until a query works.
-  await waitFor(async () => {
-    try {
-      await ensureDatabase(listening, password);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 60_000, 'the database to accept queries');
+  await waitFor(
+    async () => {
+      try {
+        await ensureDatabase(listening, password);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    'the database to accept queries',
+  );
 
   return {
     url: urlFor(listening, password),
@@ -208,7 +234,9 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
       child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
       let timer: NodeJS.Timeout | undefined;
       // The timer is cleared once PostgreSQL has exited: left pending, it kept the caller's process alive 15 s more.
-      await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, 15_000)))]).finally(() => clearTimeout(timer));
+      await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, 15_000)))]).finally(() =>
+        clearTimeout(timer),
+      );
     },
   };
 }

@@ -127,6 +127,8 @@ export class Invoices1732300000060 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE invoice_settings, invoice_payments, invoice_item_expenses, invoice_item_time_entries, invoice_items, invoices');
+    await q.query(
+      'DROP TABLE invoice_settings, invoice_payments, invoice_item_expenses, invoice_item_time_entries, invoice_items, invoices',
+    );
   }
 }

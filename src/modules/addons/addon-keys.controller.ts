@@ -14,7 +14,12 @@ export class AddonKeysController {
   @Get('.well-known/jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'JSON Web Key Set of the add-on token keys', operationId: 'getAddonJwks' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { keys: { type: 'array', items: { type: 'object', additionalProperties: true } } } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { keys: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+    },
+  })
   jwks(): Promise<{ keys: object[] }> {
     return this.tokens.jwks();
   }

@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
@@ -6,13 +18,22 @@ import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { linkBase } from '../../common/utils/links';
 import { AddonsService } from './addons.service';
-import { AddonDto, AddonSettingsDto, InstallAddonDto, LifecycleCallDto, UpdateAddonSettingsDto, UpdateAddonStatusDto, UserTokenDto } from './dto/addon.dto';
+import {
+  AddonDto,
+  AddonSettingsDto,
+  InstallAddonDto,
+  LifecycleCallDto,
+  UpdateAddonSettingsDto,
+  UpdateAddonStatusDto,
+  UserTokenDto,
+} from './dto/addon.dto';
 import { LifecycleStore } from './lifecycle/lifecycle.store';
 import { fetchManifest, parseManifest } from './manifest-source';
 
 /** Installing, enabling and removing add-ons is for people (admins' API keys), not for add-on tokens. */
 function assertUser(ws: WorkspaceContext): void {
-  if (ws.principal.kind === 'addon') throw new ForbiddenException('Add-on tokens cannot install, change or uninstall add-ons');
+  if (ws.principal.kind === 'addon')
+    throw new ForbiddenException('Add-on tokens cannot install, change or uninstall add-ons');
 }
 
 /**
@@ -31,7 +52,10 @@ export class AddonsController {
 
   @Get()
   @Roles('WORKSPACE_ADMIN')
-  @ApiOperation({ summary: 'List the add-ons installed in the workspace (uninstalled and failed ones too)', operationId: 'listAddons' })
+  @ApiOperation({
+    summary: 'List the add-ons installed in the workspace (uninstalled and failed ones too)',
+    operationId: 'listAddons',
+  })
   @ApiOkResponse({ type: [AddonDto] })
   list(@CurrentWorkspace() ws: WorkspaceContext): Promise<AddonDto[]> {
     return this.addons.list(ws.workspaceId);
@@ -47,11 +71,20 @@ export class AddonsController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Install an add-on from its manifest', operationId: 'installAddon' })
   @ApiCreatedResponse({ type: AddonDto })
-  async install(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: InstallAddonDto, @Req() req: Request): Promise<AddonDto> {
+  async install(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: InstallAddonDto,
+    @Req() req: Request,
+  ): Promise<AddonDto> {
     assertUser(ws);
-    if ((body.manifestUrl === undefined) === (body.manifest === undefined)) throw new BadRequestException('Send exactly one of manifestUrl and manifest');
-    const manifest = body.manifest !== undefined ? parseManifest(body.manifest) : await fetchManifest(body.manifestUrl as string);
-    const { addonId } = await this.addons.installManifest(ws.workspaceId, manifest, { userId: ws.userId, baseUrl: linkBase(req) });
+    if ((body.manifestUrl === undefined) === (body.manifest === undefined))
+      throw new BadRequestException('Send exactly one of manifestUrl and manifest');
+    const manifest =
+      body.manifest !== undefined ? parseManifest(body.manifest) : await fetchManifest(body.manifestUrl as string);
+    const { addonId } = await this.addons.installManifest(ws.workspaceId, manifest, {
+      userId: ws.userId,
+      baseUrl: linkBase(req),
+    });
     return this.addons.get(ws.workspaceId, addonId);
   }
 
@@ -84,7 +117,11 @@ export class AddonsController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Uninstall an add-on', operationId: 'uninstallAddon' })
   @ApiNoContentResponse({ description: 'Uninstalled' })
-  async uninstall(@CurrentWorkspace() ws: WorkspaceContext, @Param('addonId', ObjectIdPipe) addonId: string, @Req() req: Request): Promise<void> {
+  async uninstall(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('addonId', ObjectIdPipe) addonId: string,
+    @Req() req: Request,
+  ): Promise<void> {
     assertUser(ws);
     await this.addons.uninstall(addonId, ws.workspaceId, linkBase(req));
   }
@@ -94,7 +131,10 @@ export class AddonsController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: "Get an add-on's lifecycle calls", operationId: 'getAddonLifecycleLogs' })
   @ApiOkResponse({ type: [LifecycleCallDto] })
-  async lifecycleLogs(@CurrentWorkspace() ws: WorkspaceContext, @Param('addonId', ObjectIdPipe) addonId: string): Promise<LifecycleCallDto[]> {
+  async lifecycleLogs(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('addonId', ObjectIdPipe) addonId: string,
+  ): Promise<LifecycleCallDto[]> {
     await this.addons.get(ws.workspaceId, addonId);
     const rows = await this.lifecycle.log(ws.workspaceId, addonId);
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
@@ -104,7 +144,10 @@ export class AddonsController {
   @Get(':addonId/settings')
   @ApiOperation({ summary: "Get an add-on's settings", operationId: 'getAddonSettings' })
   @ApiOkResponse({ type: AddonSettingsDto })
-  settings(@CurrentWorkspace() ws: WorkspaceContext, @Param('addonId', ObjectIdPipe) addonId: string): Promise<AddonSettingsDto> {
+  settings(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('addonId', ObjectIdPipe) addonId: string,
+  ): Promise<AddonSettingsDto> {
     return this.addons.settings(ws, addonId);
   }
 

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddonTokenClaims, AddonTokenService } from '../../common/auth/addon-token.service';
 import type { WorkspaceContext } from '../../common/auth/principal';
@@ -56,10 +62,28 @@ export class AddonsService {
   async install(workspaceId: string, name: string, baseUrl = linkBase()): Promise<Installed> {
     const workspace = await this.workspace(workspaceId);
     const addonId = newId();
-    const claims: AddonTokenClaims = { workspaceId, addonId, key: addonId, user: workspace.ownerId, tokenType: 'INSTALLATION', baseUrl };
+    const claims: AddonTokenClaims = {
+      workspaceId,
+      addonId,
+      key: addonId,
+      user: workspace.ownerId,
+      tokenType: 'INSTALLATION',
+      baseUrl,
+    };
     const { token, kid } = await this.tokens.sign(claims);
     await this.dataSource.transaction((manager) =>
-      this.store.insert(manager, { id: addonId, workspaceId, name: name.trim(), userId: workspace.ownerId, key: null, manifest: null, scopes: null, status: 'ACTIVE', settings: null, tokenKid: kid }),
+      this.store.insert(manager, {
+        id: addonId,
+        workspaceId,
+        name: name.trim(),
+        userId: workspace.ownerId,
+        key: null,
+        manifest: null,
+        scopes: null,
+        status: 'ACTIVE',
+        settings: null,
+        tokenKid: kid,
+      }),
     );
     return { addonId, token };
   }
@@ -70,18 +94,37 @@ export class AddonsService {
    * and, when declared, the INSTALLED call, in one transaction. The installing
    * user (`userId`, default the owner) is `asUser` and the token's `user`.
    */
-  async installManifest(workspaceId: string, manifest: Manifest, options: { userId?: string; baseUrl?: string } = {}): Promise<Installed> {
+  async installManifest(
+    workspaceId: string,
+    manifest: Manifest,
+    options: { userId?: string; baseUrl?: string } = {},
+  ): Promise<Installed> {
     const workspace = await this.workspace(workspaceId);
     const userId = options.userId ?? workspace.ownerId;
     const baseUrl = options.baseUrl ?? linkBase();
     const addonId = newId();
-    const claims: AddonTokenClaims = { workspaceId, addonId, key: manifest.key, user: userId, tokenType: 'INSTALLATION', baseUrl };
+    const claims: AddonTokenClaims = {
+      workspaceId,
+      addonId,
+      key: manifest.key,
+      user: userId,
+      tokenType: 'INSTALLATION',
+      baseUrl,
+    };
     const { token, kid } = await this.tokens.sign(claims);
     const webhooks: NewWebhook[] = [];
     for (const w of manifest.webhooks) {
       const signed = await this.tokens.sign({ ...claims, tokenType: 'WEBHOOK' });
       const name = `${manifest.name}: ${w.event}`.slice(0, 30);
-      webhooks.push({ id: newId(), url: addonUrl(manifest.baseUrl, w.path), event: w.event, name, token: signed.token, tokenKid: signed.kid, secret: generateSecret() });
+      webhooks.push({
+        id: newId(),
+        url: addonUrl(manifest.baseUrl, w.path),
+        event: w.event,
+        name,
+        token: signed.token,
+        tokenKid: signed.kid,
+        secret: generateSecret(),
+      });
     }
     await this.dataSource.transaction(async (manager) => {
       await lockWebhookCreators(manager, workspaceId);
@@ -89,7 +132,9 @@ export class AddonsService {
         throw new ConflictException(`The add-on ${manifest.key} is already installed in this workspace`);
       }
       if ((await this.store.webhookCount(manager, workspaceId)) + webhooks.length > WEBHOOKS_PER_WORKSPACE) {
-        throw new BadRequestException(`Webhook limit reached: a workspace can have at most ${WEBHOOKS_PER_WORKSPACE} webhooks`);
+        throw new BadRequestException(
+          `Webhook limit reached: a workspace can have at most ${WEBHOOKS_PER_WORKSPACE} webhooks`,
+        );
       }
       await this.store.insert(manager, {
         id: addonId,
@@ -112,7 +157,12 @@ export class AddonsService {
         apiUrl: `${baseUrl}/api`, // the token's backendUrl
         // No separate bot user here: the add-on acts as the installing user.
         addonUserId: userId,
-        webhooks: webhooks.map((w) => ({ path: w.url, webhookType: 'ADDON', webhookEvent: w.event, authToken: w.token })),
+        webhooks: webhooks.map((w) => ({
+          path: w.url,
+          webhookType: 'ADDON',
+          webhookEvent: w.event,
+          authToken: w.token,
+        })),
       });
     });
     return { addonId, token };
@@ -125,7 +175,12 @@ export class AddonsService {
       if (!addon) throw new NotFoundException(`No installed add-on ${addonId}`);
       await this.store.revoke(manager, addon.workspaceId, addon.id);
       await this.lifecycle.cancelPending(manager, addon.workspaceId, addon.id);
-      if (addon.manifest) await this.enqueue(manager, addon.manifest, addon.workspaceId, addon.id, 'DELETED', baseUrl, { addonId, workspaceId: addon.workspaceId, asUser: addon.userId });
+      if (addon.manifest)
+        await this.enqueue(manager, addon.manifest, addon.workspaceId, addon.id, 'DELETED', baseUrl, {
+          addonId,
+          workspaceId: addon.workspaceId,
+          asUser: addon.userId,
+        });
     });
   }
 
@@ -140,13 +195,24 @@ export class AddonsService {
   }
 
   /** Enables or disables an installation (a disabled one's token and webhooks stop working); sends STATUS_CHANGED. */
-  async setStatus(workspaceId: string, addonId: string, status: 'ACTIVE' | 'INACTIVE', baseUrl: string): Promise<AddonDto> {
+  async setStatus(
+    workspaceId: string,
+    addonId: string,
+    status: 'ACTIVE' | 'INACTIVE',
+    baseUrl: string,
+  ): Promise<AddonDto> {
     return this.dataSource.transaction(async (manager) => {
       const addon = await this.live(manager, workspaceId, addonId);
-      if (addon.status === 'FAILED') throw new ConflictException('The installation failed: uninstall it and install again');
+      if (addon.status === 'FAILED')
+        throw new ConflictException('The installation failed: uninstall it and install again');
       if (addon.status !== status) {
         await this.store.setStatus(manager, workspaceId, addonId, status);
-        if (addon.manifest) await this.enqueue(manager, addon.manifest, workspaceId, addonId, 'STATUS_CHANGED', baseUrl, { addonId, workspaceId, status });
+        if (addon.manifest)
+          await this.enqueue(manager, addon.manifest, workspaceId, addonId, 'STATUS_CHANGED', baseUrl, {
+            addonId,
+            workspaceId,
+            status,
+          });
       }
       return toDto({ ...addon, status });
     });
@@ -161,12 +227,18 @@ export class AddonsService {
   }
 
   /** Sets values by setting id (each checked against its type); a change sends SETTINGS_UPDATED. */
-  async updateSettings(ws: WorkspaceContext, addonId: string, updates: SettingUpdateDto[], baseUrl: string): Promise<AddonSettingsDto> {
+  async updateSettings(
+    ws: WorkspaceContext,
+    addonId: string,
+    updates: SettingUpdateDto[],
+    baseUrl: string,
+  ): Promise<AddonSettingsDto> {
     this.assertMayManageSettings(ws, addonId);
     return this.dataSource.transaction(async (manager) => {
       const addon = await this.live(manager, ws.workspaceId, addonId);
       const settings = addon.settings;
-      if (!settings || typeof settings !== 'object') throw new BadRequestException('This add-on declares no settings in its manifest');
+      if (!settings || typeof settings !== 'object')
+        throw new BadRequestException('This add-on declares no settings in its manifest');
       const byId = new Map(flattenSettings(settings).map((s) => [s.id, s]));
       const errors = updates.flatMap((u, i) => {
         const setting = byId.get(u.id);
@@ -185,7 +257,12 @@ export class AddonsService {
       }
       if (changed) {
         await this.store.saveSettings(manager, ws.workspaceId, addonId, settings);
-        if (addon.manifest) await this.enqueue(manager, addon.manifest, ws.workspaceId, addonId, 'SETTINGS_UPDATED', baseUrl, { addonId, workspaceId: ws.workspaceId, settings });
+        if (addon.manifest)
+          await this.enqueue(manager, addon.manifest, ws.workspaceId, addonId, 'SETTINGS_UPDATED', baseUrl, {
+            addonId,
+            workspaceId: ws.workspaceId,
+            settings,
+          });
       }
       return { addonId, settings };
     });
@@ -198,19 +275,25 @@ export class AddonsService {
    */
   async userToken(ws: WorkspaceContext, addonId: string, userId: string, baseUrl: string): Promise<UserTokenDto> {
     const p = ws.principal;
-    if (p.kind !== 'addon' || p.asMember || p.addonId !== addonId) throw new ForbiddenException("Only the add-on's own installation token can be exchanged for a user token");
-    if (!(await this.store.isActiveMember(ws.workspaceId, userId))) throw new NotFoundException('No active member with this id in the workspace');
+    if (p.kind !== 'addon' || p.asMember || p.addonId !== addonId)
+      throw new ForbiddenException("Only the add-on's own installation token can be exchanged for a user token");
+    if (!(await this.store.isActiveMember(ws.workspaceId, userId)))
+      throw new NotFoundException('No active member with this id in the workspace');
     const addon = await this.store.findLive(this.dataSource.manager, ws.workspaceId, addonId);
     if (!addon) throw new NotFoundException('Add-on not found');
     const ttl = env().ADDON_USER_TOKEN_TTL_SECONDS;
-    const { token } = await this.tokens.sign({ workspaceId: ws.workspaceId, addonId, key: addon.key ?? addon.id, user: userId, tokenType: 'USER', baseUrl }, ttl);
+    const { token } = await this.tokens.sign(
+      { workspaceId: ws.workspaceId, addonId, key: addon.key ?? addon.id, user: userId, tokenType: 'USER', baseUrl },
+      ttl,
+    );
     return { token, userId, expiresAt: new Date(Date.now() + ttl * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
   }
 
   private assertMayManageSettings(ws: WorkspaceContext, addonId: string): void {
     const p = ws.principal;
     if (p.kind === 'addon') {
-      if (p.addonId !== addonId) throw new ForbiddenException("An add-on can only reach its own installation's settings");
+      if (p.addonId !== addonId)
+        throw new ForbiddenException("An add-on can only reach its own installation's settings");
     } else if (!ws.isAdmin) throw new ForbiddenException('This action needs one of the roles: WORKSPACE_ADMIN');
   }
 
@@ -220,9 +303,25 @@ export class AddonsService {
     return addon;
   }
 
-  private async enqueue(manager: EntityManager, manifest: Manifest, workspaceId: string, addonId: string, event: LifecycleType, baseUrl: string, payload: unknown): Promise<void> {
+  private async enqueue(
+    manager: EntityManager,
+    manifest: Manifest,
+    workspaceId: string,
+    addonId: string,
+    event: LifecycleType,
+    baseUrl: string,
+    payload: unknown,
+  ): Promise<void> {
     const hook = manifest.lifecycle.find((l) => l.type === event);
-    if (hook) await this.lifecycle.enqueue(manager, { workspaceId, addonId, event, url: addonUrl(manifest.baseUrl, hook.path), payload, baseUrl });
+    if (hook)
+      await this.lifecycle.enqueue(manager, {
+        workspaceId,
+        addonId,
+        event,
+        url: addonUrl(manifest.baseUrl, hook.path),
+        payload,
+        baseUrl,
+      });
   }
 
   private async workspace(workspaceId: string): Promise<Workspace> {

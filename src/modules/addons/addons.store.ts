@@ -38,12 +38,21 @@ export class AddonsStore {
   }
 
   async liveKeyExists(manager: EntityManager, workspaceId: string, key: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM addons WHERE workspace_id = $1 AND key = $2 AND revoked_at IS NULL', [workspaceId, key]);
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM addons WHERE workspace_id = $1 AND key = $2 AND revoked_at IS NULL',
+      [workspaceId, key],
+    );
     return rows.length > 0;
   }
 
   /** Manifest webhooks belong to the add-on (deleted with it); delivered to every matching event of the workspace. */
-  async insertWebhooks(manager: EntityManager, workspaceId: string, addonId: string, userId: string, webhooks: NewWebhook[]): Promise<void> {
+  async insertWebhooks(
+    manager: EntityManager,
+    workspaceId: string,
+    addonId: string,
+    userId: string,
+    webhooks: NewWebhook[],
+  ): Promise<void> {
     for (const w of webhooks) {
       await manager.query(
         `INSERT INTO webhooks (id, workspace_id, addon_id, user_id, name, url, webhook_event, trigger_source, trigger_source_type, token, token_kid, secret)
@@ -54,13 +63,24 @@ export class AddonsStore {
   }
 
   async webhookCount(manager: EntityManager, workspaceId: string): Promise<number> {
-    const [row] = await manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM webhooks WHERE workspace_id = $1', [workspaceId]);
+    const [row] = await manager.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM webhooks WHERE workspace_id = $1',
+      [workspaceId],
+    );
     return row.n;
   }
 
   /** The live installation (not uninstalled), locked when asked; `workspaceId` null: any workspace (the operator CLI). */
-  async findLive(manager: EntityManager, workspaceId: string | null, addonId: string, lock = false): Promise<Addon | null> {
-    const qb = manager.getRepository(Addon).createQueryBuilder('a').where('a.id = :addonId AND a.revoked_at IS NULL', { addonId });
+  async findLive(
+    manager: EntityManager,
+    workspaceId: string | null,
+    addonId: string,
+    lock = false,
+  ): Promise<Addon | null> {
+    const qb = manager
+      .getRepository(Addon)
+      .createQueryBuilder('a')
+      .where('a.id = :addonId AND a.revoked_at IS NULL', { addonId });
     if (workspaceId) qb.andWhere('a.workspace_id = :workspaceId', { workspaceId });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
@@ -72,23 +92,44 @@ export class AddonsStore {
   }
 
   async list(workspaceId: string): Promise<Addon[]> {
-    return this.dataSource.getRepository(Addon).find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Addon)
+      .find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Revokes the token and deletes the add-on's webhooks (with their delivery logs). */
   async revoke(manager: EntityManager, workspaceId: string, addonId: string): Promise<void> {
-    await manager.query('UPDATE addons SET revoked_at = now() WHERE workspace_id = $1 AND id = $2', [workspaceId, addonId]);
+    await manager.query('UPDATE addons SET revoked_at = now() WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      addonId,
+    ]);
     await manager.query('DELETE FROM webhooks WHERE workspace_id = $1 AND addon_id = $2', [workspaceId, addonId]);
   }
 
   /** ACTIVE or INACTIVE; an inactive add-on's webhooks are not delivered. */
-  async setStatus(manager: EntityManager, workspaceId: string, addonId: string, status: Exclude<AddonStatus, 'FAILED'>): Promise<void> {
-    await manager.query('UPDATE addons SET status = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, addonId, status]);
-    await manager.query('UPDATE webhooks SET enabled = $3, updated_at = now() WHERE workspace_id = $1 AND addon_id = $2', [workspaceId, addonId, status === 'ACTIVE']);
+  async setStatus(
+    manager: EntityManager,
+    workspaceId: string,
+    addonId: string,
+    status: Exclude<AddonStatus, 'FAILED'>,
+  ): Promise<void> {
+    await manager.query('UPDATE addons SET status = $3 WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      addonId,
+      status,
+    ]);
+    await manager.query(
+      'UPDATE webhooks SET enabled = $3, updated_at = now() WHERE workspace_id = $1 AND addon_id = $2',
+      [workspaceId, addonId, status === 'ACTIVE'],
+    );
   }
 
   async saveSettings(manager: EntityManager, workspaceId: string, addonId: string, settings: unknown): Promise<void> {
-    await manager.query('UPDATE addons SET settings = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, addonId, JSON.stringify(settings)]);
+    await manager.query('UPDATE addons SET settings = $3 WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      addonId,
+      JSON.stringify(settings),
+    ]);
   }
 
   /** Whether the user is an active member of the workspace. */

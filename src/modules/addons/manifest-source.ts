@@ -44,12 +44,20 @@ export async function fetchManifest(urlText: string): Promise<Manifest> {
     const target = await nonPublicTarget(url).catch(() => {
       throw new ManifestException(`manifestUrl host ${url.hostname} does not resolve`);
     });
-    if (target) throw new ManifestException(`manifestUrl must not point at a private or loopback address (${url.hostname} is ${target})`);
+    if (target)
+      throw new ManifestException(
+        `manifestUrl must not point at a private or loopback address (${url.hostname} is ${target})`,
+      );
   }
   let text: string;
   try {
-    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS), headers: { Accept: 'application/json' } });
-    if (response.status !== 200) throw new ManifestException(`Fetching the manifest answered ${response.status}, not 200`);
+    const response = await fetch(url, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: { Accept: 'application/json' },
+    });
+    if (response.status !== 200)
+      throw new ManifestException(`Fetching the manifest answered ${response.status}, not 200`);
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > MAX_BYTES) throw new ManifestException(`The manifest is larger than ${MAX_BYTES} bytes`);
     const body = Buffer.from(await response.arrayBuffer());
@@ -58,7 +66,9 @@ export async function fetchManifest(urlText: string): Promise<Manifest> {
   } catch (error) {
     if (error instanceof ManifestException) throw error;
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw new ManifestException(`Could not fetch the manifest from ${url.toString()}: ${cause ?? (error as Error).message}`);
+    throw new ManifestException(
+      `Could not fetch the manifest from ${url.toString()}: ${cause ?? (error as Error).message}`,
+    );
   }
   return parseManifest(parseJson(text, url.toString()));
 }
@@ -70,7 +80,9 @@ export async function loadManifest(source: string): Promise<Manifest> {
   try {
     text = await readFile(source, 'utf8');
   } catch (error) {
-    throw new ManifestException(`Cannot read the manifest file ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ManifestException(
+      `Cannot read the manifest file ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return parseManifest(parseJson(text, source));
 }

@@ -6,10 +6,22 @@ const valid = {
   name: 'Sync',
   baseUrl: 'https://addon.example.com/base/',
   scopes: ['TIME_ENTRY_READ', 'TIME_ENTRY_READ', 'PROJECT_WRITE'],
-  lifecycle: [{ type: 'installed', path: '/installed' }, { type: 'SETTINGS-UPDATED', path: 'settings' }],
+  lifecycle: [
+    { type: 'installed', path: '/installed' },
+    { type: 'SETTINGS-UPDATED', path: 'settings' },
+  ],
   webhooks: [{ event: 'NEW_PROJECT', path: '/hooks/project' }],
   components: [{ type: 'sidebar', accessLevel: 'ADMINS', path: '/ui' }],
-  settings: { tabs: [{ id: 't', name: 'Tab', settings: [{ id: 'a', name: 'A', type: 'CHECKBOX', value: true, accessLevel: 'ADMINS' }], groups: [{ id: 'g', settings: [{ id: 'b', name: 'B', type: 'TXT', value: 'x' }] }] }] },
+  settings: {
+    tabs: [
+      {
+        id: 't',
+        name: 'Tab',
+        settings: [{ id: 'a', name: 'A', type: 'CHECKBOX', value: true, accessLevel: 'ADMINS' }],
+        groups: [{ id: 'g', settings: [{ id: 'b', name: 'B', type: 'TXT', value: 'x' }] }],
+      },
+    ],
+  },
 };
 
 describe('add-on manifest (schema 1.3)', () => {
@@ -33,14 +45,39 @@ describe('add-on manifest (schema 1.3)', () => {
       name: '',
       baseUrl: 'ftp://x',
       scopes: ['ALL'],
-      lifecycle: [{ type: 'INSTALLED', path: '/a' }, { type: 'INSTALLED', path: '/b' }, { type: 'BOOT', path: '/c' }],
+      lifecycle: [
+        { type: 'INSTALLED', path: '/a' },
+        { type: 'INSTALLED', path: '/b' },
+        { type: 'BOOT', path: '/c' },
+      ],
       webhooks: [{ event: 'NEW_PROJECT' }],
-      settings: { tabs: [{ id: 't', name: 'T', settings: [{ id: 's', name: 'S', type: 'NUMBER', value: 'ten' }, { id: 's', name: 'S2', type: 'COLOR' }] }] },
+      settings: {
+        tabs: [
+          {
+            id: 't',
+            name: 'T',
+            settings: [
+              { id: 's', name: 'S', type: 'NUMBER', value: 'ten' },
+              { id: 's', name: 'S2', type: 'COLOR' },
+            ],
+          },
+        ],
+      },
       unknown: true,
     });
     expect(errors?.map((e) => e.field)).toEqual([
-      'unknown', 'schemaVersion', 'key', 'name', 'baseUrl', 'scopes[0]', 'lifecycle[1].type', 'lifecycle[2].type', 'webhooks[0].path',
-      'settings.tabs[0].settings[0].value', 'settings.tabs[0].settings[1].id', 'settings.tabs[0].settings[1].type',
+      'unknown',
+      'schemaVersion',
+      'key',
+      'name',
+      'baseUrl',
+      'scopes[0]',
+      'lifecycle[1].type',
+      'lifecycle[2].type',
+      'webhooks[0].path',
+      'settings.tabs[0].settings[0].value',
+      'settings.tabs[0].settings[1].id',
+      'settings.tabs[0].settings[1].type',
     ]);
   });
 

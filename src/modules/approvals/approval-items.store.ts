@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { toInstant, toIsoDuration } from '../../common/utils/time';
 import type { ApprovalRow } from './approval.store';
 import { LOCKED_STATES } from './approval.store';
-import type { ApprovalDetailsDto, ApprovalEntryInfoDto, ApprovalExpenseDto, ApprovalProjectInfoDto } from './dto/approval-details.dto';
+import type {
+  ApprovalDetailsDto,
+  ApprovalEntryInfoDto,
+  ApprovalExpenseDto,
+  ApprovalProjectInfoDto,
+} from './dto/approval-details.dto';
 
 type Details = Omit<ApprovalDetailsDto, 'approvalRequest'>;
 
@@ -26,7 +31,10 @@ interface EntryRow {
   custom_fields: ApprovalEntryInfoDto['customFieldValues'];
 }
 
-interface ExpenseRow extends Omit<ApprovalExpenseDto, 'isLocked' | 'locked' | 'detailedApprovalStatus' | 'total' | 'quantity'> {
+interface ExpenseRow extends Omit<
+  ApprovalExpenseDto,
+  'isLocked' | 'locked' | 'detailedApprovalStatus' | 'total' | 'quantity'
+> {
   total: string;
   quantity: string;
 }
@@ -55,7 +63,11 @@ export class ApprovalItemsStore {
     const ids = requests.map((r) => r.id);
     const zones = new Map(requests.map((r) => [r.id, r.owner_time_zone]));
     const [entries, expenses, totals] = ids.length
-      ? await Promise.all([this.entries(workspaceId, ids), this.expenses(workspaceId, ids), this.totals(workspaceId, ids)])
+      ? await Promise.all([
+          this.entries(workspaceId, ids),
+          this.expenses(workspaceId, ids),
+          this.totals(workspaceId, ids),
+        ])
       : [[], [], []];
     return (id) => {
       const t = totals.find((row) => row.id === id);
@@ -157,12 +169,24 @@ function toEntryInfo(row: EntryRow, timeZone: string): ApprovalEntryInfoDto {
     project: row.project,
     tags: row.tags,
     task: row.task,
-    timeInterval: { start: toInstant(row.start_at) ?? '', end: toInstant(row.end_at), duration: toIsoDuration(row.duration), timeZone },
+    timeInterval: {
+      start: toInstant(row.start_at) ?? '',
+      end: toInstant(row.end_at),
+      duration: toIsoDuration(row.duration),
+      timeZone,
+    },
     type: row.type,
   };
 }
 
 function toExpense(row: ExpenseRow): ApprovalExpenseDto {
   const locked = LOCKED_STATES.includes(row.approvalStatus);
-  return { ...row, detailedApprovalStatus: row.approvalStatus, total: Number(row.total), quantity: Number(row.quantity), locked, isLocked: locked };
+  return {
+    ...row,
+    detailedApprovalStatus: row.approvalStatus,
+    total: Number(row.total),
+    quantity: Number(row.quantity),
+    locked,
+    isLocked: locked,
+  };
 }

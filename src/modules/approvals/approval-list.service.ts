@@ -27,7 +27,12 @@ export class ApprovalListService {
     // Newest first unless the client picks a column or an order.
     const descending = (query['sort-order'] ?? (query['sort-column'] ? 'ASCENDING' : 'DESCENDING')) === 'DESCENDING';
     const { rows, total } = await this.store.page(
-      this.dataSource.manager, ws.workspaceId, ws.isAdmin ? undefined : ws.userId, query.status, { column, descending }, request,
+      this.dataSource.manager,
+      ws.workspaceId,
+      ws.isAdmin ? undefined : ws.userId,
+      query.status,
+      { column, descending },
+      request,
     );
     const details = await this.items.load(ws.workspaceId, rows);
     return new Page(

@@ -39,7 +39,10 @@ export class ApprovalStatusService {
 
   async update(ws: WorkspaceContext, id: string, body: UpdateApprovalRequestDto): Promise<ApprovalRequestDto> {
     const transition = TRANSITIONS[body.state];
-    if (!transition) throw new BadRequestException('A request becomes PENDING by resubmitting its period (resubmit-entries-for-approval)');
+    if (!transition)
+      throw new BadRequestException(
+        'A request becomes PENDING by resubmitting its period (resubmit-entries-for-approval)',
+      );
     return this.dataSource.transaction(async (manager) => {
       const row = await this.store.find(manager, ws.workspaceId, id, true);
       const isApprover = ws.isAdmin || (row.user_id !== ws.userId && (await isTeamManagerOf(manager, ws, row.user_id)));
@@ -52,13 +55,19 @@ export class ApprovalStatusService {
         );
       }
       if (row.status !== transition.from) {
-        throw new ConflictException(`The approval request is ${row.status}; it must be ${transition.from} to become ${body.state}`);
+        throw new ConflictException(
+          `The approval request is ${row.status}; it must be ${transition.from} to become ${body.state}`,
+        );
       }
       await this.store.setStatus(manager, ws.workspaceId, id, body.state, body.note ?? null, ws.userId);
       await this.store.setItemsStatus(manager, ws.workspaceId, id, transition.items.from, transition.items.to);
       const result = toApprovalRequestDto(await this.store.find(manager, ws.workspaceId, id));
       await this.outbox.record(manager, {
-        workspaceId: ws.workspaceId, entityType: 'APPROVAL_REQUEST', entityId: id, event: 'APPROVAL_REQUEST_STATUS_UPDATED', payload: result,
+        workspaceId: ws.workspaceId,
+        entityType: 'APPROVAL_REQUEST',
+        entityId: id,
+        event: 'APPROVAL_REQUEST_STATUS_UPDATED',
+        payload: result,
       });
       return result;
     });

@@ -89,7 +89,12 @@ export function toApprovalRequestDto(row: ApprovalRow): ApprovalRequestDto {
       start: toInstant(row.period_start) ?? '',
       end: toInstant(new Date(new Date(row.period_end).getTime() - 1000)) ?? '',
     },
-    owner: { userId: row.user_id, userName: row.owner_name, timeZone: row.owner_time_zone, startOfWeek: row.owner_week_start },
+    owner: {
+      userId: row.user_id,
+      userName: row.owner_name,
+      timeZone: row.owner_time_zone,
+      startOfWeek: row.owner_week_start,
+    },
     status: {
       state: row.status,
       note: row.note,
@@ -104,8 +109,15 @@ export function toApprovalRequestDto(row: ApprovalRow): ApprovalRequestDto {
 @Injectable()
 export class ApprovalStore {
   async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<ApprovalRow> {
-    if (lock) await manager.query('SELECT 1 FROM approval_requests WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, id]);
-    const rows: ApprovalRow[] = await manager.query(`SELECT ${APPROVAL_COLUMNS} FROM ${APPROVAL_FROM} WHERE ar.workspace_id = $1 AND ar.id = $2`, [workspaceId, id]);
+    if (lock)
+      await manager.query('SELECT 1 FROM approval_requests WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [
+        workspaceId,
+        id,
+      ]);
+    const rows: ApprovalRow[] = await manager.query(
+      `SELECT ${APPROVAL_COLUMNS} FROM ${APPROVAL_FROM} WHERE ar.workspace_id = $1 AND ar.id = $2`,
+      [workspaceId, id],
+    );
     if (!rows[0]) throw new NotFoundException('Approval request not found');
     return rows[0];
   }
@@ -126,12 +138,20 @@ export class ApprovalStore {
 
   /** The calendar date of an instant in a time zone. */
   async localDate(manager: EntityManager, instant: Date, timeZone: string): Promise<string> {
-    const rows: { d: string }[] = await manager.query(`SELECT to_char(($1::timestamptz AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS d`, [instant, timeZone]);
+    const rows: { d: string }[] = await manager.query(
+      `SELECT to_char(($1::timestamptz AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS d`,
+      [instant, timeZone],
+    );
     return rows[0].d;
   }
 
   /** The instants of the local midnights starting two dates in a time zone. */
-  async midnights(manager: EntityManager, start: string, end: string, timeZone: string): Promise<{ start: Date; end: Date }> {
+  async midnights(
+    manager: EntityManager,
+    start: string,
+    end: string,
+    timeZone: string,
+  ): Promise<{ start: Date; end: Date }> {
     const rows: { s: Date; e: Date }[] = await manager.query(
       `SELECT ($1::date::timestamp AT TIME ZONE $3) AS s, ($2::date::timestamp AT TIME ZONE $3) AS e`,
       [start, end, timeZone],
@@ -143,7 +163,10 @@ export class ApprovalStore {
    * Puts the owner's not yet submitted (or rejected/withdrawn) entries and
    * expenses of the period into the request as PENDING; returns how many.
    */
-  async attach(manager: EntityManager, row: Pick<ApprovalRow, 'workspace_id' | 'user_id' | 'id' | 'period_start' | 'period_end'>): Promise<number> {
+  async attach(
+    manager: EntityManager,
+    row: Pick<ApprovalRow, 'workspace_id' | 'user_id' | 'id' | 'period_start' | 'period_end'>,
+  ): Promise<number> {
     const entries: unknown = await manager.query(
       `UPDATE time_entries SET approval_status = 'PENDING', approval_request_id = $3, version = version + 1
         WHERE workspace_id = $1 AND user_id = $2 AND start_at >= $4 AND start_at < $5 AND end_at IS NOT NULL
@@ -162,7 +185,13 @@ export class ApprovalStore {
   }
 
   /** Sets the approval status of the request's entries and expenses that are in one of `from`. */
-  async setItemsStatus(manager: EntityManager, workspaceId: string, requestId: string, from: readonly string[], to: string): Promise<void> {
+  async setItemsStatus(
+    manager: EntityManager,
+    workspaceId: string,
+    requestId: string,
+    from: readonly string[],
+    to: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE time_entries SET approval_status = $4, version = version + 1
         WHERE workspace_id = $1 AND approval_request_id = $2 AND approval_status = ANY($3::text[])`,
@@ -176,12 +205,17 @@ export class ApprovalStore {
 
   /** A page of requests (`caller` left out for admins, who see all), in the order asked for, with the count of all of them. */
   async page(
-    manager: EntityManager, workspaceId: string, caller: string | undefined, status: string | undefined,
-    sort: { column: ApprovalSortColumn; descending: boolean }, page: { page: number; pageSize: number },
+    manager: EntityManager,
+    workspaceId: string,
+    caller: string | undefined,
+    status: string | undefined,
+    sort: { column: ApprovalSortColumn; descending: boolean },
+    page: { page: number; pageSize: number },
   ): Promise<{ rows: ApprovalRow[]; total: number }> {
     const where = new SqlConditions([workspaceId]);
     where.add('ar.workspace_id = $1');
-    if (caller !== undefined) where.add(mayActForSql({ workspace: '$1', caller: where.param(caller), user: 'ar.user_id' }));
+    if (caller !== undefined)
+      where.add(mayActForSql({ workspace: '$1', caller: where.param(caller), user: 'ar.user_id' }));
     if (status) where.add(`ar.status = ${where.param(status)}`);
     const filterParams = [...where.params];
     const order = sort.descending ? 'DESC' : 'ASC';
@@ -195,13 +229,19 @@ export class ApprovalStore {
       where.params,
     );
     if (rows[0]) return { rows, total: Number(rows[0].total) };
-    const counted: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM approval_requests ar WHERE ${where.sql}`, filterParams);
+    const counted: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM approval_requests ar WHERE ${where.sql}`,
+      filterParams,
+    );
     return { rows, total: counted[0]?.n ?? 0 };
   }
 
   /** The workspace's approval period setting (`settings.approvalPeriod`), null when unset. */
   async periodSetting(manager: EntityManager, workspaceId: string): Promise<string | null | undefined> {
-    const settings: { period: string | null }[] = await manager.query(`SELECT settings->>'approvalPeriod' AS period FROM workspaces WHERE id = $1`, [workspaceId]);
+    const settings: { period: string | null }[] = await manager.query(
+      `SELECT settings->>'approvalPeriod' AS period FROM workspaces WHERE id = $1`,
+      [workspaceId],
+    );
     return settings[0]?.period;
   }
 
@@ -214,7 +254,13 @@ export class ApprovalStore {
   }
 
   /** The request of exactly this period to resubmit to, locked: the active one when there is one, else the latest. */
-  async lockForResubmit(manager: EntityManager, workspaceId: string, userId: string, start: Date, end: Date): Promise<{ id: string; status: string } | undefined> {
+  async lockForResubmit(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    start: Date,
+    end: Date,
+  ): Promise<{ id: string; status: string } | undefined> {
     const rows: { id: string; status: string }[] = await manager.query(
       `SELECT id, status FROM approval_requests
         WHERE workspace_id = $1 AND user_id = $2 AND period_start = $3 AND period_end = $4
@@ -233,7 +279,14 @@ export class ApprovalStore {
     );
   }
 
-  async setStatus(manager: EntityManager, workspaceId: string, id: string, status: string, note: string | null, by: string): Promise<void> {
+  async setStatus(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    status: string,
+    note: string | null,
+    by: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE approval_requests SET status = $3, note = $4, status_changed_by = $5, status_changed_at = now()
         WHERE workspace_id = $1 AND id = $2`,
@@ -243,7 +296,12 @@ export class ApprovalStore {
 
   /** A pending or approved request of the user overlapping the period (other than `except`). */
   async activeOverlapping(
-    manager: EntityManager, workspaceId: string, userId: string, start: Date, end: Date, except: string | null,
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    start: Date,
+    end: Date,
+    except: string | null,
   ): Promise<Pick<ApprovalRow, 'id' | 'status'> | undefined> {
     const rows: Pick<ApprovalRow, 'id' | 'status'>[] = await manager.query(
       `SELECT id, status FROM approval_requests

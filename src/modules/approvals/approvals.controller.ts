@@ -33,7 +33,10 @@ export class ApprovalsController {
   @Post()
   @ApiOperation({ summary: 'Submit approval request', operationId: 'createApprrovalRequest' })
   @ApiCreatedResponse({ type: ApprovalRequestDto })
-  submit(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateApprovalRequestDto): Promise<ApprovalRequestDto> {
+  submit(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: CreateApprovalRequestDto,
+  ): Promise<ApprovalRequestDto> {
     return this.approvals.submit(ws, ws.userId, body);
   }
 
@@ -44,7 +47,10 @@ export class ApprovalsController {
     operationId: 'resubmitApprovalRequest',
   })
   @ApiOkResponse({ type: ApprovalRequestDto })
-  resubmit(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateApprovalRequestDto): Promise<ApprovalRequestDto> {
+  resubmit(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: CreateApprovalRequestDto,
+  ): Promise<ApprovalRequestDto> {
     return this.approvals.resubmit(ws, ws.userId, body);
   }
 

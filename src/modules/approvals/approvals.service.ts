@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayActForUser } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
@@ -42,11 +48,31 @@ export class ApprovalsService {
       await this.assertNoActive(manager, ws.workspaceId, userId, p, null);
       const id = newId();
       await this.store.insert(manager, {
-        id, workspaceId: ws.workspaceId, userId, period: p.period, start: p.start, end: p.end, startDate: p.startDate, endDate: p.endDate, submittedBy: ws.userId,
+        id,
+        workspaceId: ws.workspaceId,
+        userId,
+        period: p.period,
+        start: p.start,
+        end: p.end,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        submittedBy: ws.userId,
       });
-      await this.store.attach(manager, { id, workspace_id: ws.workspaceId, user_id: userId, period_start: p.start, period_end: p.end });
+      await this.store.attach(manager, {
+        id,
+        workspace_id: ws.workspaceId,
+        user_id: userId,
+        period_start: p.start,
+        period_end: p.end,
+      });
       const result = toApprovalRequestDto(await this.store.find(manager, ws.workspaceId, id));
-      await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: id, event: 'NEW_APPROVAL_REQUEST', payload: result });
+      await this.outbox.record(manager, {
+        workspaceId: ws.workspaceId,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        event: 'NEW_APPROVAL_REQUEST',
+        payload: result,
+      });
       return result;
     });
   }
@@ -63,7 +89,8 @@ export class ApprovalsService {
       const p = await this.resolve(manager, ws.workspaceId, userId, body);
       const target = await this.store.lockForResubmit(manager, ws.workspaceId, userId, p.start, p.end);
       if (!target) throw new NotFoundException('This period has no approval request to resubmit to; submit it first');
-      if (!LOCKED_STATES.includes(target.status)) await this.assertNoActive(manager, ws.workspaceId, userId, p, target.id);
+      if (!LOCKED_STATES.includes(target.status))
+        await this.assertNoActive(manager, ws.workspaceId, userId, p, target.id);
       const row = await this.store.find(manager, ws.workspaceId, target.id);
       const attached = await this.store.attach(manager, row);
       if (target.status === 'PENDING' && !attached) return toApprovalRequestDto(row);
@@ -71,7 +98,11 @@ export class ApprovalsService {
       await this.store.setPending(manager, ws.workspaceId, target.id, ws.userId);
       const result = toApprovalRequestDto(await this.store.find(manager, ws.workspaceId, target.id));
       await this.outbox.record(manager, {
-        workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: target.id, event: 'APPROVAL_REQUEST_STATUS_UPDATED', payload: result,
+        workspaceId: ws.workspaceId,
+        entityType: ENTITY_TYPE,
+        entityId: target.id,
+        event: 'APPROVAL_REQUEST_STATUS_UPDATED',
+        payload: result,
       });
       return result;
     });
@@ -80,10 +111,17 @@ export class ApprovalsService {
   /** Oneself always; another member only as a workspace admin or one of their team managers (403). */
   private async assertMaySubmitFor(ws: WorkspaceContext, userId: string): Promise<void> {
     if (await mayActForUser(this.dataSource.manager, ws, userId)) return;
-    throw new ForbiddenException("Only workspace admins and the user's team managers may submit time for approval for another user");
+    throw new ForbiddenException(
+      "Only workspace admins and the user's team managers may submit time for approval for another user",
+    );
   }
 
-  private async resolve(manager: EntityManager, workspaceId: string, userId: string, body: CreateApprovalRequestDto): Promise<ResolvedPeriod> {
+  private async resolve(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    body: CreateApprovalRequestDto,
+  ): Promise<ResolvedPeriod> {
     const owner = await this.store.lockOwner(manager, workspaceId, userId);
     const setting = (await this.store.periodSetting(manager, workspaceId)) as ApprovalPeriod | null | undefined;
     if (setting && body.period && body.period !== setting) {
@@ -99,10 +137,18 @@ export class ApprovalsService {
   }
 
   /** 409 when a pending or approved request of the user overlaps the period (other than `except`). */
-  private async assertNoActive(manager: EntityManager, workspaceId: string, userId: string, p: ResolvedPeriod, except: string | null): Promise<void> {
+  private async assertNoActive(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    p: ResolvedPeriod,
+    except: string | null,
+  ): Promise<void> {
     const active = await this.store.activeOverlapping(manager, workspaceId, userId, p.start, p.end, except);
     if (active) {
-      throw new ConflictException(`This period is already submitted: approval request ${active.id} is ${active.status.toLowerCase()}`);
+      throw new ConflictException(
+        `This period is already submitted: approval request ${active.id} is ${active.status.toLowerCase()}`,
+      );
     }
   }
 }

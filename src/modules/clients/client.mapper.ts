@@ -22,4 +22,3 @@ export function toClientDto(client: Client): ClientDto {
 export function toClientWithCurrencyDto(client: Client, workspaceCurrency: string): ClientWithCurrencyDto {
   return { ...toClientDto(client), currencyCode: client.currencyCode ?? workspaceCurrency };
 }
-

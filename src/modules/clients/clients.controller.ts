@@ -53,7 +53,10 @@ export class ClientsController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Delete a client', operationId: 'deleteClient' })
   @ApiOkResponse({ type: ClientWithCurrencyDto })
-  delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string): Promise<ClientWithCurrencyDto> {
+  delete(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+  ): Promise<ClientWithCurrencyDto> {
     return this.clients.delete(ws, id);
   }
 }

@@ -62,7 +62,12 @@ export class ClientsService {
     );
   }
 
-  async update(ws: WorkspaceContext, id: string, dto: UpdateClientDto, options: UpdateClientQueryDto): Promise<ClientWithCurrencyDto> {
+  async update(
+    ws: WorkspaceContext,
+    id: string,
+    dto: UpdateClientDto,
+    options: UpdateClientQueryDto,
+  ): Promise<ClientWithCurrencyDto> {
     return conflictOnUnique(nameTaken(dto.name ?? ''), () =>
       this.dataSource.transaction(async (manager) => {
         const client = await this.find(manager, ws.workspaceId, id, true);
@@ -77,7 +82,15 @@ export class ClientsService {
         if (dto.ccEmails !== undefined) client.ccEmails = dto.ccEmails;
         if (dto.archived !== undefined) client.archived = dto.archived;
         const { name, email, address, note, ccEmails, currencyCode, archived } = client;
-        await ClientsStore.update(manager, ws.workspaceId, id, { name, email, address, note, ccEmails, currencyCode, archived });
+        await ClientsStore.update(manager, ws.workspaceId, id, {
+          name,
+          email,
+          address,
+          note,
+          ccEmails,
+          currencyCode,
+          archived,
+        });
         if (client.archived && options['archive-projects']) {
           await ClientsStore.archiveProjects(manager, ws.workspaceId, id, !!options['mark-tasks-as-done']);
         }
@@ -112,7 +125,13 @@ export class ClientsService {
     return currency;
   }
 
-  private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: ClientDto): Promise<void> {
+  private record(
+    manager: EntityManager,
+    workspaceId: string,
+    entityId: string,
+    event: string,
+    payload: ClientDto,
+  ): Promise<void> {
     return this.outbox.record(manager, { workspaceId, entityType: ENTITY_TYPE, entityId, event, payload });
   }
 }

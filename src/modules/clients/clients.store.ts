@@ -6,13 +6,24 @@ import type { ClientQueryDto } from './dto/client-query.dto';
 import { Client } from './entities/client.entity';
 
 /** The columns of a client an update writes. */
-export type ClientChanges = Pick<Client, 'name' | 'email' | 'address' | 'note' | 'ccEmails' | 'currencyCode' | 'archived'>;
+export type ClientChanges = Pick<
+  Client,
+  'name' | 'email' | 'address' | 'note' | 'ccEmails' | 'currencyCode' | 'archived'
+>;
 
 /** SQL of clients (the caller passes the manager, and with it its transaction). */
 export const ClientsStore = {
   /** A page of the workspace's clients matching the query, and how many match. */
-  async page(manager: EntityManager, workspaceId: string, query: ClientQueryDto, request: PageRequest): Promise<[Client[], number]> {
-    const qb = manager.getRepository(Client).createQueryBuilder('c').where('c.workspace_id = :workspaceId', { workspaceId });
+  async page(
+    manager: EntityManager,
+    workspaceId: string,
+    query: ClientQueryDto,
+    request: PageRequest,
+  ): Promise<[Client[], number]> {
+    const qb = manager
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .where('c.workspace_id = :workspaceId', { workspaceId });
     if (query.name) qb.andWhere(`c.name ILIKE :name ESCAPE '\\'`, { name: likePattern(query.name) });
     if (query.archived !== undefined) qb.andWhere('c.archived = :archived', { archived: query.archived });
     const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
@@ -26,12 +37,18 @@ export const ClientsStore = {
 
   /** The client, locked FOR UPDATE when `lock`; null when it is not in this workspace. */
   find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<Client | null> {
-    return manager.findOne(Client, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(Client, {
+      where: { workspaceId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   },
 
   /** The workspace's currency; null when there is no such workspace. */
   async workspaceCurrency(manager: EntityManager, workspaceId: string): Promise<string | null> {
-    const workspace = await manager.findOne(Workspace, { where: { id: workspaceId }, select: { id: true, currency: true } });
+    const workspace = await manager.findOne(Workspace, {
+      where: { id: workspaceId },
+      select: { id: true, currency: true },
+    });
     return workspace ? workspace.currency : null;
   },
 
@@ -50,8 +67,16 @@ export const ClientsStore = {
   },
 
   /** Archives the client's projects, and marks their tasks done when `markTasksDone`. */
-  async archiveProjects(manager: EntityManager, workspaceId: string, clientId: string, markTasksDone: boolean): Promise<void> {
-    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [workspaceId, clientId]);
+  async archiveProjects(
+    manager: EntityManager,
+    workspaceId: string,
+    clientId: string,
+    markTasksDone: boolean,
+  ): Promise<void> {
+    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [
+      workspaceId,
+      clientId,
+    ]);
     if (!markTasksDone) return;
     await manager.query(
       `UPDATE tasks SET status = 'DONE'

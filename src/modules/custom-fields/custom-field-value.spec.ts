@@ -1,14 +1,22 @@
-import { customFieldDefinitionError, customFieldValueError, MAX_TEXT_VALUE_LENGTH, normalizeCustomFieldValue } from './custom-field-value';
+import {
+  customFieldDefinitionError,
+  customFieldValueError,
+  MAX_TEXT_VALUE_LENGTH,
+  normalizeCustomFieldValue,
+} from './custom-field-value';
 import type { CustomFieldType } from './entities/custom-field.entity';
 
 const field = (type: CustomFieldType, allowedValues: string[] = []) => ({ type, allowedValues });
 const cities = ['London', 'Manila'];
 
 describe('customFieldValueError', () => {
-  it.each<CustomFieldType>(['TXT', 'NUMBER', 'DROPDOWN_SINGLE', 'DROPDOWN_MULTIPLE', 'CHECKBOX', 'LINK'])('accepts null and undefined for %s', (type) => {
-    expect(customFieldValueError(field(type, cities), null)).toBeNull();
-    expect(customFieldValueError(field(type, cities), undefined)).toBeNull();
-  });
+  it.each<CustomFieldType>(['TXT', 'NUMBER', 'DROPDOWN_SINGLE', 'DROPDOWN_MULTIPLE', 'CHECKBOX', 'LINK'])(
+    'accepts null and undefined for %s',
+    (type) => {
+      expect(customFieldValueError(field(type, cities), null)).toBeNull();
+      expect(customFieldValueError(field(type, cities), undefined)).toBeNull();
+    },
+  );
 
   it('TXT takes strings up to the limit', () => {
     expect(customFieldValueError(field('TXT'), 'hello')).toBeNull();
@@ -67,7 +75,10 @@ describe('customFieldDefinitionError', () => {
 
 describe('normalizeCustomFieldValue', () => {
   it('drops repeats from multi-select values and turns undefined into null', () => {
-    expect(normalizeCustomFieldValue(field('DROPDOWN_MULTIPLE', cities), ['Manila', 'Manila', 'London'])).toEqual(['Manila', 'London']);
+    expect(normalizeCustomFieldValue(field('DROPDOWN_MULTIPLE', cities), ['Manila', 'Manila', 'London'])).toEqual([
+      'Manila',
+      'London',
+    ]);
     expect(normalizeCustomFieldValue(field('TXT'), undefined)).toBeNull();
     expect(normalizeCustomFieldValue(field('NUMBER'), 3)).toBe(3);
   });

@@ -29,13 +29,19 @@ export function customFieldValueError(field: CustomFieldShape, value: unknown): 
   switch (field.type) {
     case 'TXT':
       if (typeof value !== 'string') return 'The value of a TXT field must be a string';
-      return value.length > MAX_TEXT_VALUE_LENGTH ? `The value must be at most ${MAX_TEXT_VALUE_LENGTH} characters` : null;
+      return value.length > MAX_TEXT_VALUE_LENGTH
+        ? `The value must be at most ${MAX_TEXT_VALUE_LENGTH} characters`
+        : null;
     case 'NUMBER':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'The value of a NUMBER field must be a number';
+      return typeof value === 'number' && Number.isFinite(value)
+        ? null
+        : 'The value of a NUMBER field must be a number';
     case 'CHECKBOX':
       return typeof value === 'boolean' ? null : 'The value of a CHECKBOX field must be true or false';
     case 'DROPDOWN_SINGLE':
-      return typeof value === 'string' && field.allowedValues.includes(value) ? null : 'The value must be one of the allowed values';
+      return typeof value === 'string' && field.allowedValues.includes(value)
+        ? null
+        : 'The value must be one of the allowed values';
     case 'DROPDOWN_MULTIPLE':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && field.allowedValues.includes(v))
         ? null

@@ -7,7 +7,10 @@ import type { CustomField } from './entities/custom-field.entity';
 import type { ProjectCustomField } from './entities/project-custom-field.entity';
 
 /** A custom field in its REST shape (CustomFieldDtoV1). */
-export function toCustomFieldDto(field: CustomField, projectDefaultValues: CustomFieldDefaultValuesDto[]): CustomFieldDto {
+export function toCustomFieldDto(
+  field: CustomField,
+  projectDefaultValues: CustomFieldDefaultValuesDto[],
+): CustomFieldDto {
   return {
     id: field.id,
     workspaceId: field.workspaceId,
@@ -34,7 +37,11 @@ export function toDefaultValuesDto(row: ProjectCustomField): CustomFieldDefaultV
 export class CustomFieldViewsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findEntity(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomField> {
+  async findEntity(
+    workspaceId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CustomField> {
     const field = await CustomFieldsStore.find(manager, workspaceId, id);
     if (!field) throw new NotFoundException('Custom field not found');
     return field;
@@ -45,16 +52,29 @@ export class CustomFieldViewsService {
     return this.many(workspaceId, fields);
   }
 
-  async one(workspaceId: string, field: CustomField, manager: EntityManager = this.dataSource.manager): Promise<CustomFieldDto> {
+  async one(
+    workspaceId: string,
+    field: CustomField,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CustomFieldDto> {
     const [dto] = await this.many(workspaceId, [field], manager);
     return dto;
   }
 
-  async many(workspaceId: string, fields: CustomField[], manager: EntityManager = this.dataSource.manager): Promise<CustomFieldDto[]> {
+  async many(
+    workspaceId: string,
+    fields: CustomField[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CustomFieldDto[]> {
     if (!fields.length) return [];
-    const rows = await CustomFieldsStore.projectValuesOfFields(manager, workspaceId, fields.map((f) => f.id));
+    const rows = await CustomFieldsStore.projectValuesOfFields(
+      manager,
+      workspaceId,
+      fields.map((f) => f.id),
+    );
     const byField = new Map<string, CustomFieldDefaultValuesDto[]>();
-    for (const row of rows) byField.set(row.customFieldId, [...(byField.get(row.customFieldId) ?? []), toDefaultValuesDto(row)]);
+    for (const row of rows)
+      byField.set(row.customFieldId, [...(byField.get(row.customFieldId) ?? []), toDefaultValuesDto(row)]);
     return fields.map((field) => toCustomFieldDto(field, byField.get(field.id) ?? []));
   }
 }

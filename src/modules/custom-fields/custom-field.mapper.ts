@@ -2,7 +2,11 @@ import type { CustomFieldSqlRow } from './custom-fields.store';
 import type { CustomFieldDefaultValuesDto, CustomFieldDto } from './dto/custom-field.dto';
 
 /** A raw custom_fields row in its REST shape (CustomFieldDtoV1); `status` overrides the field's own (a project's status). */
-export function customFieldFromRow(row: CustomFieldSqlRow, projectDefaultValues: CustomFieldDefaultValuesDto[], status: string = row.status): CustomFieldDto {
+export function customFieldFromRow(
+  row: CustomFieldSqlRow,
+  projectDefaultValues: CustomFieldDefaultValuesDto[],
+  status: string = row.status,
+): CustomFieldDto {
   return {
     id: row.id,
     workspaceId: row.workspace_id,

@@ -4,14 +4,21 @@ import { OutboxService } from '../../common/outbox/outbox.service';
 import { newId } from '../../common/utils/ids';
 import { conflictOnUnique } from '../../common/utils/sql';
 import { CustomFieldViewsService } from './custom-field-views.service';
-import { customFieldDefinitionError, customFieldValueError, type CustomFieldShape, normalizeCustomFieldValue } from './custom-field-value';
+import {
+  customFieldDefinitionError,
+  customFieldValueError,
+  type CustomFieldShape,
+  normalizeCustomFieldValue,
+} from './custom-field-value';
 import type { CustomFieldDto } from './dto/custom-field.dto';
 import type { CustomFieldRequestDto, UpdateCustomFieldRequestDto } from './dto/custom-field-request.dto';
 import type { CustomField, CustomFieldValue } from './entities/custom-field.entity';
 import { CustomFieldsStore } from './custom-fields.store';
 
 /** The 409 of a duplicate name (the unique index decides between concurrent writers). */
-const nameTaken = (name: string) => ({ custom_fields_name_key: `A custom field named "${name}" already exists in this workspace` });
+const nameTaken = (name: string) => ({
+  custom_fields_name_key: `A custom field named "${name}" already exists in this workspace`,
+});
 
 type CustomFieldEvent = 'CUSTOM_FIELD_CREATED' | 'CUSTOM_FIELD_UPDATED' | 'CUSTOM_FIELD_DELETED';
 
@@ -37,7 +44,10 @@ export class CustomFieldsService {
 
   async create(workspaceId: string, body: CustomFieldRequestDto): Promise<CustomFieldDto> {
     const name = body.name.trim();
-    const shape: CustomFieldShape = { type: body.type, allowedValues: isDropdown(body.type) ? cleanValues(body.allowedValues) : [] };
+    const shape: CustomFieldShape = {
+      type: body.type,
+      allowedValues: isDropdown(body.type) ? cleanValues(body.allowedValues) : [],
+    };
     assertDefinition(shape);
     const defaultValue = checkedValue(shape, body.workspaceDefaultValue, 'workspaceDefaultValue');
     return conflictOnUnique(nameTaken(name), () =>
@@ -71,7 +81,11 @@ export class CustomFieldsService {
     return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
         const field = await this.views.findEntity(workspaceId, id, manager);
-        const allowedValues = isDropdown(body.type) ? (body.allowedValues ? cleanValues(body.allowedValues) : field.allowedValues) : [];
+        const allowedValues = isDropdown(body.type)
+          ? body.allowedValues
+            ? cleanValues(body.allowedValues)
+            : field.allowedValues
+          : [];
         const shape: CustomFieldShape = { type: body.type, allowedValues };
         assertDefinition(shape);
         const reshaped = body.type !== field.type || allowedValues.join('\n') !== field.allowedValues.join('\n');
@@ -91,15 +105,15 @@ export class CustomFieldsService {
           status: body.status ?? field.status,
         });
         await CustomFieldsStore.update(manager, workspaceId, id, {
-            name: field.name,
-            type: field.type,
-            allowedValues: field.allowedValues,
-            description: field.description,
-            placeholder: field.placeholder,
-            onlyAdminCanEdit: field.onlyAdminCanEdit,
-            required: field.required,
-            status: field.status,
-            workspaceDefaultValue: field.workspaceDefaultValue,
+          name: field.name,
+          type: field.type,
+          allowedValues: field.allowedValues,
+          description: field.description,
+          placeholder: field.placeholder,
+          onlyAdminCanEdit: field.onlyAdminCanEdit,
+          required: field.required,
+          status: field.status,
+          workspaceDefaultValue: field.workspaceDefaultValue,
         });
         if (reshaped) await this.clearUnfitValues(manager, field);
         return this.emit(manager, field, 'CUSTOM_FIELD_UPDATED');
@@ -112,13 +126,21 @@ export class CustomFieldsService {
       const field = await this.views.findEntity(workspaceId, id, manager);
       const dto = await this.views.one(workspaceId, field, manager);
       await CustomFieldsStore.delete(manager, workspaceId, id);
-      await this.outbox.record(manager, { workspaceId, entityType: 'CUSTOM_FIELD', entityId: id, event: 'CUSTOM_FIELD_DELETED', payload: dto });
+      await this.outbox.record(manager, {
+        workspaceId,
+        entityType: 'CUSTOM_FIELD',
+        entityId: id,
+        event: 'CUSTOM_FIELD_DELETED',
+        payload: dto,
+      });
     });
   }
 
   private async clearUnfitValues(manager: EntityManager, field: CustomField): Promise<void> {
     const projectRows = await CustomFieldsStore.projectValuesOfField(manager, field.workspaceId, field.id);
-    const unfitProjects = projectRows.filter((r) => customFieldValueError(field, r.defaultValue)).map((r) => r.projectId);
+    const unfitProjects = projectRows
+      .filter((r) => customFieldValueError(field, r.defaultValue))
+      .map((r) => r.projectId);
     if (unfitProjects.length) {
       await CustomFieldsStore.clearProjectDefaults(manager, field.workspaceId, field.id, unfitProjects);
     }
@@ -131,10 +153,15 @@ export class CustomFieldsService {
 
   private async emit(manager: EntityManager, field: CustomField, event: CustomFieldEvent): Promise<CustomFieldDto> {
     const dto = await this.views.one(field.workspaceId, field, manager);
-    await this.outbox.record(manager, { workspaceId: field.workspaceId, entityType: 'CUSTOM_FIELD', entityId: field.id, event, payload: dto });
+    await this.outbox.record(manager, {
+      workspaceId: field.workspaceId,
+      entityType: 'CUSTOM_FIELD',
+      entityId: field.id,
+      event,
+      payload: dto,
+    });
     return dto;
   }
-
 }
 
 function isDropdown(type: string): boolean {

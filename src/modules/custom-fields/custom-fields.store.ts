@@ -6,8 +6,22 @@ import { UserCustomFieldValue } from './entities/user-custom-field-value.entity'
 
 /** The columns of a custom_fields row that make a CustomFieldDto (but its project defaults), for raw SQL. */
 export function customFieldColumns(alias: string): string {
-  return ['id', 'workspace_id', 'name', 'type', 'entity_type', 'description', 'placeholder', 'allowed_values',
-    'required', 'only_admin_can_edit', 'status', 'workspace_default_value'].map((column) => `${alias}.${column}`).join(', ');
+  return [
+    'id',
+    'workspace_id',
+    'name',
+    'type',
+    'entity_type',
+    'description',
+    'placeholder',
+    'allowed_values',
+    'required',
+    'only_admin_can_edit',
+    'status',
+    'workspace_default_value',
+  ]
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
 }
 
 /** A custom_fields row as `customFieldColumns` selects it. */
@@ -29,7 +43,15 @@ export interface CustomFieldSqlRow {
 /** The columns of a custom field an update writes. */
 export type CustomFieldChanges = Pick<
   CustomField,
-  'name' | 'type' | 'allowedValues' | 'description' | 'placeholder' | 'onlyAdminCanEdit' | 'required' | 'status' | 'workspaceDefaultValue'
+  | 'name'
+  | 'type'
+  | 'allowedValues'
+  | 'description'
+  | 'placeholder'
+  | 'onlyAdminCanEdit'
+  | 'required'
+  | 'status'
+  | 'workspaceDefaultValue'
 >;
 
 /** The key of a project's values of a field. */
@@ -47,7 +69,7 @@ export const CustomFieldsStore = {
   /** The workspace's fields matching GET .../custom-fields, by name. */
   list(manager: EntityManager, workspaceId: string, query: CustomFieldQueryDto): Promise<CustomField[]> {
     const qb = manager.createQueryBuilder(CustomField, 'f').where('f.workspace_id = :workspaceId', { workspaceId });
-    if (query.name) qb.andWhere("strpos(lower(f.name), lower(:name)) > 0", { name: query.name });
+    if (query.name) qb.andWhere('strpos(lower(f.name), lower(:name)) > 0', { name: query.name });
     if (query.status) qb.andWhere('f.status = :status', { status: query.status });
     if (query['entity-type']) qb.andWhere('f.entity_type = :entityType', { entityType: query['entity-type'] });
     return qb.orderBy('lower(f.name)', 'ASC').addOrderBy('f.id', 'ASC').getMany();
@@ -78,17 +100,32 @@ export const CustomFieldsStore = {
   },
 
   /** The project values of these fields, by project. */
-  projectValuesOfFields(manager: EntityManager, workspaceId: string, fieldIds: string[]): Promise<ProjectCustomField[]> {
-    return manager.find(ProjectCustomField, { where: { workspaceId, customFieldId: In(fieldIds) }, order: { projectId: 'ASC' } });
+  projectValuesOfFields(
+    manager: EntityManager,
+    workspaceId: string,
+    fieldIds: string[],
+  ): Promise<ProjectCustomField[]> {
+    return manager.find(ProjectCustomField, {
+      where: { workspaceId, customFieldId: In(fieldIds) },
+      order: { projectId: 'ASC' },
+    });
   },
 
   /** The project values of one field. */
-  projectValuesOfField(manager: EntityManager, workspaceId: string, customFieldId: string): Promise<ProjectCustomField[]> {
+  projectValuesOfField(
+    manager: EntityManager,
+    workspaceId: string,
+    customFieldId: string,
+  ): Promise<ProjectCustomField[]> {
     return manager.find(ProjectCustomField, { where: { workspaceId, customFieldId } });
   },
 
   /** One project's values of every field. */
-  projectValuesOfProject(manager: EntityManager, workspaceId: string, projectId: string): Promise<ProjectCustomField[]> {
+  projectValuesOfProject(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+  ): Promise<ProjectCustomField[]> {
     return manager.find(ProjectCustomField, { where: { workspaceId, projectId } });
   },
 
@@ -109,7 +146,12 @@ export const CustomFieldsStore = {
   },
 
   /** Clears the default value of a field in these projects. */
-  async clearProjectDefaults(manager: EntityManager, workspaceId: string, customFieldId: string, projectIds: string[]): Promise<void> {
+  async clearProjectDefaults(
+    manager: EntityManager,
+    workspaceId: string,
+    customFieldId: string,
+    projectIds: string[],
+  ): Promise<void> {
     await manager.query(
       `UPDATE project_custom_fields SET default_value = NULL WHERE workspace_id = $1 AND custom_field_id = $2 AND project_id = ANY($3)`,
       [workspaceId, customFieldId, projectIds],
@@ -117,17 +159,25 @@ export const CustomFieldsStore = {
   },
 
   /** Members' values of one field. */
-  userValuesOfField(manager: EntityManager, workspaceId: string, customFieldId: string): Promise<UserCustomFieldValue[]> {
+  userValuesOfField(
+    manager: EntityManager,
+    workspaceId: string,
+    customFieldId: string,
+  ): Promise<UserCustomFieldValue[]> {
     return manager.find(UserCustomFieldValue, { where: { workspaceId, customFieldId } });
   },
 
   /** Deletes the values of a field of these members. */
-  async deleteUserValues(manager: EntityManager, workspaceId: string, customFieldId: string, userIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM user_custom_field_values WHERE workspace_id = $1 AND custom_field_id = $2 AND user_id = ANY($3)`, [
-      workspaceId,
-      customFieldId,
-      userIds,
-    ]);
+  async deleteUserValues(
+    manager: EntityManager,
+    workspaceId: string,
+    customFieldId: string,
+    userIds: string[],
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM user_custom_field_values WHERE workspace_id = $1 AND custom_field_id = $2 AND user_id = ANY($3)`,
+      [workspaceId, customFieldId, userIds],
+    );
   },
 
   async deleteUserValue(manager: EntityManager, key: UserCustomFieldKey): Promise<void> {
@@ -140,7 +190,10 @@ export const CustomFieldsStore = {
 
   /** Whether the user is a member of the workspace. */
   async isMember(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
-    const members: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
+    const members: unknown[] = await manager.query(
+      `SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`,
+      [workspaceId, userId],
+    );
     return members.length > 0;
   },
 };

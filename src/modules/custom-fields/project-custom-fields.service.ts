@@ -28,15 +28,28 @@ export class ProjectCustomFieldsService {
 
   async list(ws: WorkspaceContext, projectId: string, query: ProjectCustomFieldQueryDto): Promise<CustomFieldDto[]> {
     await assertProjectVisible(this.dataSource.manager, ws, projectId);
-    const fields = await CustomFieldsStore.ofEntityType(this.dataSource.manager, ws.workspaceId, query['entity-type'] ?? 'TIMEENTRY');
-    const overrides = await CustomFieldsStore.projectValuesOfProject(this.dataSource.manager, ws.workspaceId, projectId);
+    const fields = await CustomFieldsStore.ofEntityType(
+      this.dataSource.manager,
+      ws.workspaceId,
+      query['entity-type'] ?? 'TIMEENTRY',
+    );
+    const overrides = await CustomFieldsStore.projectValuesOfProject(
+      this.dataSource.manager,
+      ws.workspaceId,
+      projectId,
+    );
     const byField = new Map(overrides.map((o) => [o.customFieldId, o]));
     const dtos = fields.map((field) => this.projectView(field, byField.get(field.id) ?? null));
     return query.status ? dtos.filter((dto) => dto.status === query.status) : dtos;
   }
 
   /** PATCH: sets the project's default value and/or status (omitted parts keep their values). */
-  async patch(ws: WorkspaceContext, projectId: string, fieldId: string, body: CustomFieldProjectDefaultValuesRequestDto): Promise<CustomFieldDto> {
+  async patch(
+    ws: WorkspaceContext,
+    projectId: string,
+    fieldId: string,
+    body: CustomFieldProjectDefaultValuesRequestDto,
+  ): Promise<CustomFieldDto> {
     return this.dataSource.transaction(async (manager) => {
       await assertProjectManageable(manager, ws, projectId);
       const field = await this.timeEntryField(ws.workspaceId, fieldId, manager);
@@ -44,7 +57,10 @@ export class ProjectCustomFieldsService {
       const current = await CustomFieldsStore.projectValue(manager, key);
       const row = await CustomFieldsStore.upsertProjectValue(manager, {
         ...key,
-        defaultValue: body.defaultValue !== undefined ? checkedValue(field, body.defaultValue, 'defaultValue') : (current?.defaultValue ?? null),
+        defaultValue:
+          body.defaultValue !== undefined
+            ? checkedValue(field, body.defaultValue, 'defaultValue')
+            : (current?.defaultValue ?? null),
         status: body.status ?? current?.status ?? field.status,
       });
       return this.emit(manager, field, row);
@@ -56,7 +72,11 @@ export class ProjectCustomFieldsService {
     return this.dataSource.transaction(async (manager) => {
       await assertProjectManageable(manager, ws, projectId);
       const field = await this.timeEntryField(ws.workspaceId, fieldId, manager);
-      const deleted = await CustomFieldsStore.deleteProjectValue(manager, { workspaceId: ws.workspaceId, projectId, customFieldId: field.id });
+      const deleted = await CustomFieldsStore.deleteProjectValue(manager, {
+        workspaceId: ws.workspaceId,
+        projectId,
+        customFieldId: field.id,
+      });
       if (!deleted) return this.projectView(field, null);
       return this.emit(manager, field, null);
     });
@@ -64,7 +84,8 @@ export class ProjectCustomFieldsService {
 
   private async timeEntryField(workspaceId: string, fieldId: string, manager: EntityManager): Promise<CustomField> {
     const field = await this.views.findEntity(workspaceId, fieldId, manager);
-    if (field.entityType !== 'TIMEENTRY') throw new BadRequestException('Only TIMEENTRY custom fields have project values');
+    if (field.entityType !== 'TIMEENTRY')
+      throw new BadRequestException('Only TIMEENTRY custom fields have project values');
     return field;
   }
 
@@ -74,9 +95,19 @@ export class ProjectCustomFieldsService {
   }
 
   /** The change is an update of the field, seen by the change feed with the full (all projects) field. */
-  private async emit(manager: EntityManager, field: CustomField, override: ProjectCustomField | null): Promise<CustomFieldDto> {
+  private async emit(
+    manager: EntityManager,
+    field: CustomField,
+    override: ProjectCustomField | null,
+  ): Promise<CustomFieldDto> {
     const payload = await this.views.one(field.workspaceId, field, manager);
-    await this.outbox.record(manager, { workspaceId: field.workspaceId, entityType: 'CUSTOM_FIELD', entityId: field.id, event: 'CUSTOM_FIELD_UPDATED', payload });
+    await this.outbox.record(manager, {
+      workspaceId: field.workspaceId,
+      entityType: 'CUSTOM_FIELD',
+      entityId: field.id,
+      event: 'CUSTOM_FIELD_UPDATED',
+      payload,
+    });
     return this.projectView(field, override);
   }
 }

@@ -32,14 +32,22 @@ export class EntityChangesController {
   @Get('created')
   @ApiOperation({ summary: 'Created entities (Experimental)', operationId: 'getCreatedEntityInfo' })
   @ApiOkResponse(documents)
-  async created(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: EntityChangesQueryDto, @Res({ passthrough: true }) res: Response): Promise<EntityDocumentDto[]> {
+  async created(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: EntityChangesQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EntityDocumentDto[]> {
     return withCursor(res, await this.changes.read(ws.workspaceId, 'created', query)).items as EntityDocumentDto[];
   }
 
   @Get('updated')
   @ApiOperation({ summary: 'Updated entities (Experimental)', operationId: 'getUpdatedEntityInfo' })
   @ApiOkResponse(documents)
-  async updated(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: EntityChangesQueryDto, @Res({ passthrough: true }) res: Response): Promise<EntityDocumentDto[]> {
+  async updated(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: EntityChangesQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EntityDocumentDto[]> {
     return withCursor(res, await this.changes.read(ws.workspaceId, 'updated', query)).items as EntityDocumentDto[];
   }
 

@@ -48,7 +48,10 @@ export class EntityChangesService {
         if (!(await page.add(row, late))) return { items: page.items, nextCursor: query.cursor }; // too many in part: read again
         if (!late) position = BigInt(row.position as string);
       }
-      return { items: page.items, nextCursor: encodeCursor({ position: position.toString(), xmin: rows[0].horizon, pending: page.pending }) };
+      return {
+        items: page.items,
+        nextCursor: encodeCursor({ position: position.toString(), xmin: rows[0].horizon, pending: page.pending }),
+      };
     }
 
     const { start, end } = dateRange(query);
@@ -148,10 +151,25 @@ function toDocuments(row: OutboxRow, kind: ChangeKind, types: FeedType[]): FeedD
       return documents.map((document): FeedDocument => {
         if (kind === 'deleted') {
           const id = typeof document.id === 'string' ? document.id : row.entity_id;
-          return { id, deletedAt: at, document, documentCode: type.documentType, documentType: type.documentType, changeSequence: sequence };
+          return {
+            id,
+            deletedAt: at,
+            document,
+            documentCode: type.documentType,
+            documentType: type.documentType,
+            changeSequence: sequence,
+          };
         }
-        const auditMetadata = kind === 'created' ? { createdAt: at, updatedAt: at, changeSequence: sequence } : { updatedAt: at, changeSequence: sequence };
-        return { ...document, id: typeof document.id === 'string' ? document.id : row.entity_id, documentType: type.documentType, auditMetadata };
+        const auditMetadata =
+          kind === 'created'
+            ? { createdAt: at, updatedAt: at, changeSequence: sequence }
+            : { updatedAt: at, changeSequence: sequence };
+        return {
+          ...document,
+          id: typeof document.id === 'string' ? document.id : row.entity_id,
+          documentType: type.documentType,
+          auditMetadata,
+        };
       });
     });
 }

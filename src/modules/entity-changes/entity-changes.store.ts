@@ -95,10 +95,22 @@ export class EntityChangesStore {
   }
 
   /** The entries a rate change touched that nothing changed since, after `afterId`, by id, `limit` at most. */
-  repricedEntries(workspaceId: string, record: RateChangeRecord, afterId: string, limit: number): Promise<EntryRateRow[]> {
+  repricedEntries(
+    workspaceId: string,
+    record: RateChangeRecord,
+    afterId: string,
+    limit: number,
+  ): Promise<EntryRateRow[]> {
     const scope = { workspaceId, userId: record.userId, projectId: record.projectId, taskId: record.taskId };
     return this.dataSource.query(repricedEntriesSql(levelOf(scope)), [
-      workspaceId, record.userId, record.projectId, record.taskId, record.at, record.since, afterId, limit,
+      workspaceId,
+      record.userId,
+      record.projectId,
+      record.taskId,
+      record.at,
+      record.since,
+      afterId,
+      limit,
     ]);
   }
 

@@ -34,7 +34,9 @@ export function encodeCursor(cursor: FeedCursor): string {
 }
 
 export function decodeCursor(text: string): FeedCursor {
-  const match = /^(\d{1,19})\.(\d{1,20})((?:\.\d{1,19}-[0-9a-f]{0,24})*)$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  const match = /^(\d{1,19})\.(\d{1,20})((?:\.\d{1,19}-[0-9a-f]{0,24})*)$/.exec(
+    Buffer.from(text, 'base64url').toString('utf8'),
+  );
   if (!match) throw new BadRequestException('cursor is not a cursor returned by this API');
   const pending = match[3]
     .split('.')

@@ -3,7 +3,8 @@ import type { RateChangeRecord } from '../rates/rates.store';
 import type { EntityDocumentDto } from './dto/entity-change.dto';
 import type { EntityChangesStore, RateChangeRow } from './entity-changes.store';
 
-const rate = (amount: string | null, currency: string) => (amount === null ? null : { amount: Number(amount), currency });
+const rate = (amount: string | null, currency: string) =>
+  amount === null ? null : { amount: Number(amount), currency };
 
 /**
  * The TIME_ENTRY_RATE documents of one rate change (one outbox row, however many entries it re-priced): the
@@ -11,7 +12,11 @@ const rate = (amount: string | null, currency: string) => (amount === null ? nul
  * `limit` at most, each with its current rates and the change's `changeSequence`.
  */
 export async function rateChangeDocuments(
-  store: EntityChangesStore, workspaceId: string, row: RateChangeRow, afterId: string, limit: number,
+  store: EntityChangesStore,
+  workspaceId: string,
+  row: RateChangeRow,
+  afterId: string,
+  limit: number,
 ): Promise<EntityDocumentDto[]> {
   if (limit <= 0) return [];
   const entries = await store.repricedEntries(workspaceId, row.payload as unknown as RateChangeRecord, afterId, limit);

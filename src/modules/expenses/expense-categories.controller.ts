@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
@@ -36,7 +43,10 @@ export class ExpenseCategoriesController {
   @ApiOperation({ summary: 'Add an expense category', operationId: 'createExpenseCategory' })
   @ApiCreatedResponse({ type: ExpenseCategoryDto })
   @ApiConflictResponse({ type: ErrorDto, description: 'A category with this name exists' })
-  create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: ExpenseCategoryRequestDto): Promise<ExpenseCategoryDto> {
+  create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: ExpenseCategoryRequestDto,
+  ): Promise<ExpenseCategoryDto> {
     return this.categories.create(ws.workspaceId, body);
   }
 
@@ -59,7 +69,10 @@ export class ExpenseCategoriesController {
   @ApiOperation({ summary: 'Delete an expense category', operationId: 'deleteCategory' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiConflictResponse({ type: ErrorDto, description: 'Expenses still use the category' })
-  async delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('categoryId', ObjectIdPipe) categoryId: string): Promise<void> {
+  async delete(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('categoryId', ObjectIdPipe) categoryId: string,
+  ): Promise<void> {
     await this.categories.delete(ws.workspaceId, categoryId);
   }
 

@@ -9,7 +9,9 @@ import type { ExpenseCategoriesWithCountDto, ExpenseCategoryDto } from './dto/ex
 import { type CategoryRow, type CategoryValues, ExpenseCategoriesStore } from './expense-categories.store';
 
 /** The 409 of a duplicate name (the unique index decides between concurrent writers). */
-const nameTaken = (name: string) => ({ expense_categories_name_key: `Expense category with name '${name}' already exists` });
+const nameTaken = (name: string) => ({
+  expense_categories_name_key: `Expense category with name '${name}' already exists`,
+});
 
 const ENTITY_TYPE = 'EXPENSE_CATEGORY';
 
@@ -33,9 +35,17 @@ export class ExpenseCategoriesService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async list(workspaceId: string, query: ExpenseCategoryQueryDto): Promise<{ body: ExpenseCategoriesWithCountDto; total: number }> {
+  async list(
+    workspaceId: string,
+    query: ExpenseCategoryQueryDto,
+  ): Promise<{ body: ExpenseCategoriesWithCountDto; total: number }> {
     const { rows, total } = await ExpenseCategoriesStore.page(this.dataSource.manager, {
-      workspaceId, archived: query.archived, name: query.name, descending: query['sort-order'] === 'DESCENDING', size: query['page-size'], page: query.page,
+      workspaceId,
+      archived: query.archived,
+      name: query.name,
+      descending: query['sort-order'] === 'DESCENDING',
+      size: query['page-size'],
+      page: query.page,
     });
     return { body: { categories: rows.map(toCategoryDto), count: total }, total };
   }
@@ -72,19 +82,28 @@ export class ExpenseCategoriesService {
 
   /** 409 while expenses still use the category (archive it instead). */
   async delete(workspaceId: string, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const row = await ExpenseCategoriesStore.delete(manager, workspaceId, id);
-      if (!row) throw new NotFoundException('Expense category not found');
-      await this.record(manager, row, 'EXPENSE_CATEGORY_DELETED');
-    }).catch((error: unknown) => {
-      if ((error as { code?: string }).code === '23503') throw new ConflictException('The expense category is used by expenses; archive it instead');
-      throw error;
-    });
+    await this.dataSource
+      .transaction(async (manager) => {
+        const row = await ExpenseCategoriesStore.delete(manager, workspaceId, id);
+        if (!row) throw new NotFoundException('Expense category not found');
+        await this.record(manager, row, 'EXPENSE_CATEGORY_DELETED');
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23503')
+          throw new ConflictException('The expense category is used by expenses; archive it instead');
+        throw error;
+      });
   }
 
   private async record(manager: EntityManager, row: CategoryRow, event: string): Promise<ExpenseCategoryDto> {
     const dto = toCategoryDto(row);
-    await this.outbox.record(manager, { workspaceId: row.workspace_id, entityType: ENTITY_TYPE, entityId: row.id, event, payload: dto });
+    await this.outbox.record(manager, {
+      workspaceId: row.workspace_id,
+      entityType: ENTITY_TYPE,
+      entityId: row.id,
+      event,
+      payload: dto,
+    });
     return dto;
   }
 }
@@ -92,6 +111,7 @@ export class ExpenseCategoriesService {
 /** name, has_unit_price, price_in_cents, unit; a unit-priced category needs its price. */
 function categoryValues(dto: ExpenseCategoryRequestDto): CategoryValues {
   const hasUnitPrice = dto.hasUnitPrice ?? false;
-  if (hasUnitPrice && dto.priceInCents === undefined) throw new BadRequestException('priceInCents is required when hasUnitPrice is true');
+  if (hasUnitPrice && dto.priceInCents === undefined)
+    throw new BadRequestException('priceInCents is required when hasUnitPrice is true');
   return [dto.name, hasUnitPrice, dto.priceInCents ?? null, dto.unit || null];
 }

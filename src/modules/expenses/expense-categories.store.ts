@@ -42,12 +42,17 @@ export const ExpenseCategoriesStore = {
       params,
     );
     if (rows.length) return { rows, total: Number(rows[0].total) };
-    const [row] = (await manager.query(`SELECT count(*)::int AS n FROM expense_categories WHERE ${where}`, params)) as { n: number }[];
+    const [row] = (await manager.query(`SELECT count(*)::int AS n FROM expense_categories WHERE ${where}`, params)) as {
+      n: number;
+    }[];
     return { rows, total: row.n };
   },
 
   async find(manager: EntityManager, workspaceId: string, id: string): Promise<CategoryRow | undefined> {
-    const rows: CategoryRow[] = await manager.query('SELECT * FROM expense_categories WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+    const rows: CategoryRow[] = await manager.query(
+      'SELECT * FROM expense_categories WHERE workspace_id = $1 AND id = $2',
+      [workspaceId, id],
+    );
     return rows[0];
   },
 
@@ -61,7 +66,12 @@ export const ExpenseCategoriesStore = {
   },
 
   /** The updated row; undefined when there is no such category. */
-  async update(manager: EntityManager, workspaceId: string, id: string, values: CategoryValues): Promise<CategoryRow | undefined> {
+  async update(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    values: CategoryValues,
+  ): Promise<CategoryRow | undefined> {
     const [rows] = (await manager.query(
       `UPDATE expense_categories SET name = $3, has_unit_price = $4, price_in_cents = $5, unit = $6
         WHERE workspace_id = $1 AND id = $2 RETURNING *`,
@@ -70,7 +80,12 @@ export const ExpenseCategoriesStore = {
     return rows[0];
   },
 
-  async setArchived(manager: EntityManager, workspaceId: string, id: string, archived: boolean): Promise<CategoryRow | undefined> {
+  async setArchived(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    archived: boolean,
+  ): Promise<CategoryRow | undefined> {
     const [rows] = (await manager.query(
       'UPDATE expense_categories SET archived = $3 WHERE workspace_id = $1 AND id = $2 RETURNING *',
       [workspaceId, id, archived],
@@ -80,10 +95,10 @@ export const ExpenseCategoriesStore = {
 
   /** The deleted row; undefined when there is no such category. */
   async delete(manager: EntityManager, workspaceId: string, id: string): Promise<CategoryRow | undefined> {
-    const [rows] = (await manager.query('DELETE FROM expense_categories WHERE workspace_id = $1 AND id = $2 RETURNING *', [
-      workspaceId,
-      id,
-    ])) as [CategoryRow[], number];
+    const [rows] = (await manager.query(
+      'DELETE FROM expense_categories WHERE workspace_id = $1 AND id = $2 RETURNING *',
+      [workspaceId, id],
+    )) as [CategoryRow[], number];
     return rows[0];
   },
 };

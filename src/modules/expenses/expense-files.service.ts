@@ -27,8 +27,13 @@ export interface Receipt {
 export function checkReceipt(file: UploadedReceipt | undefined): Receipt | null {
   if (!file?.buffer?.length) return null;
   const kind = detectImageOrPdf(file.buffer);
-  if (!kind) throw new UnsupportedMediaTypeException('Receipts must be PNG, JPEG, GIF or WebP images, or PDF documents');
-  const base = (file.originalname ?? '').replace(/[\\/]/g, '_').replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200);
+  if (!kind)
+    throw new UnsupportedMediaTypeException('Receipts must be PNG, JPEG, GIF or WebP images, or PDF documents');
+  const base = (file.originalname ?? '')
+    .replace(/[\\/]/g, '_')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
+    .slice(0, 200);
   return { data: file.buffer, contentType: kind.contentType, name: base || `receipt.${kind.extension}` };
 }
 
@@ -41,7 +46,12 @@ export class ExpenseFilesService {
   ) {}
 
   /** Replaces the receipt of an expense (null: removes it). */
-  async replace(manager: EntityManager, workspaceId: string, expenseId: string, receipt: Receipt | null): Promise<void> {
+  async replace(
+    manager: EntityManager,
+    workspaceId: string,
+    expenseId: string,
+    receipt: Receipt | null,
+  ): Promise<void> {
     await ExpenseStore.replaceReceipt(manager, workspaceId, expenseId, newId(), receipt);
   }
 

@@ -3,7 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { isTeamManagerOf } from '../../common/access';
 import type { ExpenseQueryDto } from './dto/expense-query.dto';
-import type { ExpenseDailyTotalsDto, ExpenseDto, ExpensesAndTotalsDto, ExpenseWeeklyTotalsDto } from './dto/expense.dto';
+import type {
+  ExpenseDailyTotalsDto,
+  ExpenseDto,
+  ExpensesAndTotalsDto,
+  ExpenseWeeklyTotalsDto,
+} from './dto/expense.dto';
 import { type ExpenseRow, toExpenseDto, toHydratedDto } from './expense.mapper';
 import { ExpenseStore } from './expense.store';
 import { centsToDecimal } from './money';
@@ -35,8 +40,14 @@ export class ExpenseReadService {
     }));
     const weeks = new Map<string, number>();
     for (const d of days) weeks.set(d.week, (weeks.get(d.week) ?? 0) + Number(d.cents));
-    const weeklyTotals: ExpenseWeeklyTotalsDto[] = [...weeks].map(([date, cents]) => ({ date, total: centsToDecimal(cents) }));
-    return { body: { expenses: { count: total, expenses: rows.map(toHydratedDto) }, dailyTotals, weeklyTotals }, total };
+    const weeklyTotals: ExpenseWeeklyTotalsDto[] = [...weeks].map(([date, cents]) => ({
+      date,
+      total: centsToDecimal(cents),
+    }));
+    return {
+      body: { expenses: { count: total, expenses: rows.map(toHydratedDto) }, dailyTotals, weeklyTotals },
+      total,
+    };
   }
 
   async get(ws: WorkspaceContext, id: string): Promise<ExpenseDto> {
@@ -50,7 +61,8 @@ export class ExpenseReadService {
   async findVisible(manager: EntityManager, ws: WorkspaceContext, id: string, forUpdate = false): Promise<ExpenseRow> {
     const row = await ExpenseStore.findWithVisibility(manager, ws.workspaceId, id, ws.userId, ws.isAdmin, forUpdate);
     if (!row) throw new NotFoundException('Expense not found');
-    if (!row.visible) throw new ForbiddenException("Only admins and the user's team managers may access another user's expenses");
+    if (!row.visible)
+      throw new ForbiddenException("Only admins and the user's team managers may access another user's expenses");
     return row;
   }
 

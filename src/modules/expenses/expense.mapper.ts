@@ -66,7 +66,13 @@ export function toHydratedDto(row: ExpenseRow): ExpenseHydratedDto {
     total: centsToDecimal(Number(row.amount_cents)),
     category: toCategoryDto(row.category),
     project: row.project_id
-      ? { id: row.project_id, name: row.project_name ?? '', color: row.project_color ?? '', clientId: row.client_id, clientName: row.client_name }
+      ? {
+          id: row.project_id,
+          name: row.project_name ?? '',
+          color: row.project_color ?? '',
+          clientId: row.client_id,
+          clientName: row.client_name,
+        }
       : null,
     task: row.task_id ? { id: row.task_id, name: row.task_name ?? '' } : null,
     fileId: row.file_id,

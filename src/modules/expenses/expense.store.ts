@@ -65,7 +65,8 @@ function filterConditions(filter: ExpenseFilter): SqlConditions {
   const where = new SqlConditions();
   const workspace = where.param(filter.workspaceId);
   where.add(`e.workspace_id = ${workspace}`);
-  if (filter.caller !== undefined) where.add(mayActForSql({ workspace, caller: where.param(filter.caller), user: 'e.user_id' }));
+  if (filter.caller !== undefined)
+    where.add(mayActForSql({ workspace, caller: where.param(filter.caller), user: 'e.user_id' }));
   if (filter.userId) where.add(`e.user_id = ${where.param(filter.userId)}`);
   if (filter.categoryId) where.add(`e.category_id = ${where.param(filter.categoryId)}`);
   if (filter.startDate) where.add(`e.date >= ${where.param(filter.startDate)}::date`);
@@ -80,7 +81,12 @@ function columns(v: ExpenseValues): unknown[] {
 /** The SQL of expenses and their receipts. */
 export const ExpenseStore = {
   /** A page of the filtered expenses, newest first, and the totals of every day they fall on. */
-  async page(manager: EntityManager, filter: ExpenseFilter, size: number, page: number): Promise<{ rows: ExpenseRow[]; days: ExpenseDayRow[] }> {
+  async page(
+    manager: EntityManager,
+    filter: ExpenseFilter,
+    size: number,
+    page: number,
+  ): Promise<{ rows: ExpenseRow[]; days: ExpenseDayRow[] }> {
     const where = filterConditions(filter);
     const [rows, days] = await Promise.all([
       manager.query(
@@ -100,7 +106,12 @@ export const ExpenseStore = {
 
   /** One expense of the workspace with `visible`: the caller is an admin or may act for its user; locked FOR UPDATE when writing. */
   async findWithVisibility(
-    manager: EntityManager, workspaceId: string, id: string, caller: string, isAdmin: boolean, forUpdate: boolean,
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    caller: string,
+    isAdmin: boolean,
+    forUpdate: boolean,
   ): Promise<(ExpenseRow & { visible: boolean }) | undefined> {
     const rows: (ExpenseRow & { visible: boolean })[] = await manager.query(
       `SELECT ${COLUMNS}, ($4 OR ${mayActForSql({ workspace: '$1', caller: '$3', user: 'e.user_id' })}) AS visible
@@ -132,24 +143,42 @@ export const ExpenseStore = {
   },
 
   async projectExists(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, projectId]);
+    const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      projectId,
+    ]);
     return rows.length > 0;
   },
 
   /** The project of a task of the workspace; undefined when there is no such task. */
   async taskProjectId(manager: EntityManager, workspaceId: string, taskId: string): Promise<string | undefined> {
-    const rows: { project_id: string }[] = await manager.query('SELECT project_id FROM tasks WHERE workspace_id = $1 AND id = $2', [workspaceId, taskId]);
+    const rows: { project_id: string }[] = await manager.query(
+      'SELECT project_id FROM tasks WHERE workspace_id = $1 AND id = $2',
+      [workspaceId, taskId],
+    );
     return rows[0]?.project_id;
   },
 
   async isMember(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2',
+      [workspaceId, userId],
+    );
     return rows.length > 0;
   },
 
   /** Replaces the receipt of an expense (null: removes it). */
-  async replaceReceipt(manager: EntityManager, workspaceId: string, expenseId: string, fileId: string, receipt: ReceiptValues | null): Promise<void> {
-    await manager.query('DELETE FROM expense_files WHERE workspace_id = $1 AND expense_id = $2', [workspaceId, expenseId]);
+  async replaceReceipt(
+    manager: EntityManager,
+    workspaceId: string,
+    expenseId: string,
+    fileId: string,
+    receipt: ReceiptValues | null,
+  ): Promise<void> {
+    await manager.query('DELETE FROM expense_files WHERE workspace_id = $1 AND expense_id = $2', [
+      workspaceId,
+      expenseId,
+    ]);
     if (!receipt) return;
     await manager.query(
       'INSERT INTO expense_files (id, workspace_id, expense_id, name, content_type, size, data) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -157,7 +186,12 @@ export const ExpenseStore = {
     );
   },
 
-  async receipt(manager: EntityManager, workspaceId: string, expenseId: string, fileId: string): Promise<StoredReceipt | undefined> {
+  async receipt(
+    manager: EntityManager,
+    workspaceId: string,
+    expenseId: string,
+    fileId: string,
+  ): Promise<StoredReceipt | undefined> {
     const rows: StoredReceipt[] = await manager.query(
       'SELECT name, content_type, data FROM expense_files WHERE workspace_id = $1 AND expense_id = $2 AND id = $3',
       [workspaceId, expenseId, fileId],

@@ -1,7 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -19,7 +41,8 @@ import { ExpenseReadService } from './expense-read.service';
 import { ExpensesService } from './expenses.service';
 import { setPageHeaders } from '../../common/interceptors/page.interceptor';
 
-const receiptUpload = () => FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: env().EXPENSE_FILE_MAX_BYTES, files: 1 } });
+const receiptUpload = () =>
+  FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: env().EXPENSE_FILE_MAX_BYTES, files: 1 } });
 const TOO_LARGE = { type: ErrorDto, description: 'Receipt larger than EXPENSE_FILE_MAX_BYTES' };
 const BAD_TYPE = { type: ErrorDto, description: 'Receipt is not a PNG, JPEG, GIF, WebP image or a PDF' };
 
@@ -38,7 +61,10 @@ export class ExpensesController {
 
   @Get()
   @ApiOperation({ summary: 'Get all expenses on a workspace', operationId: 'getExpenses' })
-  @ApiOkResponse({ type: ExpensesAndTotalsDto, description: 'Paged: X-Total-Count, X-Page, X-Page-Size and Last-Page headers' })
+  @ApiOkResponse({
+    type: ExpensesAndTotalsDto,
+    description: 'Paged: X-Total-Count, X-Page, X-Page-Size and Last-Page headers',
+  })
   async list(
     @CurrentWorkspace() ws: WorkspaceContext,
     @Query() query: ExpenseQueryDto,
@@ -57,14 +83,21 @@ export class ExpensesController {
   @ApiCreatedResponse({ type: ExpenseDto })
   @ApiPayloadTooLargeResponse(TOO_LARGE)
   @ApiUnsupportedMediaTypeResponse(BAD_TYPE)
-  create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateExpenseDto, @UploadedFile() file: UploadedReceipt | undefined): Promise<ExpenseDto> {
+  create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: CreateExpenseDto,
+    @UploadedFile() file: UploadedReceipt | undefined,
+  ): Promise<ExpenseDto> {
     return this.expenses.create(ws, body, checkReceipt(file));
   }
 
   @Get(':expenseId')
   @ApiOperation({ summary: 'Get an expense by ID', operationId: 'getExpense' })
   @ApiOkResponse({ type: ExpenseDto })
-  async get(@CurrentWorkspace() ws: WorkspaceContext, @Param('expenseId', ObjectIdPipe) expenseId: string): Promise<ExpenseDto> {
+  async get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('expenseId', ObjectIdPipe) expenseId: string,
+  ): Promise<ExpenseDto> {
     return this.reader.get(ws, expenseId);
   }
 
@@ -89,7 +122,10 @@ export class ExpensesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete an expense', operationId: 'deleteExpense' })
   @ApiOkResponse({ description: 'Deleted' })
-  async delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('expenseId', ObjectIdPipe) expenseId: string): Promise<void> {
+  async delete(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('expenseId', ObjectIdPipe) expenseId: string,
+  ): Promise<void> {
     await this.expenses.delete(ws, expenseId);
   }
 

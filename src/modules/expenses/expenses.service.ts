@@ -32,7 +32,13 @@ export class ExpensesService {
       const taskId = dto.taskId ?? null;
       await checkProjectTask(manager, ws.workspaceId, projectId, taskId);
       const values: ExpenseValues = {
-        userId, projectId, taskId, categoryId: category.id, date: dateOf(dto.date), notes: dto.notes ?? '', billable: dto.billable ?? false,
+        userId,
+        projectId,
+        taskId,
+        categoryId: category.id,
+        date: dateOf(dto.date),
+        notes: dto.notes ?? '',
+        billable: dto.billable ?? false,
         ...amountOf(dto.amount, category),
       };
       const id = newId();
@@ -59,12 +65,24 @@ export class ExpensesService {
       const row = await this.reader.findVisible(manager, ws, id, true);
       assertUnlocked(ws, row);
       await ExpenseStore.delete(manager, ws.workspaceId, id);
-      await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: id, event: 'EXPENSE_DELETED', payload: toExpenseDto(row) });
+      await this.outbox.record(manager, {
+        workspaceId: ws.workspaceId,
+        entityType: ENTITY_TYPE,
+        entityId: id,
+        event: 'EXPENSE_DELETED',
+        payload: toExpenseDto(row),
+      });
     });
   }
 
   /** The expense after applying the fields named in `fields`; the rest stays as stored. */
-  private async changed(manager: EntityManager, ws: WorkspaceContext, row: ExpenseRow, dto: UpdateExpenseDto, fields: Set<ChangeField>): Promise<ExpenseValues> {
+  private async changed(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    row: ExpenseRow,
+    dto: UpdateExpenseDto,
+    fields: Set<ChangeField>,
+  ): Promise<ExpenseValues> {
     const need = <T>(value: T | undefined, name: string): T => {
       if (value === undefined) throw new BadRequestException(`${name} is required to change it`);
       return value;
@@ -76,10 +94,15 @@ export class ExpensesService {
     if (!fields.has('TASK') && projectId !== row.project_id) taskId = null;
     await checkProjectTask(manager, ws.workspaceId, projectId, taskId);
     const categoryChanged = fields.has('CATEGORY') && need(dto.categoryId, 'categoryId') !== row.category_id;
-    const category = categoryChanged ? await categoryOf(manager, ws.workspaceId, dto.categoryId as string) : row.category;
+    const category = categoryChanged
+      ? await categoryOf(manager, ws.workspaceId, dto.categoryId as string)
+      : row.category;
     let amount: ExpenseAmount = { amountCents: Number(row.amount_cents), quantity: row.quantity };
     if (fields.has('AMOUNT')) amount = amountOf(need(dto.amount, 'amount'), category);
-    else if (categoryChanged) amount = category.has_unit_price ? amountOf(row.quantity, category) : { amountCents: amount.amountCents, quantity: '1' };
+    else if (categoryChanged)
+      amount = category.has_unit_price
+        ? amountOf(row.quantity, category)
+        : { amountCents: amount.amountCents, quantity: '1' };
     return {
       userId,
       projectId,
@@ -94,7 +117,13 @@ export class ExpensesService {
 
   private async record(manager: EntityManager, ws: WorkspaceContext, id: string, event: string): Promise<ExpenseDto> {
     const dto = toExpenseDto(await this.reader.findVisible(manager, ws, id));
-    await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: ENTITY_TYPE, entityId: id, event, payload: dto });
+    await this.outbox.record(manager, {
+      workspaceId: ws.workspaceId,
+      entityType: ENTITY_TYPE,
+      entityId: id,
+      event,
+      payload: dto,
+    });
     return dto;
   }
 }
@@ -102,13 +131,23 @@ export class ExpensesService {
 /** Without changeFields, every field the request carries changes. */
 function sentFields(dto: UpdateExpenseDto, receipt: Receipt | null): ChangeField[] {
   const sent: [unknown, ChangeField][] = [
-    [dto.userId, 'USER'], [dto.date, 'DATE'], [dto.projectId, 'PROJECT'], [dto.taskId, 'TASK'], [dto.categoryId, 'CATEGORY'],
-    [dto.notes, 'NOTES'], [dto.amount, 'AMOUNT'], [dto.billable, 'BILLABLE'], [receipt ?? undefined, 'FILE'],
+    [dto.userId, 'USER'],
+    [dto.date, 'DATE'],
+    [dto.projectId, 'PROJECT'],
+    [dto.taskId, 'TASK'],
+    [dto.categoryId, 'CATEGORY'],
+    [dto.notes, 'NOTES'],
+    [dto.amount, 'AMOUNT'],
+    [dto.billable, 'BILLABLE'],
+    [receipt ?? undefined, 'FILE'],
   ];
   return sent.filter(([value]) => value !== undefined).map(([, field]) => field);
 }
 
 /** Invoiced and approved expenses are locked for everyone but admins (403). */
 function assertUnlocked(ws: WorkspaceContext, row: ExpenseRow): void {
-  if (!ws.isAdmin && isLocked(row)) throw new ForbiddenException('The expense is invoiced, submitted for approval or approved and can only be changed by admins');
+  if (!ws.isAdmin && isLocked(row))
+    throw new ForbiddenException(
+      'The expense is invoiced, submitted for approval or approved and can only be changed by admins',
+    );
 }

@@ -46,6 +46,8 @@ export function unitTotalCents(hundredths: number, unitPriceCents: number): numb
 /** Hundredths as exact decimal text for a numeric column (`125` → `"1.25"`). */
 export function hundredthsToText(hundredths: number): string {
   const whole = Math.floor(hundredths / 100);
-  const fraction = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(hundredths % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }

@@ -22,7 +22,10 @@ export class HealthController {
   @Get()
   @HttpCode(200)
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: ErrorDto, description: 'The database is down or did not answer within HEALTH_TIMEOUT_MS' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorDto,
+    description: 'The database is down or did not answer within HEALTH_TIMEOUT_MS',
+  })
   async check(): Promise<HealthDto> {
     if (await this.health.databaseAnswers(env().HEALTH_TIMEOUT_MS)) return { status: 'ok', database: 'up' };
     throw new ServiceUnavailableException({ message: 'Database is down', status: 'error', database: 'down' });

@@ -14,7 +14,13 @@ export class HealthService {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), withinMs)));
     try {
-      return await Promise.race([probe.then(() => true, () => false), late]);
+      return await Promise.race([
+        probe.then(
+          () => true,
+          () => false,
+        ),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }

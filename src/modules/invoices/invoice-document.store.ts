@@ -9,7 +9,11 @@ export interface InvoicePaymentLine {
 // What the invoice PDF shows besides the invoice itself: its payments and the workspace's logo.
 
 /** The invoice's payments, oldest first. */
-export async function invoicePayments(manager: EntityManager, workspaceId: string, invoiceId: string): Promise<InvoicePaymentLine[]> {
+export async function invoicePayments(
+  manager: EntityManager,
+  workspaceId: string,
+  invoiceId: string,
+): Promise<InvoicePaymentLine[]> {
   const rows: { paid_at: Date; note: string; amount: string }[] = await manager.query(
     `SELECT paid_at, note, amount FROM invoice_payments WHERE workspace_id = $1 AND invoice_id = $2 ORDER BY paid_at, id`,
     [workspaceId, invoiceId],

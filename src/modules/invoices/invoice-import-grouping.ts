@@ -1,4 +1,11 @@
-import type { ExpenseDetailField, ExpenseGroup, TimeDetailField, TimeGroupType, TimePrimaryGroup, TimeSecondaryGroup } from './dto/invoice-import.dto';
+import type {
+  ExpenseDetailField,
+  ExpenseGroup,
+  TimeDetailField,
+  TimeGroupType,
+  TimePrimaryGroup,
+  TimeSecondaryGroup,
+} from './dto/invoice-import.dto';
 import { divHalfUp, hoursHundredths, timeAmount } from './invoice-totals';
 
 /** A billable time entry to import. */
@@ -90,13 +97,22 @@ export function groupTimeEntries(entries: ImportEntry[], grouping: TimeGrouping)
     grouping.type === 'SINGLE_ITEM'
       ? []
       : grouping.type === 'GROUPED'
-        ? [grouping.primary, ...(grouping.secondary === 'NONE' || grouping.secondary === grouping.primary ? [] : [grouping.secondary])]
+        ? [
+            grouping.primary,
+            ...(grouping.secondary === 'NONE' || grouping.secondary === grouping.primary ? [] : [grouping.secondary]),
+          ]
         : grouping.detailFields;
   const groups = new Map<string, { description: string; rate: number; seconds: number; ids: string[] }>();
   for (const entry of entries) {
     const values = fields.map((f) => timeValue(entry, f));
     const key = `${grouping.type === 'DETAILED' ? entry.id : values.map((v) => v.key).join('\u0000')}\u0000${entry.rate}`;
-    const description = grouping.type === 'SINGLE_ITEM' ? grouping.singleLabel : values.map((v) => v.label).filter(Boolean).join(' - ');
+    const description =
+      grouping.type === 'SINGLE_ITEM'
+        ? grouping.singleLabel
+        : values
+            .map((v) => v.label)
+            .filter(Boolean)
+            .join(' - ');
     const group = groups.get(key) ?? { description, rate: entry.rate, seconds: 0, ids: [] };
     group.seconds += billedSeconds(entry.seconds, grouping.roundTo15Minutes);
     group.ids.push(entry.id);
@@ -111,7 +127,10 @@ export function groupTimeEntries(entries: ImportEntry[], grouping: TimeGrouping)
   }));
 }
 
-function expenseValue(expense: ImportExpense, field: ExpenseDetailField | ExpenseGroup): { key: string; label: string } {
+function expenseValue(
+  expense: ImportExpense,
+  field: ExpenseDetailField | ExpenseGroup,
+): { key: string; label: string } {
   switch (field) {
     case 'CATEGORY':
       return { key: expense.categoryId, label: expense.categoryName };
@@ -131,12 +150,26 @@ function expenseValue(expense: ImportExpense, field: ExpenseDetailField | Expens
 }
 
 /** Expenses as lines: one per category / project / user (GROUPED) or per expense (DETAILED); quantity 1, unit price = the sum. */
-export function groupExpenses(expenses: ImportExpense[], detailed: boolean, groupBy: ExpenseGroup, detailFields: ExpenseDetailField[]): ImportLine[] {
+export function groupExpenses(
+  expenses: ImportExpense[],
+  detailed: boolean,
+  groupBy: ExpenseGroup,
+  detailFields: ExpenseDetailField[],
+): ImportLine[] {
   const groups = new Map<string, ImportLine>();
   for (const expense of expenses) {
     const values = detailed ? detailFields.map((f) => expenseValue(expense, f)) : [expenseValue(expense, groupBy)];
     const key = detailed ? expense.id : values[0].key;
-    const line = groups.get(key) ?? { description: values.map((v) => v.label).filter(Boolean).join(' - '), quantity: 100, unitPrice: 0, amount: 0, ids: [] };
+    const line = groups.get(key) ?? {
+      description: values
+        .map((v) => v.label)
+        .filter(Boolean)
+        .join(' - '),
+      quantity: 100,
+      unitPrice: 0,
+      amount: 0,
+      ids: [],
+    };
     line.amount += expense.amount;
     line.unitPrice = line.amount;
     line.ids.push(expense.id);

@@ -19,11 +19,19 @@ import { InvoiceStore } from './invoice.store';
 export class InvoiceImportService {
   constructor(private readonly store: InvoiceStore) {}
 
-  async import(ws: WorkspaceContext, invoiceId: string, dto: ImportTimeEntriesAndExpensesRequestDto): Promise<InvoiceOverviewDto> {
+  async import(
+    ws: WorkspaceContext,
+    invoiceId: string,
+    dto: ImportTimeEntriesAndExpensesRequestDto,
+  ): Promise<InvoiceOverviewDto> {
     const from = new Date(dto.from);
     const to = new Date(dto.to);
     if (to <= from) throw new BadRequestException('to must be after from');
-    if (dto.timeEntryGroupType === 'GROUPED' && dto.timeEntrySecondaryGroupBy && dto.timeEntrySecondaryGroupBy === dto.timeEntryPrimaryGroupBy) {
+    if (
+      dto.timeEntryGroupType === 'GROUPED' &&
+      dto.timeEntrySecondaryGroupBy &&
+      dto.timeEntrySecondaryGroupBy === dto.timeEntryPrimaryGroupBy
+    ) {
       throw new BadRequestException('timeEntrySecondaryGroupBy must differ from timeEntryPrimaryGroupBy');
     }
     try {
@@ -36,11 +44,15 @@ export class InvoiceImportService {
           type: dto.timeEntryGroupType,
           primary: dto.timeEntryPrimaryGroupBy ?? 'PROJECT',
           secondary: dto.timeEntrySecondaryGroupBy ?? 'NONE',
-          detailFields: dto.timeEntryFieldsForDetailedGroup?.length ? dto.timeEntryFieldsForDetailedGroup : ['PROJECT', 'DESCRIPTION'],
+          detailFields: dto.timeEntryFieldsForDetailedGroup?.length
+            ? dto.timeEntryFieldsForDetailedGroup
+            : ['PROJECT', 'DESCRIPTION'],
           roundTo15Minutes: dto.roundTimeEntryDuration ?? false,
           singleLabel: `Time from ${dto.from.slice(0, 10)} to ${dto.to.slice(0, 10)}`,
         });
-        const expenses = dto.importExpenses ? await InvoiceImportStore.expenses(manager, period, dto.projectFilter) : [];
+        const expenses = dto.importExpenses
+          ? await InvoiceImportStore.expenses(manager, period, dto.projectFilter)
+          : [];
         const expenseLines = groupExpenses(
           expenses,
           dto.expensesGroupType === 'DETAILED',
@@ -48,9 +60,16 @@ export class InvoiceImportService {
           dto.expenseFieldsForDetailedGroup?.length ? dto.expenseFieldsForDetailedGroup : ['CATEGORY', 'NOTE'],
         );
         let position = await this.store.nextPosition(manager, ws.workspaceId, invoiceId);
-        for (const line of timeLines) await InvoiceImportStore.insertLine(manager, ws.workspaceId, invoiceId, position++, line, 'TIME');
-        for (const line of expenseLines) await InvoiceImportStore.insertLine(manager, ws.workspaceId, invoiceId, position++, line, 'EXPENSE');
-        await InvoiceImportStore.markInvoiced(manager, ws.workspaceId, entries.map((e) => e.id), expenses.map((e) => e.id));
+        for (const line of timeLines)
+          await InvoiceImportStore.insertLine(manager, ws.workspaceId, invoiceId, position++, line, 'TIME');
+        for (const line of expenseLines)
+          await InvoiceImportStore.insertLine(manager, ws.workspaceId, invoiceId, position++, line, 'EXPENSE');
+        await InvoiceImportStore.markInvoiced(
+          manager,
+          ws.workspaceId,
+          entries.map((e) => e.id),
+          expenses.map((e) => e.id),
+        );
         await this.store.recalculate(manager, ws.workspaceId, invoiceId);
         return this.store.recordInvoice(manager, ws.workspaceId, invoiceId, 'INVOICE_UPDATED');
       });

@@ -14,7 +14,11 @@ export interface ImportPeriod {
 
 /** The SQL of an import: lock and read what is billable, write the items and their links, mark what was taken invoiced. */
 export const InvoiceImportStore = {
-  async entries(manager: EntityManager, period: ImportPeriod, projects: ContainsArchivedFilterRequestDto): Promise<ImportEntry[]> {
+  async entries(
+    manager: EntityManager,
+    period: ImportPeriod,
+    projects: ContainsArchivedFilterRequestDto,
+  ): Promise<ImportEntry[]> {
     const params = new SqlConditions([period.workspaceId, period.clientId, period.from, period.to]);
     const locked: { id: string }[] = await manager.query(
       `SELECT t.id FROM time_entries t JOIN projects p ON p.workspace_id = t.workspace_id AND p.id = t.project_id
@@ -42,7 +46,11 @@ export const InvoiceImportStore = {
     return rows.map((r) => ({ ...r, seconds: Number(r.seconds), rate: Number(r.rate) }));
   },
 
-  async expenses(manager: EntityManager, period: ImportPeriod, projects: ContainsArchivedFilterRequestDto): Promise<ImportExpense[]> {
+  async expenses(
+    manager: EntityManager,
+    period: ImportPeriod,
+    projects: ContainsArchivedFilterRequestDto,
+  ): Promise<ImportExpense[]> {
     const params = new SqlConditions([period.workspaceId, period.clientId, period.from, period.to]);
     const rows: (Omit<ImportExpense, 'amount'> & { amount: string })[] = await manager.query(
       `SELECT e.id, e.amount_cents AS amount, e.project_id AS "projectId", p.name AS "projectName", tk.name AS "taskName",
@@ -62,23 +70,58 @@ export const InvoiceImportStore = {
     return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
   },
 
-  async insertLine(manager: EntityManager, workspaceId: string, invoiceId: string, position: number, line: ImportLine, kind: 'TIME' | 'EXPENSE'): Promise<void> {
+  async insertLine(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    position: number,
+    line: ImportLine,
+    kind: 'TIME' | 'EXPENSE',
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO invoice_items (workspace_id, invoice_id, position, description, item_type, quantity, unit_price, amount, apply_taxes, import_type)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'TAX1TAX2', $9)`,
-      [workspaceId, invoiceId, position, line.description, kind === 'TIME' ? 'Service' : 'Expense', hundredthsText(line.quantity), line.unitPrice, line.amount,
-        kind === 'TIME' ? 'TIME_ENTRY_IMPORT' : 'EXPENSE_IMPORT'],
+      [
+        workspaceId,
+        invoiceId,
+        position,
+        line.description,
+        kind === 'TIME' ? 'Service' : 'Expense',
+        hundredthsText(line.quantity),
+        line.unitPrice,
+        line.amount,
+        kind === 'TIME' ? 'TIME_ENTRY_IMPORT' : 'EXPENSE_IMPORT',
+      ],
     );
-    const table = kind === 'TIME' ? 'invoice_item_time_entries (workspace_id, invoice_id, item_position, time_entry_id)' : 'invoice_item_expenses (workspace_id, invoice_id, item_position, expense_id)';
-    await manager.query(`INSERT INTO ${table} SELECT $1, $2, $3, unnest($4::char(24)[])`, [workspaceId, invoiceId, position, line.ids]);
+    const table =
+      kind === 'TIME'
+        ? 'invoice_item_time_entries (workspace_id, invoice_id, item_position, time_entry_id)'
+        : 'invoice_item_expenses (workspace_id, invoice_id, item_position, expense_id)';
+    await manager.query(`INSERT INTO ${table} SELECT $1, $2, $3, unnest($4::char(24)[])`, [
+      workspaceId,
+      invoiceId,
+      position,
+      line.ids,
+    ]);
   },
 
-  async markInvoiced(manager: EntityManager, workspaceId: string, entryIds: string[], expenseIds: string[]): Promise<void> {
+  async markInvoiced(
+    manager: EntityManager,
+    workspaceId: string,
+    entryIds: string[],
+    expenseIds: string[],
+  ): Promise<void> {
     if (entryIds.length) {
-      await manager.query(`UPDATE time_entries SET invoiced = true, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`, [workspaceId, entryIds]);
+      await manager.query(
+        `UPDATE time_entries SET invoiced = true, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`,
+        [workspaceId, entryIds],
+      );
     }
     if (expenseIds.length) {
-      await manager.query(`UPDATE expenses SET invoiced = true, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`, [workspaceId, expenseIds]);
+      await manager.query(
+        `UPDATE expenses SET invoiced = true, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`,
+        [workspaceId, expenseIds],
+      );
     }
   },
 };

@@ -1,5 +1,24 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
 import { ErrorDto } from '../../common/dto/error.dto';
@@ -13,7 +32,9 @@ import { InvoiceImportService } from './invoice-import.service';
 import { InvoiceItemsService } from './invoice-items.service';
 import { InvoicePaymentsService } from './invoice-payments.service';
 
-const orderPipe = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('order must be a whole number from 1') });
+const orderPipe = new ParseIntPipe({
+  exceptionFactory: () => new BadRequestException('order must be a whole number from 1'),
+});
 
 /** Items and payments of an invoice. */
 @ApiTags('Invoice')
@@ -33,7 +54,11 @@ export class InvoiceItemsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Add item to an invoice', operationId: 'addInvoiceItem' })
   @ApiOkResponse({ type: InvoiceOverviewDto })
-  addItem(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Body() body: CreateInvoiceItemRequestDto): Promise<InvoiceOverviewDto> {
+  addItem(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Body() body: CreateInvoiceItemRequestDto,
+  ): Promise<InvoiceOverviewDto> {
     return this.items.add(ws, id, body);
   }
 
@@ -43,7 +68,10 @@ export class InvoiceItemsController {
    */
   @Post('items/import')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Import time entries and expenses to an invoice', operationId: 'importTimeEntriesAndExpenses' })
+  @ApiOperation({
+    summary: 'Import time entries and expenses to an invoice',
+    operationId: 'importTimeEntriesAndExpenses',
+  })
   @ApiOkResponse({ type: InvoiceOverviewDto })
   @ApiConflictResponse({ type: ErrorDto, description: 'A time entry or expense is already on an invoice' })
   importItems(
@@ -58,7 +86,11 @@ export class InvoiceItemsController {
   @Delete('items/:order')
   @ApiOperation({ summary: 'Delete item from an invoice', operationId: 'removeInvoiceItem' })
   @ApiOkResponse({ type: InvoiceOverviewDto })
-  removeItem(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Param('order', orderPipe) order: number): Promise<InvoiceOverviewDto> {
+  removeItem(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Param('order', orderPipe) order: number,
+  ): Promise<InvoiceOverviewDto> {
     if (order < 1 || order > 2_147_483_647) throw new BadRequestException('order must be a whole number from 1');
     return this.items.remove(ws, id, order);
   }
@@ -66,7 +98,11 @@ export class InvoiceItemsController {
   @Get('payments')
   @ApiOperation({ summary: 'Get payments for an invoice', operationId: 'getPaymentsForInvoice' })
   @ApiOkResponse({ type: [InvoicePaymentDto] })
-  listPayments(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<InvoicePaymentDto>> {
+  listPayments(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<InvoicePaymentDto>> {
     return this.payments.list(ws.workspaceId, id, query);
   }
 
@@ -74,7 +110,11 @@ export class InvoiceItemsController {
   @Post('payments')
   @ApiOperation({ summary: 'Add payment to an invoice', operationId: 'createInvoicePayment' })
   @ApiCreatedResponse({ type: InvoiceOverviewDto })
-  addPayment(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Body() body: CreateInvoicePaymentRequestDto): Promise<InvoiceOverviewDto> {
+  addPayment(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Body() body: CreateInvoicePaymentRequestDto,
+  ): Promise<InvoiceOverviewDto> {
     return this.payments.add(ws, id, body);
   }
 

@@ -15,8 +15,12 @@ export class InvoiceItemsService {
       await this.store.row(manager, ws.workspaceId, invoiceId, true);
       const position = await this.store.nextPosition(manager, ws.workspaceId, invoiceId);
       await this.store.insertItem(manager, ws.workspaceId, invoiceId, position, {
-        description: dto.description, itemType: dto.itemType, quantity: hundredthsText(dto.quantity), unitPrice: dto.unitPrice,
-        amount: lineAmount(dto.quantity, dto.unitPrice), applyTaxes: dto.applyTaxes,
+        description: dto.description,
+        itemType: dto.itemType,
+        quantity: hundredthsText(dto.quantity),
+        unitPrice: dto.unitPrice,
+        amount: lineAmount(dto.quantity, dto.unitPrice),
+        applyTaxes: dto.applyTaxes,
       });
       await this.store.recalculate(manager, ws.workspaceId, invoiceId);
       return this.store.recordInvoice(manager, ws.workspaceId, invoiceId, 'INVOICE_UPDATED');
@@ -26,7 +30,8 @@ export class InvoiceItemsService {
   async remove(ws: WorkspaceContext, invoiceId: string, order: number): Promise<InvoiceOverviewDto> {
     return this.store.dataSource.transaction(async (manager) => {
       await this.store.row(manager, ws.workspaceId, invoiceId, true);
-      if (!(await this.store.itemExists(manager, ws.workspaceId, invoiceId, order))) throw new NotFoundException('Invoice item not found');
+      if (!(await this.store.itemExists(manager, ws.workspaceId, invoiceId, order)))
+        throw new NotFoundException('Invoice item not found');
       await this.store.releaseImports(manager, ws.workspaceId, invoiceId, order);
       await this.store.deleteItem(manager, ws.workspaceId, invoiceId, order);
       await this.store.recalculate(manager, ws.workspaceId, invoiceId);

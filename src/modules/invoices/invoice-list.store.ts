@@ -36,7 +36,11 @@ export function invoiceFilterConditions(workspaceId: string, filter: InvoiceFilt
   const where = invoiceStatusConditions(workspaceId, filter.statuses);
   if (filter.invoiceNumber) {
     const number = filter.invoiceNumber;
-    where.add(filter.strictSearch ? `i.number = ${where.param(number)}` : `i.number ILIKE ${where.param(likePattern(number))} ESCAPE '\\'`);
+    where.add(
+      filter.strictSearch
+        ? `i.number = ${where.param(number)}`
+        : `i.number ILIKE ${where.param(likePattern(number))} ESCAPE '\\'`,
+    );
   }
   const range = filter.issueDate;
   if (range?.['issue-date-start']) where.add(`i.issued_date >= ${where.param(range['issue-date-start'])}::date`);
@@ -65,10 +69,16 @@ function idFilter(where: SqlConditions, column: string, contains: string | undef
 }
 
 /** Filters, sort and paging in one SQL query plus a count. */
-export async function invoicePage(manager: EntityManager, request: InvoicePageRequest): Promise<{ rows: InvoiceRow[]; total: number }> {
+export async function invoicePage(
+  manager: EntityManager,
+  request: InvoicePageRequest,
+): Promise<{ rows: InvoiceRow[]; total: number }> {
   const { where } = request;
   const order = request.descending ? 'DESC' : 'ASC';
-  const [{ count }]: { count: string }[] = await manager.query(`SELECT count(*) AS count FROM ${INVOICE_FROM} WHERE ${where.sql}`, where.params);
+  const [{ count }]: { count: string }[] = await manager.query(
+    `SELECT count(*) AS count FROM ${INVOICE_FROM} WHERE ${where.sql}`,
+    where.params,
+  );
   const limit = where.params.length + 1;
   const rows: InvoiceRow[] = await manager.query(
     `SELECT ${INVOICE_COLUMNS} FROM ${INVOICE_FROM} WHERE ${where.sql}

@@ -26,7 +26,13 @@ export class InvoicePaymentsService {
     await this.store.row(manager, workspaceId, invoiceId);
     const request = pageOf(query);
     const count = await InvoicePaymentsStore.count(manager, workspaceId, invoiceId);
-    const rows = await InvoicePaymentsStore.page(manager, workspaceId, invoiceId, request.pageSize, (request.page - 1) * request.pageSize);
+    const rows = await InvoicePaymentsStore.page(
+      manager,
+      workspaceId,
+      invoiceId,
+      request.pageSize,
+      (request.page - 1) * request.pageSize,
+    );
     return new Page(rows.map(toPaymentDto), count, request);
   }
 
@@ -36,7 +42,14 @@ export class InvoicePaymentsService {
       if (invoice.status === 'VOID') throw new BadRequestException('A void invoice cannot be paid');
       const balance = Number(invoice.balance);
       if (dto.amount > balance) throw new BadRequestException(`The payment exceeds the invoice balance (${balance})`);
-      await this.insert(manager, ws, invoiceId, dto.amount, dto.paymentDate ? new Date(dto.paymentDate) : new Date(), dto.note ?? '');
+      await this.insert(
+        manager,
+        ws,
+        invoiceId,
+        dto.amount,
+        dto.paymentDate ? new Date(dto.paymentDate) : new Date(),
+        dto.note ?? '',
+      );
       return this.store.recordInvoice(manager, ws.workspaceId, invoiceId, 'INVOICE_UPDATED');
     });
   }
@@ -48,7 +61,14 @@ export class InvoicePaymentsService {
       if (!payment) throw new NotFoundException('Payment not found');
       await InvoicePaymentsStore.delete(manager, ws.workspaceId, paymentId);
       await this.applyPaid(manager, ws.workspaceId, invoiceId);
-      await this.store.record(manager, ws.workspaceId, PAYMENT_ENTITY, paymentId, 'INVOICE_PAYMENT_DELETED', toPaymentDto(payment));
+      await this.store.record(
+        manager,
+        ws.workspaceId,
+        PAYMENT_ENTITY,
+        paymentId,
+        'INVOICE_PAYMENT_DELETED',
+        toPaymentDto(payment),
+      );
       return this.store.recordInvoice(manager, ws.workspaceId, invoiceId, 'INVOICE_UPDATED');
     });
   }
@@ -67,7 +87,8 @@ export class InvoicePaymentsService {
       if (status === 'PAID') {
         if (balance > 0) await this.insert(manager, ws, invoiceId, balance, new Date(), 'Marked as paid');
       } else if (status === 'PARTIALLY_PAID') {
-        if (!(paid > 0 && balance > 0)) throw new ConflictException('Only an invoice with a partial payment is PARTIALLY_PAID');
+        if (!(paid > 0 && balance > 0))
+          throw new ConflictException('Only an invoice with a partial payment is PARTIALLY_PAID');
       } else if (status !== 'VOID' && paid > 0) {
         throw new ConflictException(`An invoice with payments cannot be ${status}`);
       }
@@ -76,9 +97,24 @@ export class InvoicePaymentsService {
     });
   }
 
-  private async insert(manager: EntityManager, ws: WorkspaceContext, invoiceId: string, amount: number, date: Date, note: string): Promise<void> {
+  private async insert(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    invoiceId: string,
+    amount: number,
+    date: Date,
+    note: string,
+  ): Promise<void> {
     const id = newId();
-    await InvoicePaymentsStore.insert(manager, { id, workspaceId: ws.workspaceId, invoiceId, amount, paidAt: date, note, authorId: ws.userId });
+    await InvoicePaymentsStore.insert(manager, {
+      id,
+      workspaceId: ws.workspaceId,
+      invoiceId,
+      amount,
+      paidAt: date,
+      note,
+      authorId: ws.userId,
+    });
     await this.applyPaid(manager, ws.workspaceId, invoiceId);
     const row = await InvoicePaymentsStore.byId(manager, id);
     await this.store.record(manager, ws.workspaceId, PAYMENT_ENTITY, id, 'INVOICE_PAYMENT_CREATED', toPaymentDto(row));

@@ -26,7 +26,13 @@ export const InvoicePaymentsStore = {
   },
 
   /** A page of the invoice's payments, newest first. */
-  page(manager: EntityManager, workspaceId: string, invoiceId: string, limit: number, offset: number): Promise<PaymentRow[]> {
+  page(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    limit: number,
+    offset: number,
+  ): Promise<PaymentRow[]> {
     return manager.query(
       `SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE p.workspace_id = $1 AND p.invoice_id = $2
         ORDER BY p.paid_at DESC, p.id DESC LIMIT $3 OFFSET $4`,
@@ -34,7 +40,12 @@ export const InvoicePaymentsStore = {
     );
   },
 
-  async find(manager: EntityManager, workspaceId: string, invoiceId: string, paymentId: string): Promise<PaymentRow | undefined> {
+  async find(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    paymentId: string,
+  ): Promise<PaymentRow | undefined> {
     const rows: PaymentRow[] = await manager.query(
       `SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE p.workspace_id = $1 AND p.invoice_id = $2 AND p.id = $3`,
       [workspaceId, invoiceId, paymentId],
@@ -55,7 +66,9 @@ export const InvoicePaymentsStore = {
 
   /** The payment just inserted (by its id alone, as it was written in this transaction). */
   async byId(manager: EntityManager, paymentId: string): Promise<PaymentRow> {
-    const [row]: PaymentRow[] = await manager.query(`SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE p.id = $1`, [paymentId]);
+    const [row]: PaymentRow[] = await manager.query(`SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE p.id = $1`, [
+      paymentId,
+    ]);
     return row;
   },
 

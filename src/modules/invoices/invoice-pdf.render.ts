@@ -22,7 +22,13 @@ const MUTED = '#52606d';
 export function formatMoney(cents: number, currency: string, locale: string): string {
   let text: string;
   try {
-    text = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+    text = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(cents / 100);
   } catch {
     // Not an ISO 4217 code: the code in front, digits grouped as the locale groups them.
     text = `${currency} ${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`;
@@ -57,7 +63,13 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
   const { invoice, settings, payments, logo, locale } = docData;
   const { labels, exportFields: fields } = settings;
   // Uncompressed content streams keep the text searchable by simple tools (and tests).
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, compress: false, bufferPages: true, info: { Title: `Invoice ${invoice.number}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    compress: false,
+    bufferPages: true,
+    info: { Title: `Invoice ${invoice.number}` },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,25 +92,51 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
     }
   }
   doc.font('Helvetica-Bold').fontSize(22).fillColor('#1f2933').text('INVOICE', left, MARGIN, { width, align: 'right' });
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(`# ${invoice.number}`, left, doc.y, { width, align: 'right' });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(`# ${invoice.number}`, left, doc.y, { width, align: 'right' });
   let y = Math.max(logoBottom, doc.y) + 18;
 
   // Sender, client and dates in three columns.
   const third = width / 3;
   const block = (x: number, label: string, lines: string[]) => {
-    doc.font('Helvetica-Bold').fontSize(8).fillColor(MUTED).text(label, x, y, { width: third - 10 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(label, x, y, { width: third - 10 });
     doc.font('Helvetica').fontSize(10).fillColor('#1f2933');
-    lines.filter((l) => l.trim()).forEach((line, i) => doc.font(i === 0 ? 'Helvetica-Bold' : 'Helvetica').text(line, x, doc.y, { width: third - 10 }));
+    lines
+      .filter((l) => l.trim())
+      .forEach((line, i) =>
+        doc.font(i === 0 ? 'Helvetica-Bold' : 'Helvetica').text(line, x, doc.y, { width: third - 10 }),
+      );
     return doc.y;
   };
   const fromBottom = block(left, labels.billFrom, (invoice.billFrom || '').split(/\r?\n/));
-  const toBottom = block(left + third, labels.billTo, [invoice.clientName, ...(invoice.clientAddress ?? '').split(/\r?\n/)]);
+  const toBottom = block(left + third, labels.billTo, [
+    invoice.clientName,
+    ...(invoice.clientAddress ?? '').split(/\r?\n/),
+  ]);
   doc.font('Helvetica-Bold').fontSize(8).fillColor(MUTED);
-  const dates: [string, string][] = [[labels.issueDate, formatDate(invoice.issuedDate, locale)], [labels.dueDate, formatDate(invoice.dueDate, locale)]];
+  const dates: [string, string][] = [
+    [labels.issueDate, formatDate(invoice.issuedDate, locale)],
+    [labels.dueDate, formatDate(invoice.dueDate, locale)],
+  ];
   let dateY = y;
   for (const [label, value] of dates) {
-    doc.font('Helvetica-Bold').fontSize(8).fillColor(MUTED).text(label, left + 2 * third, dateY, { width: third, align: 'right' });
-    doc.font('Helvetica').fontSize(10).fillColor('#1f2933').text(value, left + 2 * third, doc.y, { width: third, align: 'right' });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(label, left + 2 * third, dateY, { width: third, align: 'right' });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor('#1f2933')
+      .text(value, left + 2 * third, doc.y, { width: third, align: 'right' });
     dateY = doc.y + 6;
   }
   y = Math.max(fromBottom, toBottom, dateY) + 16;
@@ -112,14 +150,31 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
   const columns: (PdfTableColumn & { value: (i: Item) => string })[] = [
     { header: labels.description, wrap: true, value: (i) => i.description },
     ...(fields.itemType ? [{ header: labels.itemType, value: (i: Item) => i.itemType }] : []),
-    ...(fields.quantity ? [{ header: labels.quantity, align: 'right' as const, value: (i: Item) => formatQuantity(i.quantity, locale) }] : []),
-    ...(fields.unitPrice ? [{ header: labels.unitPrice, align: 'right' as const, value: (i: Item) => money(i.unitPrice) }] : []),
+    ...(fields.quantity
+      ? [{ header: labels.quantity, align: 'right' as const, value: (i: Item) => formatQuantity(i.quantity, locale) }]
+      : []),
+    ...(fields.unitPrice
+      ? [{ header: labels.unitPrice, align: 'right' as const, value: (i: Item) => money(i.unitPrice) }]
+      : []),
     { header: labels.amount, align: 'right', value: (i) => money(i.amount) },
   ];
   const rows = invoice.items.map((item) => columns.map((c) => c.value(item)));
-  const measured = measureColumns(doc, columns, widestCells(doc, rows.map((cells) => ({ cells })), columns.length, FONTS), FONTS);
+  const measured = measureColumns(
+    doc,
+    columns,
+    widestCells(
+      doc,
+      rows.map((cells) => ({ cells })),
+      columns.length,
+      FONTS,
+    ),
+    FONTS,
+  );
   // Headers stay on one line: a header's whole width is the least its column gets.
-  const layout = fitColumns(measured.map((m) => ({ ...m, headerWord: m.headerLine })), { portrait: width, landscape: width });
+  const layout = fitColumns(
+    measured.map((m) => ({ ...m, headerWord: m.headerLine })),
+    { portrait: width, landscape: width },
+  );
   const table = new PdfTable(doc, columns, layout.widths, left, FONTS, 1000);
   const newPage = () => {
     doc.addPage();
@@ -135,12 +190,23 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
   if (!rows.length) y += table.drawRow(y, ['—']);
 
   // Totals, right-aligned in two columns (label, amount).
-  const totals: { label: string; value: string; bold?: boolean; rule?: boolean }[] = [{ label: labels.subtotal, value: money(invoice.subtotal) }];
+  const totals: { label: string; value: string; bold?: boolean; rule?: boolean }[] = [
+    { label: labels.subtotal, value: money(invoice.subtotal) },
+  ];
   const showZero = (field: 'DISCOUNT' | 'TAX' | 'TAX_2') => invoice.visibleZeroFields.includes(field);
-  if (invoice.discountAmount || showZero('DISCOUNT')) totals.push({ label: `${labels.discount} (${formatPercent(invoice.discount, locale)})`, value: money(-invoice.discountAmount) });
+  if (invoice.discountAmount || showZero('DISCOUNT'))
+    totals.push({
+      label: `${labels.discount} (${formatPercent(invoice.discount, locale)})`,
+      value: money(-invoice.discountAmount),
+    });
   if (invoice.taxType !== 'NONE') {
-    if (fields.tax && (invoice.taxAmount || showZero('TAX'))) totals.push({ label: `${labels.tax} (${formatPercent(invoice.tax, locale)})`, value: money(invoice.taxAmount) });
-    if (fields.tax2 && (invoice.tax2Amount || showZero('TAX_2'))) totals.push({ label: `${labels.tax2} (${formatPercent(invoice.tax2, locale)})`, value: money(invoice.tax2Amount) });
+    if (fields.tax && (invoice.taxAmount || showZero('TAX')))
+      totals.push({ label: `${labels.tax} (${formatPercent(invoice.tax, locale)})`, value: money(invoice.taxAmount) });
+    if (fields.tax2 && (invoice.tax2Amount || showZero('TAX_2')))
+      totals.push({
+        label: `${labels.tax2} (${formatPercent(invoice.tax2, locale)})`,
+        value: money(invoice.tax2Amount),
+      });
   }
   totals.push({ label: labels.total, value: money(invoice.amount), bold: true, rule: true });
   for (const p of payments) {
@@ -158,7 +224,14 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
     doc.font(line.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
     const height = doc.heightOfString(line.label, { width: labelWidth - 8 }) + 6;
     if (y + height > bottom()) y = newPage();
-    if (line.rule) doc.save().moveTo(totalsLeft, y).lineTo(left + width, y).lineWidth(0.7).stroke('#9aa5b1').restore();
+    if (line.rule)
+      doc
+        .save()
+        .moveTo(totalsLeft, y)
+        .lineTo(left + width, y)
+        .lineWidth(0.7)
+        .stroke('#9aa5b1')
+        .restore();
     doc.fillColor('#1f2933').text(line.label, totalsLeft, y + 3, { width: labelWidth - 8, align: 'right' });
     doc.text(line.value, totalsLeft + labelWidth, y + 3, { width: valueWidth, align: 'right' });
     y += height;
@@ -169,7 +242,11 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
     doc.font('Helvetica').fontSize(9);
     if (y + 30 > bottom()) y = newPage();
     doc.font('Helvetica-Bold').fontSize(8).fillColor(MUTED).text(labels.notes, left, y, { width });
-    doc.font('Helvetica').fontSize(9).fillColor('#1f2933').text(invoice.note, left, doc.y + 2, { width });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#1f2933')
+      .text(invoice.note, left, doc.y + 2, { width });
   }
 
   // Footer on every page.
@@ -181,7 +258,11 @@ export function renderInvoicePdf(docData: InvoiceDocument): Promise<Buffer> {
     const footerY = doc.page.height - MARGIN - 10;
     doc.font('Helvetica').fontSize(8).fillColor(MUTED);
     doc.text(`${invoice.number} · ${invoice.clientName}`, left, footerY, { width: width / 2, lineBreak: false });
-    doc.text(`Page ${i + 1} of ${range.count}`, left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
+    doc.text(`Page ${i + 1} of ${range.count}`, left + width / 2, footerY, {
+      width: width / 2,
+      align: 'right',
+      lineBreak: false,
+    });
   }
   doc.end();
   return done;

@@ -26,7 +26,11 @@ export class InvoicePdfService {
     private readonly settings: InvoiceSettingsService,
   ) {}
 
-  async export(workspaceId: string, invoiceId: string, userLocale: string | undefined): Promise<{ number: string; pdf: Buffer }> {
+  async export(
+    workspaceId: string,
+    invoiceId: string,
+    userLocale: string | undefined,
+  ): Promise<{ number: string; pdf: Buffer }> {
     const locale = resolveLocale(userLocale);
     const document = await this.store.dataSource.transaction(async (manager) => ({
       invoice: await this.store.overview(manager, workspaceId, invoiceId),

@@ -1,7 +1,11 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import type { InvoiceSettingsDto, LabelsCustomizationDto, UpdateInvoiceSettingsRequestDto } from './dto/invoice-settings.dto';
+import type {
+  InvoiceSettingsDto,
+  LabelsCustomizationDto,
+  UpdateInvoiceSettingsRequestDto,
+} from './dto/invoice-settings.dto';
 import { SettingsRow, settingsRow, updateSettings } from './invoice-settings.store';
 import { InvoiceStore } from './invoice.store';
 import { parsePercent, PercentError, percentNumber, percentText } from './invoice-totals';
@@ -69,7 +73,14 @@ export class InvoiceSettingsService {
       row.labels = { ...dto.labels };
       await updateSettings(manager, ws.workspaceId, row);
       const result = toSettingsDto(row);
-      await this.store.record(manager, ws.workspaceId, SETTINGS_ENTITY, ws.workspaceId, 'INVOICE_SETTINGS_UPDATED', result);
+      await this.store.record(
+        manager,
+        ws.workspaceId,
+        SETTINGS_ENTITY,
+        ws.workspaceId,
+        'INVOICE_SETTINGS_UPDATED',
+        result,
+      );
       return result;
     });
   }

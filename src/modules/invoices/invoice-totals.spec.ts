@@ -36,9 +36,12 @@ describe('invoice totals', () => {
     expect(parsePercent(value)).toBe(expected);
   });
 
-  it.each([[100.5], [-1], [0.00001], [Number.NaN], ['1e2'], ['abc'], [0.1 + 0.2]])('parsePercent(%p) is refused', (value) => {
-    expect(() => parsePercent(value)).toThrow(PercentError);
-  });
+  it.each([[100.5], [-1], [0.00001], [Number.NaN], ['1e2'], ['abc'], [0.1 + 0.2]])(
+    'parsePercent(%p) is refused',
+    (value) => {
+      expect(() => parsePercent(value)).toThrow(PercentError);
+    },
+  );
 
   it('percent round trips', () => {
     expect(percentNumber(105000n)).toBe(10.5);
@@ -92,13 +95,26 @@ describe('invoice totals', () => {
     ['no lines', { ...base, lines: [] }, { subtotal: 0, discountAmount: 0, taxAmount: 0, tax2Amount: 0, amount: 0 }],
     [
       'plain sum',
-      { ...base, lines: [{ amount: 1000, applyTaxes: 'TAX1TAX2' }, { amount: 2345, applyTaxes: 'NONE' }] },
+      {
+        ...base,
+        lines: [
+          { amount: 1000, applyTaxes: 'TAX1TAX2' },
+          { amount: 2345, applyTaxes: 'NONE' },
+        ],
+      },
       { subtotal: 3345, discountAmount: 0, taxAmount: 0, tax2Amount: 0, amount: 3345 },
     ],
     [
       // each line rounds on its own: 0.5 + 0.5 → 1 + 1 (not round(1.0) = 1)
       'discount rounded per line, then summed',
-      { ...base, discountPercent: parsePercent(10), lines: [{ amount: 5, applyTaxes: 'NONE' }, { amount: 5, applyTaxes: 'NONE' }] },
+      {
+        ...base,
+        discountPercent: parsePercent(10),
+        lines: [
+          { amount: 5, applyTaxes: 'NONE' },
+          { amount: 5, applyTaxes: 'NONE' },
+        ],
+      },
       { subtotal: 10, discountAmount: 2, taxAmount: 0, tax2Amount: 0, amount: 8 },
     ],
     [
@@ -119,17 +135,35 @@ describe('invoice totals', () => {
     ],
     [
       'compound: tax2 on base + tax',
-      { discountPercent: 0n, taxPercent: parsePercent(10), tax2Percent: parsePercent(10), taxType: 'COMPOUND', lines: [{ amount: 10000, applyTaxes: 'TAX1TAX2' }] },
+      {
+        discountPercent: 0n,
+        taxPercent: parsePercent(10),
+        tax2Percent: parsePercent(10),
+        taxType: 'COMPOUND',
+        lines: [{ amount: 10000, applyTaxes: 'TAX1TAX2' }],
+      },
       { subtotal: 10000, discountAmount: 0, taxAmount: 1000, tax2Amount: 1100, amount: 12100 },
     ],
     [
       'compound on a line without TAX1: tax2 on the base alone',
-      { discountPercent: 0n, taxPercent: parsePercent(10), tax2Percent: parsePercent(10), taxType: 'COMPOUND', lines: [{ amount: 10000, applyTaxes: 'TAX2' }] },
+      {
+        discountPercent: 0n,
+        taxPercent: parsePercent(10),
+        tax2Percent: parsePercent(10),
+        taxType: 'COMPOUND',
+        lines: [{ amount: 10000, applyTaxes: 'TAX2' }],
+      },
       { subtotal: 10000, discountAmount: 0, taxAmount: 0, tax2Amount: 1000, amount: 11000 },
     ],
     [
       'tax type NONE charges nothing',
-      { discountPercent: parsePercent(50), taxPercent: parsePercent(10), tax2Percent: parsePercent(10), taxType: 'NONE', lines: [{ amount: 999, applyTaxes: 'TAX1TAX2' }] },
+      {
+        discountPercent: parsePercent(50),
+        taxPercent: parsePercent(10),
+        tax2Percent: parsePercent(10),
+        taxType: 'NONE',
+        lines: [{ amount: 999, applyTaxes: 'TAX1TAX2' }],
+      },
       { subtotal: 999, discountAmount: 500, taxAmount: 0, tax2Amount: 0, amount: 499 },
     ],
     [
@@ -139,13 +173,26 @@ describe('invoice totals', () => {
     ],
     [
       'half a cent rounds up',
-      { ...base, taxPercent: parsePercent(5), lines: [{ amount: 10, applyTaxes: 'TAX1' }, { amount: 30, applyTaxes: 'TAX1' }] },
+      {
+        ...base,
+        taxPercent: parsePercent(5),
+        lines: [
+          { amount: 10, applyTaxes: 'TAX1' },
+          { amount: 30, applyTaxes: 'TAX1' },
+        ],
+      },
       { subtotal: 40, discountAmount: 0, taxAmount: 3, tax2Amount: 0, amount: 43 }, // 0.5 → 1, 1.5 → 2
     ],
     [
       'large amounts stay exact',
       { ...base, taxPercent: parsePercent(19), lines: [{ amount: 900_000_000_000_01, applyTaxes: 'TAX1' }] },
-      { subtotal: 900_000_000_000_01, discountAmount: 0, taxAmount: 171_000_000_000_00, tax2Amount: 0, amount: 1_071_000_000_000_01 },
+      {
+        subtotal: 900_000_000_000_01,
+        discountAmount: 0,
+        taxAmount: 171_000_000_000_00,
+        tax2Amount: 0,
+        amount: 1_071_000_000_000_01,
+      },
     ],
   ];
   it.each(cases)('%s', (_name, input, expected) => {

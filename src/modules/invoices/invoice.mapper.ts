@@ -1,5 +1,15 @@
 import { toInstant } from '../../common/utils/time';
-import type { CreateInvoiceResultDto, ImportType, InvoiceDto, InvoiceInfoDto, InvoiceItemDto, InvoiceOverviewDto, InvoicePaymentDto, InvoiceStatus, ZeroField } from './dto/invoice.dto';
+import type {
+  CreateInvoiceResultDto,
+  ImportType,
+  InvoiceDto,
+  InvoiceInfoDto,
+  InvoiceItemDto,
+  InvoiceOverviewDto,
+  InvoicePaymentDto,
+  InvoiceStatus,
+  ZeroField,
+} from './dto/invoice.dto';
 import { ApplyTaxes, parsePercent, percentNumber, TaxType, textHundredths } from './invoice-totals';
 
 /** An `invoices` row as SQL returns it (bigint and numeric as text), with the client's current name and address. */
@@ -94,7 +104,12 @@ export function daysOverdue(row: InvoiceRow, now: Date): number {
 }
 
 export function toInvoiceInfoDto(row: InvoiceRow, now: Date): InvoiceInfoDto {
-  return { ...toInvoiceDto(row), billFrom: row.bill_from, daysOverdue: daysOverdue(row, now), visibleZeroFields: row.visible_zero_fields };
+  return {
+    ...toInvoiceDto(row),
+    billFrom: row.bill_from,
+    daysOverdue: daysOverdue(row, now),
+    visibleZeroFields: row.visible_zero_fields,
+  };
 }
 
 export function toCreateResultDto(row: InvoiceRow): CreateInvoiceResultDto {
@@ -145,5 +160,11 @@ export function toOverviewDto(row: InvoiceRow, items: ItemRow[]): InvoiceOvervie
 }
 
 export function toPaymentDto(row: PaymentRow): InvoicePaymentDto {
-  return { amount: Number(row.amount), author: row.author ?? '', date: toInstant(row.paid_at), id: row.id, note: row.note };
+  return {
+    amount: Number(row.amount),
+    author: row.author ?? '',
+    date: toInstant(row.paid_at),
+    id: row.id,
+    note: row.note,
+  };
 }

@@ -50,8 +50,12 @@ export class InvoiceStore {
 
   /** The invoice row; `lock` takes a row lock (FOR UPDATE) so concurrent changes to one invoice serialize. 404 when absent. */
   async row(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<InvoiceRow> {
-    if (lock) await manager.query(`SELECT 1 FROM invoices WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [workspaceId, id]);
-    const rows: InvoiceRow[] = await manager.query(`SELECT ${INVOICE_COLUMNS} FROM ${INVOICE_FROM} WHERE i.workspace_id = $1 AND i.id = $2`, [workspaceId, id]);
+    if (lock)
+      await manager.query(`SELECT 1 FROM invoices WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [workspaceId, id]);
+    const rows: InvoiceRow[] = await manager.query(
+      `SELECT ${INVOICE_COLUMNS} FROM ${INVOICE_FROM} WHERE i.workspace_id = $1 AND i.id = $2`,
+      [workspaceId, id],
+    );
     if (!rows.length) throw new NotFoundException('Invoice not found');
     return rows[0];
   }
@@ -107,21 +111,37 @@ export class InvoiceStore {
     await manager.query(
       `UPDATE invoices SET subtotal = $3, discount_amount = $4, tax_amount = $5, tax2_amount = $6, amount = $7, status = $8, updated_at = now()
         WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, invoiceId, totals.subtotal, totals.discountAmount, totals.taxAmount, totals.tax2Amount, totals.amount, paymentStatus(row.status, paid, totals.amount)],
+      [
+        workspaceId,
+        invoiceId,
+        totals.subtotal,
+        totals.discountAmount,
+        totals.taxAmount,
+        totals.tax2Amount,
+        totals.amount,
+        paymentStatus(row.status, paid, totals.amount),
+      ],
     );
   }
 
   /** Records INVOICE_UPDATED (or another invoice event) with the invoice as GET returns it, and returns that. */
-  async recordInvoice(manager: EntityManager, workspaceId: string, invoiceId: string, event: string): Promise<InvoiceOverviewDto> {
+  async recordInvoice(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    event: string,
+  ): Promise<InvoiceOverviewDto> {
     const payload = await this.overview(manager, workspaceId, invoiceId);
     await this.outbox.record(manager, { workspaceId, entityType: INVOICE_ENTITY, entityId: invoiceId, event, payload });
     return payload;
   }
 
-
   /** A client of the workspace by id (its name is copied onto the invoice); 404 when absent. */
   async client(manager: EntityManager, workspaceId: string, clientId: string): Promise<{ id: string; name: string }> {
-    const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM clients WHERE workspace_id = $1 AND id = $2`, [workspaceId, clientId]);
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM clients WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, clientId],
+    );
     if (!rows.length) throw new NotFoundException('Client not found');
     return rows[0];
   }
@@ -136,27 +156,66 @@ export class InvoiceStore {
   }
 
   /** A new invoice; `bill_from` is the workspace's name. */
-  async insert(manager: EntityManager, workspaceId: string, id: string, number: string, userId: string, v: InvoiceValues): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    number: string,
+    userId: string,
+    v: InvoiceValues,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO invoices (id, workspace_id, number, client_id, client_name, company_id, user_id, bill_from, currency, issued_date, due_date,
                              subject, note, tax_percent, tax2_percent, tax_type)
        VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT name FROM workspaces WHERE id = $2), $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [id, workspaceId, number, v.clientId, v.clientName, v.companyId, userId, v.currency, v.issued, v.due,
-        v.subject, v.note, v.taxPercent, v.tax2Percent, v.taxType],
+      [
+        id,
+        workspaceId,
+        number,
+        v.clientId,
+        v.clientName,
+        v.companyId,
+        userId,
+        v.currency,
+        v.issued,
+        v.due,
+        v.subject,
+        v.note,
+        v.taxPercent,
+        v.tax2Percent,
+        v.taxType,
+      ],
     );
   }
 
   async update(
-    manager: EntityManager, workspaceId: string, id: string,
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
     v: InvoiceValues & { number: string; discountPercent: string; visibleZeroFields: unknown },
   ): Promise<void> {
     await manager.query(
       `UPDATE invoices SET client_id = $3, client_name = $4, company_id = $5, currency = $6, discount_percent = $7, due_date = $8, issued_date = $9,
               note = $10, number = $11, subject = $12, tax_percent = $13, tax2_percent = $14, tax_type = $15, visible_zero_fields = $16, updated_at = now()
         WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, v.clientId, v.clientName, v.companyId, v.currency, v.discountPercent,
-        v.due, v.issued, v.note, v.number, v.subject, v.taxPercent,
-        v.tax2Percent, v.taxType, v.visibleZeroFields],
+      [
+        workspaceId,
+        id,
+        v.clientId,
+        v.clientName,
+        v.companyId,
+        v.currency,
+        v.discountPercent,
+        v.due,
+        v.issued,
+        v.note,
+        v.number,
+        v.subject,
+        v.taxPercent,
+        v.tax2Percent,
+        v.taxType,
+        v.visibleZeroFields,
+      ],
     );
   }
 
@@ -165,11 +224,22 @@ export class InvoiceStore {
   }
 
   async setStatus(manager: EntityManager, workspaceId: string, id: string, status: InvoiceStatus): Promise<void> {
-    await manager.query(`UPDATE invoices SET status = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, status]);
+    await manager.query(`UPDATE invoices SET status = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      id,
+      status,
+    ]);
   }
 
   /** Copies invoice `id` as `copy` (numbered `number`, by `userId`) with its items as plain items; payments are not copied. */
-  async copy(manager: EntityManager, workspaceId: string, id: string, copy: string, number: string, userId: string): Promise<void> {
+  async copy(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    copy: string,
+    number: string,
+    userId: string,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO invoices (id, workspace_id, number, client_id, client_name, company_id, user_id, bill_from, currency, issued_date, due_date, subject, note,
                              discount_percent, tax_percent, tax2_percent, tax_type, visible_zero_fields)
@@ -187,7 +257,13 @@ export class InvoiceStore {
   }
 
   /** A manual (not imported) item at `position`. */
-  async insertItem(manager: EntityManager, workspaceId: string, invoiceId: string, position: number, v: ItemValues): Promise<void> {
+  async insertItem(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    position: number,
+    v: ItemValues,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO invoice_items (workspace_id, invoice_id, position, description, item_type, quantity, unit_price, amount, apply_taxes, import_type)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'NOT_IMPORTED')`,
@@ -204,14 +280,23 @@ export class InvoiceStore {
   }
 
   async deleteItem(manager: EntityManager, workspaceId: string, invoiceId: string, position: number): Promise<void> {
-    await manager.query(`DELETE FROM invoice_items WHERE workspace_id = $1 AND invoice_id = $2 AND position = $3`, [workspaceId, invoiceId, position]);
+    await manager.query(`DELETE FROM invoice_items WHERE workspace_id = $1 AND invoice_id = $2 AND position = $3`, [
+      workspaceId,
+      invoiceId,
+      position,
+    ]);
   }
 
   /**
    * Marks the time entries and expenses imported into an invoice (or one of its
    * items) as not invoiced. The links themselves go with the items (cascade).
    */
-  async releaseImports(manager: EntityManager, workspaceId: string, invoiceId: string, position: number | null): Promise<void> {
+  async releaseImports(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    position: number | null,
+  ): Promise<void> {
     const params = position === null ? [workspaceId, invoiceId] : [workspaceId, invoiceId, position];
     const item = position === null ? '' : ' AND l.item_position = $3';
     await manager.query(
@@ -228,7 +313,14 @@ export class InvoiceStore {
     );
   }
 
-  record(manager: EntityManager, workspaceId: string, entityType: string, entityId: string, event: string, payload: unknown): Promise<void> {
+  record(
+    manager: EntityManager,
+    workspaceId: string,
+    entityType: string,
+    entityId: string,
+    event: string,
+    payload: unknown,
+  ): Promise<void> {
     return this.outbox.record(manager, { workspaceId, entityType, entityId, event, payload });
   }
 }

@@ -1,12 +1,37 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../common/decorators/auth.decorators';
 import { ErrorDto } from '../../common/dto/error.dto';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { InvoiceExportQueryDto } from './dto/invoice-export-query.dto';
 import { InvoiceFilterRequestDto, InvoiceQueryDto } from './dto/invoice-filter.dto';
-import { ChangeInvoiceStatusRequestDto, CreateInvoiceRequestDto, UpdateInvoiceRequestDto } from './dto/invoice-requests.dto';
+import {
+  ChangeInvoiceStatusRequestDto,
+  CreateInvoiceRequestDto,
+  UpdateInvoiceRequestDto,
+} from './dto/invoice-requests.dto';
 import { InvoiceSettingsDto, UpdateInvoiceSettingsRequestDto } from './dto/invoice-settings.dto';
 import { CreateInvoiceResultDto, InvoiceInfoResponseDto, InvoiceOverviewDto, InvoicesListDto } from './dto/invoice.dto';
 import { InvoiceListService } from './invoice-list.service';
@@ -42,7 +67,10 @@ export class InvoicesController {
   @ApiCreatedResponse({ type: CreateInvoiceResultDto })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'Client not found' })
   @ApiConflictResponse({ type: ErrorDto, description: 'Invoice number already used in this workspace' })
-  create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateInvoiceRequestDto): Promise<CreateInvoiceResultDto> {
+  create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: CreateInvoiceRequestDto,
+  ): Promise<CreateInvoiceResultDto> {
     return this.invoices.create(ws, body);
   }
 
@@ -51,7 +79,10 @@ export class InvoicesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Filter out invoices', operationId: 'getInvoicesInfo' })
   @ApiOkResponse({ type: InvoiceInfoResponseDto })
-  info(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: InvoiceFilterRequestDto): Promise<InvoiceInfoResponseDto> {
+  info(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: InvoiceFilterRequestDto,
+  ): Promise<InvoiceInfoResponseDto> {
     return this.lists.info(ws.workspaceId, body);
   }
 
@@ -65,7 +96,10 @@ export class InvoicesController {
   @Put('settings')
   @ApiOperation({ summary: 'Change an invoice language', operationId: 'updateInvoiceSettings' })
   @ApiOkResponse({ type: InvoiceSettingsDto })
-  updateSettings(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: UpdateInvoiceSettingsRequestDto): Promise<InvoiceSettingsDto> {
+  updateSettings(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: UpdateInvoiceSettingsRequestDto,
+  ): Promise<InvoiceSettingsDto> {
     return this.settings.update(ws, body);
   }
 
@@ -73,7 +107,10 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Get an invoice by ID', operationId: 'getInvoice' })
   @ApiOkResponse({ type: InvoiceOverviewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  get(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string): Promise<InvoiceOverviewDto> {
+  get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+  ): Promise<InvoiceOverviewDto> {
     return this.invoices.get(ws.workspaceId, id);
   }
 
@@ -82,7 +119,11 @@ export class InvoicesController {
   @ApiOkResponse({ type: InvoiceOverviewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
   @ApiConflictResponse({ type: ErrorDto, description: 'Invoice number already used in this workspace' })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Body() body: UpdateInvoiceRequestDto): Promise<InvoiceOverviewDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Body() body: UpdateInvoiceRequestDto,
+  ): Promise<InvoiceOverviewDto> {
     return this.invoices.update(ws, id, body);
   }
 
@@ -99,7 +140,10 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Duplicate an invoice', operationId: 'duplicateInvoice' })
   @ApiCreatedResponse({ type: InvoiceOverviewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  duplicate(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string): Promise<InvoiceOverviewDto> {
+  duplicate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+  ): Promise<InvoiceOverviewDto> {
     return this.invoices.duplicate(ws, id);
   }
 
@@ -109,7 +153,11 @@ export class InvoicesController {
   @ApiOkResponse({ description: 'Status changed' })
   @ApiNotFoundResponse({ type: ErrorDto })
   @ApiConflictResponse({ type: ErrorDto, description: 'The status contradicts the payments' })
-  changeStatus(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Body() body: ChangeInvoiceStatusRequestDto): Promise<void> {
+  changeStatus(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Body() body: ChangeInvoiceStatusRequestDto,
+  ): Promise<void> {
     return this.payments.changeStatus(ws, id, body.invoiceStatus);
   }
 
@@ -118,9 +166,17 @@ export class InvoicesController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The invoice as a PDF', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ErrorDto })
-  async export(@CurrentWorkspace() ws: WorkspaceContext, @Param('invoiceId', ObjectIdPipe) id: string, @Query() query: InvoiceExportQueryDto): Promise<StreamableFile> {
+  async export(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('invoiceId', ObjectIdPipe) id: string,
+    @Query() query: InvoiceExportQueryDto,
+  ): Promise<StreamableFile> {
     const { number, pdf } = await this.pdf.export(ws.workspaceId, id, query.userLocale);
     const filename = `invoice-${number.replace(/[^\w.-]+/g, '_')}.pdf`;
-    return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length, disposition: `attachment; filename="${filename}"` });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      length: pdf.length,
+      disposition: `attachment; filename="${filename}"`,
+    });
   }
 }

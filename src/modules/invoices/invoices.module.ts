@@ -13,6 +13,15 @@ import { InvoicesService } from './invoices.service';
 /** Invoices, items and payments (invoices issue). */
 @Module({
   controllers: [InvoicesController, InvoiceItemsController],
-  providers: [InvoiceStore, InvoicesService, InvoiceListService, InvoiceSettingsService, InvoiceItemsService, InvoiceImportService, InvoicePaymentsService, InvoicePdfService],
+  providers: [
+    InvoiceStore,
+    InvoicesService,
+    InvoiceListService,
+    InvoiceSettingsService,
+    InvoiceItemsService,
+    InvoiceImportService,
+    InvoicePaymentsService,
+    InvoicePdfService,
+  ],
 })
 export class InvoicesModule {}

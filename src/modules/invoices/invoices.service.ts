@@ -12,7 +12,9 @@ import { INVOICE_ENTITY, InvoiceStore } from './invoice.store';
 import { percentText } from './invoice-totals';
 
 /** The 409 of a duplicate number (the unique index decides between concurrent writers). */
-const numberTaken = (number: string | undefined) => ({ invoices_number_key: `Invoice with number '${number ?? ''}' already exists` });
+const numberTaken = (number: string | undefined) => ({
+  invoices_number_key: `Invoice with number '${number ?? ''}' already exists`,
+});
 
 /** Invoices themselves: create (numbered by the settings), read, update, delete (releasing imported time and expenses), duplicate. */
 @Injectable()
@@ -37,8 +39,17 @@ export class InvoicesService {
         if (due < issued) throw new BadRequestException('dueDate must not be before issuedDate');
         const id = newId();
         await this.store.insert(manager, ws.workspaceId, id, number, ws.userId, {
-          clientId: client.id, clientName: client.name, companyId: settings.company_id, currency: dto.currency, issued, due,
-          subject: settings.subject, note: settings.notes, taxPercent: settings.tax_percent, tax2Percent: settings.tax2_percent, taxType: settings.tax_type,
+          clientId: client.id,
+          clientName: client.name,
+          companyId: settings.company_id,
+          currency: dto.currency,
+          issued,
+          due,
+          subject: settings.subject,
+          note: settings.notes,
+          taxPercent: settings.tax_percent,
+          tax2Percent: settings.tax2_percent,
+          taxType: settings.tax_type,
         });
         await this.store.recordInvoice(manager, ws.workspaceId, id, 'NEW_INVOICE');
         return toCreateResultDto(await this.store.row(manager, ws.workspaceId, id));
@@ -62,10 +73,19 @@ export class InvoicesService {
         const due = new Date(dto.dueDate);
         if (due < issued) throw new BadRequestException('dueDate must not be before issuedDate');
         await this.store.update(manager, ws.workspaceId, id, {
-          clientId: client.id, clientName: client.name, companyId: dto.companyId ?? row.company_id, currency: dto.currency,
-          discountPercent: percentText(percent(dto.discountPercent, 'discountPercent')), due, issued, note: dto.note ?? row.note, number: dto.number,
-          subject: dto.subject ?? row.subject, taxPercent: percentText(percent(dto.taxPercent, 'taxPercent')),
-          tax2Percent: percentText(percent(dto.tax2Percent, 'tax2Percent')), taxType: dto.taxType ?? row.tax_type,
+          clientId: client.id,
+          clientName: client.name,
+          companyId: dto.companyId ?? row.company_id,
+          currency: dto.currency,
+          discountPercent: percentText(percent(dto.discountPercent, 'discountPercent')),
+          due,
+          issued,
+          note: dto.note ?? row.note,
+          number: dto.number,
+          subject: dto.subject ?? row.subject,
+          taxPercent: percentText(percent(dto.taxPercent, 'taxPercent')),
+          tax2Percent: percentText(percent(dto.tax2Percent, 'tax2Percent')),
+          taxType: dto.taxType ?? row.tax_type,
           visibleZeroFields: dto.visibleZeroFields ?? row.visible_zero_fields,
         });
         await this.store.recalculate(manager, ws.workspaceId, id);
@@ -107,7 +127,11 @@ export class InvoicesService {
    * as is, and when it is `prefix` + N with N ≥ the next number, the next number
    * moves past it. Absent: `prefix` + the next number, skipping numbers in use.
    */
-  private async assignNumber(manager: EntityManager, workspaceId: string, requested: string | undefined): Promise<string> {
+  private async assignNumber(
+    manager: EntityManager,
+    workspaceId: string,
+    requested: string | undefined,
+  ): Promise<string> {
     const settings = await this.settings.row(manager, workspaceId, true);
     const prefix = settings.number_prefix;
     let next = BigInt(settings.next_number);

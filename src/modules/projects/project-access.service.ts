@@ -12,16 +12,28 @@ export class ProjectAccessService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Throws 404 unless the project exists in the workspace and the caller may see it. */
-  assertVisible(ws: WorkspaceContext, projectId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  assertVisible(
+    ws: WorkspaceContext,
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     return assertProjectVisible(manager, ws, projectId);
   }
 
   /** Throws 404 when the project is not visible, 403 when visible but the caller may not manage it. */
-  assertManageable(ws: WorkspaceContext, projectId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  assertManageable(
+    ws: WorkspaceContext,
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     return assertProjectManageable(manager, ws, projectId);
   }
 
-  isProjectManager(ws: WorkspaceContext, projectId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  isProjectManager(
+    ws: WorkspaceContext,
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     return isProjectManager(manager, ws, projectId);
   }
 }

@@ -31,14 +31,21 @@ export class ProjectChangesService {
   }
 
   /** Loads the project as the API returns it and records the event, in the caller's transaction. */
-  async record(manager: EntityManager, workspaceId: string, projectId: string, event: ProjectEvent, dto?: ProjectDto): Promise<ProjectDto> {
+  async record(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    event: ProjectEvent,
+    dto?: ProjectDto,
+  ): Promise<ProjectDto> {
     const payload = dto ?? (await this.views.findDto(workspaceId, projectId, {}, manager));
     await this.outbox.record(manager, { workspaceId, entityType: 'PROJECT', entityId: projectId, event, payload });
     return payload;
   }
 
   async assertClient(manager: EntityManager, workspaceId: string, clientId: string): Promise<void> {
-    if (!(await ProjectWritesStore.clientExists(manager, workspaceId, clientId))) throw new NotFoundException('Client not found');
+    if (!(await ProjectWritesStore.clientExists(manager, workspaceId, clientId)))
+      throw new NotFoundException('Client not found');
   }
 
   /** 404 unless every id is a member of the workspace. */

@@ -45,7 +45,11 @@ export class ProjectEstimatesService {
         };
       }
       if (body.budgetEstimate) {
-        changes.budgetEstimate = { ...DEFAULT_BUDGET_ESTIMATE, ...(project.budgetEstimate ?? {}), ...definedOnly(body.budgetEstimate) };
+        changes.budgetEstimate = {
+          ...DEFAULT_BUDGET_ESTIMATE,
+          ...(project.budgetEstimate ?? {}),
+          ...definedOnly(body.budgetEstimate),
+        };
       }
       if (body.estimateReset) changes.estimateReset = toReset(body.estimateReset, project.estimateReset);
       if (Object.keys(changes).length) await ProjectWritesStore.update(manager, ws.workspaceId, projectId, changes);

@@ -37,7 +37,11 @@ export class ProjectMembersService {
   }
 
   /** PATCH memberships: the user members become exactly `memberships` (with their rates); groups too when `userGroups` is given. */
-  async replace(ws: WorkspaceContext, projectId: string, body: UpdateProjectMembershipsRequestDto): Promise<ProjectDto> {
+  async replace(
+    ws: WorkspaceContext,
+    projectId: string,
+    body: UpdateProjectMembershipsRequestDto,
+  ): Promise<ProjectDto> {
     const userIds = [...new Set(body.memberships.map((m) => m.userId))];
     const groupIds = body.userGroups?.ids ? [...new Set(body.userGroups.ids)] : null;
     return this.dataSource.transaction(async (manager) => {
@@ -57,7 +61,13 @@ export class ProjectMembersService {
   }
 
   /** PUT users/{userId}/hourly-rate or cost-rate: the user must be a (direct) member of the project, else 404. */
-  async setUserRate(ws: WorkspaceContext, projectId: string, userId: string, kind: 'HOURLY' | 'COST', body: RateRequestDto): Promise<ProjectDto> {
+  async setUserRate(
+    ws: WorkspaceContext,
+    projectId: string,
+    userId: string,
+    kind: 'HOURLY' | 'COST',
+    body: RateRequestDto,
+  ): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
       const member = await ProjectWritesStore.isDirectMember(manager, ws.workspaceId, projectId, userId);

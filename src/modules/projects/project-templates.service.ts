@@ -28,7 +28,8 @@ export class ProjectTemplatesService {
       const template = await ProjectWritesStore.find(manager, ws.workspaceId, body.templateProjectId);
       if (!template.isTemplate) throw new BadRequestException('The project is not a template');
       const clientId = body.clientId === undefined ? template.clientId : body.clientId || null;
-      if (clientId && clientId !== template.clientId) await this.changes.assertClient(manager, ws.workspaceId, clientId);
+      if (clientId && clientId !== template.clientId)
+        await this.changes.assertClient(manager, ws.workspaceId, clientId);
 
       const project = {
         id: newId(),
@@ -45,16 +46,28 @@ export class ProjectTemplatesService {
         budgetEstimate: template.budgetEstimate,
         estimateReset: template.estimateReset,
       };
-      await conflictOnUnique(projectNameConflicts(project.name, clientId), () => ProjectWritesStore.insert(manager, project));
+      await conflictOnUnique(projectNameConflicts(project.name, clientId), () =>
+        ProjectWritesStore.insert(manager, project),
+      );
 
       await ProjectWritesStore.copyMembers(manager, ws.workspaceId, template.id, project.id);
       await ProjectWritesStore.addMembers(manager, ws.workspaceId, project.id, [ws.userId], []);
 
       const rates = await ProjectWritesStore.templateRates(manager, ws.workspaceId, template.id);
       const toRate = (r: TemplateRateRow): RateRow => ({
-        kind: r.kind, userId: r.user_id, taskId: null, amount: Number(r.amount), currency: r.currency, since: r.since,
+        kind: r.kind,
+        userId: r.user_id,
+        taskId: null,
+        amount: Number(r.amount),
+        currency: r.currency,
+        since: r.since,
       });
-      await ProjectWritesStore.insertRates(manager, ws.workspaceId, project.id, rates.filter((r) => r.task_id === null).map(toRate));
+      await ProjectWritesStore.insertRates(
+        manager,
+        ws.workspaceId,
+        project.id,
+        rates.filter((r) => r.task_id === null).map(toRate),
+      );
 
       const tasks = await ProjectWritesStore.templateTasks(manager, ws.workspaceId, template.id);
       const copies: NewTask[] = tasks.map((t) => ({

@@ -31,20 +31,32 @@ export class ProjectViewsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One project as the API returns it (no visibility check); 404 when absent. */
-  async findDto(workspaceId: string, projectId: string, options: HydrateOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto> {
+  async findDto(
+    workspaceId: string,
+    projectId: string,
+    options: HydrateOptions = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProjectDto> {
     const row = await ProjectsStore.row(manager, workspaceId, projectId);
     if (!row) throw new NotFoundException('Project not found');
     const [dto] = await this.toDtos(workspaceId, [row], options, manager);
     return dto;
   }
 
-  async toDtos(workspaceId: string, rows: ProjectRow[], options: HydrateOptions = {}, manager: EntityManager = this.dataSource.manager): Promise<ProjectDto[]> {
+  async toDtos(
+    workspaceId: string,
+    rows: ProjectRow[],
+    options: HydrateOptions = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProjectDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const [members, tasks, fields] = await Promise.all([
       ProjectsStore.members(manager, workspaceId, ids),
       options.hydrated ? ProjectsStore.tasks(manager, workspaceId, ids) : Promise.resolve(null),
-      options.hydrated ? ProjectsStore.customFields(manager, workspaceId, ids, options.customFieldEntityType ?? 'TIMEENTRY') : Promise.resolve(null),
+      options.hydrated
+        ? ProjectsStore.customFields(manager, workspaceId, ids, options.customFieldEntityType ?? 'TIMEENTRY')
+        : Promise.resolve(null),
     ]);
     const membersByProject = groupBy(members, (m) => m.project_id);
     const tasksByProject = tasks ? groupBy(tasks, (t) => t.project_id) : null;

@@ -26,7 +26,10 @@ export interface RateRow {
 }
 
 /** A template's task as the copy reads it: the task columns of a TaskRow, without project and rates. */
-export type TemplateTaskRow = Pick<TaskRow, 'id' | 'name' | 'status' | 'estimate' | 'budget_estimate' | 'billable' | 'assignee_ids' | 'group_ids'>;
+export type TemplateTaskRow = Pick<
+  TaskRow,
+  'id' | 'name' | 'status' | 'estimate' | 'budget_estimate' | 'billable' | 'assignee_ids' | 'group_ids'
+>;
 
 /** A rate step of a template's scopes (project, project member, task). */
 export interface TemplateRateRow {
@@ -48,20 +51,28 @@ export const ProjectWritesStore = {
   },
 
   async clientExists(manager: EntityManager, workspaceId: string, clientId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM clients WHERE workspace_id = $1 AND id = $2', [workspaceId, clientId]);
+    const rows: unknown[] = await manager.query('SELECT 1 FROM clients WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      clientId,
+    ]);
     return rows.length > 0;
   },
 
   /** How many of these (distinct) user ids are members of the workspace. */
   async countMembers(manager: EntityManager, workspaceId: string, ids: string[]): Promise<number> {
     const rows: { user_id: string }[] = await manager.query(
-      'SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)', [workspaceId, ids]);
+      'SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)',
+      [workspaceId, ids],
+    );
     return rows.length;
   },
 
   /** How many of these (distinct) ids are user groups of the workspace. */
   async countGroups(manager: EntityManager, workspaceId: string, ids: string[]): Promise<number> {
-    const rows: { id: string }[] = await manager.query('SELECT id FROM user_groups WHERE workspace_id = $1 AND id = ANY($2)', [workspaceId, ids]);
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM user_groups WHERE workspace_id = $1 AND id = ANY($2)',
+      [workspaceId, ids],
+    );
     return rows.length;
   },
 
@@ -90,7 +101,13 @@ export const ProjectWritesStore = {
   },
 
   /** Adds users and groups as members (existing memberships stay). */
-  async addMembers(manager: EntityManager, workspaceId: string, projectId: string, userIds: string[], groupIds: string[]): Promise<void> {
+  async addMembers(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    userIds: string[],
+    groupIds: string[],
+  ): Promise<void> {
     const users = [...new Set(userIds)];
     const groups = [...new Set(groupIds)];
     if (!users.length && !groups.length) return;
@@ -105,7 +122,13 @@ export const ProjectWritesStore = {
   },
 
   /** Removes these users and groups from the project's members. */
-  async removeMembers(manager: EntityManager, workspaceId: string, projectId: string, userIds: string[], groupIds: string[]): Promise<void> {
+  async removeMembers(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    userIds: string[],
+    groupIds: string[],
+  ): Promise<void> {
     await manager.query(
       `DELETE FROM project_members WHERE workspace_id = $1 AND project_id = $2 AND (user_id = ANY($3) OR user_group_id = ANY($4))`,
       [workspaceId, projectId, userIds, groupIds],
@@ -129,7 +152,12 @@ export const ProjectWritesStore = {
   },
 
   /** Whether the user is a direct member of the project. */
-  async isDirectMember(manager: EntityManager, workspaceId: string, projectId: string, userId: string): Promise<boolean> {
+  async isDirectMember(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    userId: string,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       'SELECT 1 FROM project_members WHERE workspace_id = $1 AND project_id = $2 AND user_id = $3',
       [workspaceId, projectId, userId],
@@ -174,10 +202,19 @@ export const ProjectWritesStore = {
       `INSERT INTO tasks (id, workspace_id, project_id, name, status, estimate, budget_estimate, billable)
        SELECT u.id, $1, $2, u.name, u.status, u.estimate, u.budget, u.billable
          FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::boolean[]) AS u(id, name, status, estimate, budget, billable)`,
-      [workspaceId, projectId, ids, tasks.map((t) => t.name.trim()), tasks.map((t) => t.status), tasks.map((t) => t.estimate),
-        tasks.map((t) => t.budgetEstimate), tasks.map((t) => t.billable)],
+      [
+        workspaceId,
+        projectId,
+        ids,
+        tasks.map((t) => t.name.trim()),
+        tasks.map((t) => t.status),
+        tasks.map((t) => t.estimate),
+        tasks.map((t) => t.budgetEstimate),
+        tasks.map((t) => t.billable),
+      ],
     );
-    const pairs = (pick: (t: NewTask) => string[]) => tasks.flatMap((t, i) => [...new Set(pick(t))].map((other) => [ids[i], other]));
+    const pairs = (pick: (t: NewTask) => string[]) =>
+      tasks.flatMap((t, i) => [...new Set(pick(t))].map((other) => [ids[i], other]));
     const assignees = pairs((t) => t.assigneeIds);
     if (assignees.length) {
       await manager.query(
@@ -192,8 +229,12 @@ export const ProjectWritesStore = {
         [workspaceId, groups.map((p) => p[0]), groups.map((p) => p[1])],
       );
     }
-    await ProjectWritesStore.insertRates(manager, workspaceId, projectId,
-      tasks.flatMap((t, i) => t.rates.map((r) => ({ ...r, userId: null, taskId: ids[i] }))));
+    await ProjectWritesStore.insertRates(
+      manager,
+      workspaceId,
+      projectId,
+      tasks.flatMap((t, i) => t.rates.map((r) => ({ ...r, userId: null, taskId: ids[i] }))),
+    );
   },
 
   /** Inserts rate steps of the project's scopes (project, project member, task) as given. */
@@ -204,8 +245,17 @@ export const ProjectWritesStore = {
        SELECT r.id, $1, r.kind, r.user_id, $2, r.task_id, r.amount, r.currency, r.since
          FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::timestamptz[])
               AS r(id, kind, user_id, task_id, amount, currency, since)`,
-      [workspaceId, projectId, rates.map(() => newId()), rates.map((r) => r.kind), rates.map((r) => r.userId), rates.map((r) => r.taskId),
-        rates.map((r) => r.amount), rates.map((r) => r.currency), rates.map((r) => r.since)],
+      [
+        workspaceId,
+        projectId,
+        rates.map(() => newId()),
+        rates.map((r) => r.kind),
+        rates.map((r) => r.userId),
+        rates.map((r) => r.taskId),
+        rates.map((r) => r.amount),
+        rates.map((r) => r.currency),
+        rates.map((r) => r.since),
+      ],
     );
   },
 };

@@ -1,7 +1,12 @@
 import type { RateDto } from '../../common/dto/rate.dto';
 import { toIsoDuration } from '../../common/utils/time';
 import type {
-  BudgetEstimateDto, EstimateResetDto, ProjectDto, ProjectMembershipDto, ProjectTaskDto, TimeEstimateDto,
+  BudgetEstimateDto,
+  EstimateResetDto,
+  ProjectDto,
+  ProjectMembershipDto,
+  ProjectTaskDto,
+  TimeEstimateDto,
 } from './dto/project.dto';
 import type { BudgetEstimate, EstimateReset, TimeEstimate } from './entities/project.entity';
 import type { MemberRow, ProjectRow, TaskRow } from './projects.store';
@@ -10,25 +15,55 @@ export function rate(amount: string | null, currency: string | null): RateDto | 
   return amount === null || currency === null ? null : { amount: Number(amount), currency };
 }
 
-export const DEFAULT_TIME_ESTIMATE: TimeEstimate = { active: false, estimate: 0, includeNonBillable: true, resetOption: null, type: 'AUTO' };
-export const DEFAULT_BUDGET_ESTIMATE: BudgetEstimate = { active: false, estimate: 0, includeExpenses: false, resetOption: null, type: 'AUTO' };
+export const DEFAULT_TIME_ESTIMATE: TimeEstimate = {
+  active: false,
+  estimate: 0,
+  includeNonBillable: true,
+  resetOption: null,
+  type: 'AUTO',
+};
+export const DEFAULT_BUDGET_ESTIMATE: BudgetEstimate = {
+  active: false,
+  estimate: 0,
+  includeExpenses: false,
+  resetOption: null,
+  type: 'AUTO',
+};
 
 /** AUTO estimates are the sum of the tasks' estimates; MANUAL ones are the project's own. */
 export function toTimeEstimateDto(stored: TimeEstimate | null, taskSum: number): TimeEstimateDto {
   const te = { ...DEFAULT_TIME_ESTIMATE, ...(stored ?? {}) };
   const seconds = te.type === 'AUTO' ? taskSum : te.estimate;
-  return { active: te.active, estimate: toIsoDuration(seconds) ?? 'PT0S', includeNonBillable: te.includeNonBillable, resetOption: te.resetOption, type: te.type };
+  return {
+    active: te.active,
+    estimate: toIsoDuration(seconds) ?? 'PT0S',
+    includeNonBillable: te.includeNonBillable,
+    resetOption: te.resetOption,
+    type: te.type,
+  };
 }
 
 export function toBudgetEstimateDto(stored: BudgetEstimate | null, taskSum: number): BudgetEstimateDto {
   const be = { ...DEFAULT_BUDGET_ESTIMATE, ...(stored ?? {}) };
   const cents = be.type === 'AUTO' ? taskSum : be.estimate;
-  return { active: be.active, estimate: cents, includeExpenses: be.includeExpenses, resetOption: be.resetOption, type: be.type };
+  return {
+    active: be.active,
+    estimate: cents,
+    includeExpenses: be.includeExpenses,
+    resetOption: be.resetOption,
+    type: be.type,
+  };
 }
 
 export function toEstimateResetDto(stored: EstimateReset | null): EstimateResetDto | null {
   if (!stored) return null;
-  return { dayOfMonth: stored.dayOfMonth, dayOfWeek: stored.dayOfWeek, hour: stored.hour, interval: stored.interval, month: stored.month };
+  return {
+    dayOfMonth: stored.dayOfMonth,
+    dayOfWeek: stored.dayOfWeek,
+    hour: stored.hour,
+    interval: stored.interval,
+    month: stored.month,
+  };
 }
 
 export function toMembershipDto(row: MemberRow): ProjectMembershipDto {

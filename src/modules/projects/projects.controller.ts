@@ -10,7 +10,10 @@ import { ProjectEstimateRequestDto } from './dto/project-estimate.dto';
 import { AddUsersToProjectRequestDto, UpdateProjectMembershipsRequestDto } from './dto/project-memberships.dto';
 import { ProjectListQueryDto, ProjectQueryDto } from './dto/project-query.dto';
 import {
-  CreateProjectFromTemplateDto, PatchProjectTemplateRequestDto, ProjectRequestDto, UpdateProjectRequestDto,
+  CreateProjectFromTemplateDto,
+  PatchProjectTemplateRequestDto,
+  ProjectRequestDto,
+  UpdateProjectRequestDto,
 } from './dto/project-requests.dto';
 import { ProjectEstimatesService } from './project-estimates.service';
 import { ProjectListService } from './project-list.service';
@@ -47,7 +50,10 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Create project from a template', operationId: 'createProjectFromTemplate' })
   @ApiOkResponse({ type: ProjectDto })
-  fromTemplate(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateProjectFromTemplateDto): Promise<ProjectDto> {
+  fromTemplate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: CreateProjectFromTemplateDto,
+  ): Promise<ProjectDto> {
     return this.templates.createFromTemplate(ws, body);
   }
 
@@ -74,9 +80,16 @@ export class ProjectsController {
   }
 
   @Delete(':projectId')
-  @ApiOperation({ summary: 'Delete a project from a workspace', operationId: 'deleteProject', description: 'Only archived projects can be deleted (400 otherwise).' })
+  @ApiOperation({
+    summary: 'Delete a project from a workspace',
+    operationId: 'deleteProject',
+    description: 'Only archived projects can be deleted (400 otherwise).',
+  })
   @ApiOkResponse({ type: ProjectDto })
-  remove(@CurrentWorkspace() ws: WorkspaceContext, @Param('projectId', ObjectIdPipe) projectId: string): Promise<ProjectDto> {
+  remove(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('projectId', ObjectIdPipe) projectId: string,
+  ): Promise<ProjectDto> {
     return this.projects.remove(ws, projectId);
   }
 

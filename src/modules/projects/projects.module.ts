@@ -13,8 +13,14 @@ import { ProjectsService } from './projects.service';
 @Module({
   controllers: [ProjectsController],
   providers: [
-    ProjectAccessService, ProjectViewsService, ProjectChangesService, ProjectsService, ProjectListService,
-    ProjectEstimatesService, ProjectMembersService, ProjectTemplatesService,
+    ProjectAccessService,
+    ProjectViewsService,
+    ProjectChangesService,
+    ProjectsService,
+    ProjectListService,
+    ProjectEstimatesService,
+    ProjectMembersService,
+    ProjectTemplatesService,
   ],
   exports: [ProjectAccessService, ProjectViewsService],
 })

@@ -80,7 +80,12 @@ export class ProjectsService {
           archived: false,
           isTemplate: false,
           timeEstimate: body.estimate
-            ? { ...DEFAULT_TIME_ESTIMATE, active: estimateSeconds > 0, estimate: estimateSeconds, type: body.estimate.type ?? 'MANUAL' }
+            ? {
+                ...DEFAULT_TIME_ESTIMATE,
+                active: estimateSeconds > 0,
+                estimate: estimateSeconds,
+                type: body.estimate.type ?? 'MANUAL',
+              }
             : null,
           budgetEstimate: null,
           estimateReset: null,
@@ -111,7 +116,7 @@ export class ProjectsService {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
       const project = await ProjectWritesStore.find(manager, ws.workspaceId, projectId);
-      const clientId = body.clientId === undefined ? project.clientId : emptyToNull(body.clientId) ?? null;
+      const clientId = body.clientId === undefined ? project.clientId : (emptyToNull(body.clientId) ?? null);
       if (clientId && clientId !== project.clientId) await this.changes.assertClient(manager, ws.workspaceId, clientId);
       const name = body.name?.trim() ?? project.name;
       await conflictOnUnique(projectNameConflicts(name, clientId), () =>
@@ -157,11 +162,21 @@ export class ProjectsService {
 
   /** Sets a rate of the project (userId null) or of a project member, when given. */
   async setRate(
-    manager: EntityManager, workspaceId: string, projectId: string, userId: string | null,
-    kind: 'HOURLY' | 'COST', value: RateRequestDto | undefined, currency: string,
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    userId: string | null,
+    kind: 'HOURLY' | 'COST',
+    value: RateRequestDto | undefined,
+    currency: string,
   ): Promise<void> {
     if (!value) return;
-    await this.rates.set(manager, { workspaceId, projectId, userId }, kind, { amount: value.amount, currency },
-      value.since ? new Date(value.since) : undefined);
+    await this.rates.set(
+      manager,
+      { workspaceId, projectId, userId },
+      kind,
+      { amount: value.amount, currency },
+      value.since ? new Date(value.since) : undefined,
+    );
   }
 }

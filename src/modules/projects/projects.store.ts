@@ -76,7 +76,11 @@ function rateJoin(alias: string, kind: 'HOURLY' | 'COST', scope: string): string
 }
 
 const PROJECT_SCOPE = (kind: 'HOURLY' | 'COST') =>
-  rateJoin(kind === 'HOURLY' ? 'hr' : 'cr', kind, 'r.workspace_id = p.workspace_id AND r.project_id = p.id AND r.user_id IS NULL AND r.task_id IS NULL');
+  rateJoin(
+    kind === 'HOURLY' ? 'hr' : 'cr',
+    kind,
+    'r.workspace_id = p.workspace_id AND r.project_id = p.id AND r.user_id IS NULL AND r.task_id IS NULL',
+  );
 
 /**
  * `SELECT ... FROM projects p ...` with the client's name, the workspace's
@@ -105,7 +109,8 @@ const SORT_EXPRESSIONS: Record<string, string | null> = {
   CLIENT_NAME: "lower(coalesce(q.client_name, ''))",
   DURATION: null,
   PROGRESS: null,
-  BUDGET: "CASE WHEN coalesce(q.budget_estimate->>'type', 'AUTO') = 'AUTO' THEN q.task_budget ELSE (q.budget_estimate->>'estimate')::bigint END",
+  BUDGET:
+    "CASE WHEN coalesce(q.budget_estimate->>'type', 'AUTO') = 'AUTO' THEN q.task_budget ELSE (q.budget_estimate->>'estimate')::bigint END",
 };
 
 function filters(ws: WorkspaceContext, q: ProjectListQueryDto): SqlConditions {
@@ -113,9 +118,11 @@ function filters(ws: WorkspaceContext, q: ProjectListQueryDto): SqlConditions {
   c.add(`p.workspace_id = ${c.param(ws.workspaceId)}`);
   if (!ws.isAdmin) c.add(projectVisibleSql({ project: 'p', user: c.param(ws.userId) }));
   if (q.name !== undefined && q.name !== '') {
-    c.add(q['strict-name-search']
-      ? `lower(p.name) = lower(${c.param(q.name)})`
-      : `strpos(lower(p.name), lower(${c.param(q.name)})) > 0`);
+    c.add(
+      q['strict-name-search']
+        ? `lower(p.name) = lower(${c.param(q.name)})`
+        : `strpos(lower(p.name), lower(${c.param(q.name)})) > 0`,
+    );
   }
   if (q.archived !== undefined) c.add(`p.archived = ${c.param(q.archived)}`);
   if (q.billable !== undefined) c.add(`p.billable = ${c.param(q.billable)}`);
@@ -123,7 +130,11 @@ function filters(ws: WorkspaceContext, q: ProjectListQueryDto): SqlConditions {
   if (q.access) c.add(`p.is_public = ${c.param(q.access === 'PUBLIC')}`);
   if (q.clients?.length) {
     const ids = c.param(q.clients);
-    c.add(q['contains-client'] === false ? `(p.client_id IS NULL OR NOT p.client_id = ANY(${ids}))` : `p.client_id = ANY(${ids})`);
+    c.add(
+      q['contains-client'] === false
+        ? `(p.client_id IS NULL OR NOT p.client_id = ANY(${ids}))`
+        : `p.client_id = ANY(${ids})`,
+    );
   }
   if (q['client-status'] === 'ACTIVE') c.add('(c.id IS NULL OR NOT c.archived)');
   if (q['client-status'] === 'ARCHIVED') c.add('c.archived');
@@ -158,12 +169,19 @@ export interface ProjectListPage {
 export const ProjectsStore = {
   /** The project's row; undefined when it is not in this workspace. */
   async row(manager: EntityManager, workspaceId: string, projectId: string): Promise<ProjectRow | undefined> {
-    const rows: ProjectRow[] = await manager.query(`${PROJECT_SELECT} WHERE p.workspace_id = $1 AND p.id = $2`, [workspaceId, projectId]);
+    const rows: ProjectRow[] = await manager.query(`${PROJECT_SELECT} WHERE p.workspace_id = $1 AND p.id = $2`, [
+      workspaceId,
+      projectId,
+    ]);
     return rows[0];
   },
 
   /** A page of GET projects, each row with the `total` of matching projects (none on a page past the end). */
-  async page(manager: EntityManager, ws: WorkspaceContext, { query, limit, offset }: ProjectListPage): Promise<ProjectRow[]> {
+  async page(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    { query, limit, offset }: ProjectListPage,
+  ): Promise<ProjectRow[]> {
     const c = filters(ws, query);
     const where = c.sql;
     const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
@@ -181,13 +199,17 @@ export const ProjectsStore = {
   async count(manager: EntityManager, ws: WorkspaceContext, query: ProjectListQueryDto): Promise<number> {
     const c = filters(ws, query);
     const where = c.sql;
-    const [{ count }] = (await manager.query(`SELECT count(*) AS count FROM (${PROJECT_SELECT} WHERE ${where}) q`, c.params)) as { count: string }[];
+    const [{ count }] = (await manager.query(
+      `SELECT count(*) AS count FROM (${PROJECT_SELECT} WHERE ${where}) q`,
+      c.params,
+    )) as { count: string }[];
     return Number(count);
   },
 
   /** The memberships of these projects, with the members' project rates. */
   members(manager: EntityManager, workspaceId: string, ids: string[]): Promise<MemberRow[]> {
-    const scope = 'r.workspace_id = pm.workspace_id AND r.project_id = pm.project_id AND r.user_id = pm.user_id AND r.task_id IS NULL';
+    const scope =
+      'r.workspace_id = pm.workspace_id AND r.project_id = pm.project_id AND r.user_id = pm.user_id AND r.task_id IS NULL';
     return manager.query(
       `SELECT pm.project_id, pm.user_id, pm.user_group_id, wm.status,
               hr.amount AS hourly_amount, hr.currency AS hourly_currency, cr.amount AS cost_amount, cr.currency AS cost_currency
@@ -203,7 +225,8 @@ export const ProjectsStore = {
 
   /** The tasks of these projects, with their assignees, groups and rates. */
   tasks(manager: EntityManager, workspaceId: string, ids: string[]): Promise<TaskRow[]> {
-    const scope = 'r.workspace_id = t.workspace_id AND r.project_id = t.project_id AND r.task_id = t.id AND r.user_id IS NULL';
+    const scope =
+      'r.workspace_id = t.workspace_id AND r.project_id = t.project_id AND r.task_id = t.id AND r.user_id IS NULL';
     return manager.query(
       `SELECT t.id, t.project_id, t.name, t.status, t.estimate, t.budget_estimate, t.billable,
               coalesce((SELECT array_agg(ta.user_id::text ORDER BY ta.user_id) FROM task_assignees ta WHERE ta.task_id = t.id), '{}') AS assignee_ids,
@@ -219,7 +242,12 @@ export const ProjectsStore = {
   },
 
   /** The workspace's active custom fields of an entity type, with the values of these projects. */
-  customFields(manager: EntityManager, workspaceId: string, ids: string[], entityType: string): Promise<CustomFieldRow[]> {
+  customFields(
+    manager: EntityManager,
+    workspaceId: string,
+    ids: string[],
+    entityType: string,
+  ): Promise<CustomFieldRow[]> {
     return manager.query(
       `SELECT ${customFieldColumns('cf')},
               coalesce((SELECT json_agg(json_build_object('projectId', pcf.project_id, 'status', pcf.status, 'value', pcf.default_value))
@@ -230,5 +258,5 @@ export const ProjectsStore = {
         ORDER BY lower(cf.name), cf.id`,
       [workspaceId, ids, entityType],
     );
-  }
+  },
 };

@@ -15,7 +15,9 @@ export const ALL_TIME = new Date('0001-01-01T00:00:00Z');
 
 /** The levels that decide an entry's rate before `level` does, strongest first. */
 export function shadowingLevels(level: RateLevel): RateLevel[] {
-  return [RateLevel.Task, RateLevel.ProjectMember, RateLevel.Project, RateLevel.WorkspaceMember].filter((l) => l > level);
+  return [RateLevel.Task, RateLevel.ProjectMember, RateLevel.Project, RateLevel.WorkspaceMember].filter(
+    (l) => l > level,
+  );
 }
 
 export interface RateCandidate extends RateValue {

@@ -37,7 +37,13 @@ export interface RateCandidateRow {
  * workspace, user, project, task and start. Embeddable in a larger read so
  * that the rates come with it; `resolveCandidates` then applies precedence.
  */
-export function rateCandidatesSql(p: { workspaceId: string; userId: string; projectId: string; taskId: string; at: string }): string {
+export function rateCandidatesSql(p: {
+  workspaceId: string;
+  userId: string;
+  projectId: string;
+  taskId: string;
+  at: string;
+}): string {
   // `since` as epoch milliseconds: exact, and independent of the session's time zone (ALL_TIME is year 1).
   return `SELECT kind, amount, currency, (extract(epoch FROM since) * 1000)::bigint AS since,
               CASE WHEN task_id IS NOT NULL THEN 5
@@ -55,7 +61,13 @@ export function rateCandidatesSql(p: { workspaceId: string; userId: string; proj
 /** The rates in force at `at` among the candidates of `rateCandidatesSql`. */
 export function resolveCandidates(rows: readonly RateCandidateRow[], at: Date): ResolvedRates {
   return resolveRates(
-    rows.map((r) => ({ kind: r.kind, level: r.level as RateLevel, amount: Number(r.amount), currency: r.currency, since: new Date(Number(r.since)) })),
+    rows.map((r) => ({
+      kind: r.kind,
+      level: r.level as RateLevel,
+      amount: Number(r.amount),
+      currency: r.currency,
+      since: new Date(Number(r.since)),
+    })),
     at,
   );
 }
@@ -74,15 +86,22 @@ export class RatesService {
 
   /** Answers how many entries were re-priced. */
   async set(manager: EntityManager, scope: RateScope, kind: RateKind, value: RateValue, since?: Date): Promise<number> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('A rate change runs in the transaction of its request');
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error('A rate change runs in the transaction of its request');
     await RatesStore.lockForChange(manager, scope.workspaceId);
     const id = newId();
     await RatesStore.replaceSteps(manager, id, scope, kind, value.amount, value.currency, since ?? ALL_TIME);
     const entries = await RatesStore.reprice(manager, scope, kind, value.amount, value.currency, since ?? null);
     if (entries > 0) {
       await RatesStore.recordChange(manager, scope, id, {
-        kind, userId: scope.userId ?? null, projectId: scope.projectId ?? null, taskId: scope.taskId ?? null,
-        since: since?.toISOString() ?? null, amount: value.amount, currency: value.currency, entries,
+        kind,
+        userId: scope.userId ?? null,
+        projectId: scope.projectId ?? null,
+        taskId: scope.taskId ?? null,
+        since: since?.toISOString() ?? null,
+        amount: value.amount,
+        currency: value.currency,
+        entries,
       });
     }
     return entries;
@@ -94,7 +113,12 @@ export class RatesService {
   }
 
   /** The rate in force at `at` (default now) for exactly this scope, or null when none was set. */
-  async at(scope: RateScope, kind: RateKind, at = new Date(), manager: EntityManager = this.dataSource.manager): Promise<RateValue | null> {
+  async at(
+    scope: RateScope,
+    kind: RateKind,
+    at = new Date(),
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RateValue | null> {
     const rate = await manager.getRepository(Rate).findOne({
       where: { ...scopeWhere(scope, kind), since: LessThanOrEqual(at) },
       order: { since: 'DESC' },
@@ -123,7 +147,12 @@ export class RatesService {
    * Current rates of every member of a workspace (user-level scope), keyed by
    * user id, in one query.
    */
-  async memberRates(workspaceId: string, kind: RateKind, manager: EntityManager = this.dataSource.manager, at = new Date()): Promise<Map<string, RateValue>> {
+  async memberRates(
+    workspaceId: string,
+    kind: RateKind,
+    manager: EntityManager = this.dataSource.manager,
+    at = new Date(),
+  ): Promise<Map<string, RateValue>> {
     // `at` comes from the app's clock, as `since` does: SQL now() is the transaction's start,
     // which would hide a rate set a moment ago in the same transaction.
     const rows: { user_id: string; amount: string; currency: string }[] = await manager.query(

@@ -32,6 +32,8 @@ describe('repriceSql', () => {
 describe('ratesUnchangedSql', () => {
   it('takes the shared advisory lock without waiting, then reads the version (CASE keeps that order)', () => {
     const sql = ratesUnchangedSql('$2', '$16');
-    expect(sql).toMatch(/^CASE WHEN pg_try_advisory_xact_lock_shared\(\d+, hashtext\(\$2\)\) THEN rates_version_of\(\$2\) = \$16::bigint ELSE false END$/);
+    expect(sql).toMatch(
+      /^CASE WHEN pg_try_advisory_xact_lock_shared\(\d+, hashtext\(\$2\)\) THEN rates_version_of\(\$2\) = \$16::bigint ELSE false END$/,
+    );
   });
 });

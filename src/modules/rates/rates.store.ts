@@ -34,10 +34,14 @@ const SCOPE_ENTRIES: Record<RateLevel, string> = {
  * (the workspace's steps of one kind, the first `since` of each scope): a scope's rate, once set, stays in force.
  */
 const IN_FORCE: Record<RateLevel, string> = {
-  [RateLevel.Workspace]: 'EXISTS (SELECT 1 FROM r WHERE r.user_id IS NULL AND r.project_id IS NULL AND r.since <= te.start_at)',
-  [RateLevel.WorkspaceMember]: 'EXISTS (SELECT 1 FROM r WHERE r.user_id = te.user_id AND r.project_id IS NULL AND r.since <= te.start_at)',
-  [RateLevel.Project]: 'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id IS NULL AND r.since <= te.start_at)',
-  [RateLevel.ProjectMember]: 'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id = te.user_id AND r.since <= te.start_at)',
+  [RateLevel.Workspace]:
+    'EXISTS (SELECT 1 FROM r WHERE r.user_id IS NULL AND r.project_id IS NULL AND r.since <= te.start_at)',
+  [RateLevel.WorkspaceMember]:
+    'EXISTS (SELECT 1 FROM r WHERE r.user_id = te.user_id AND r.project_id IS NULL AND r.since <= te.start_at)',
+  [RateLevel.Project]:
+    'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id IS NULL AND r.since <= te.start_at)',
+  [RateLevel.ProjectMember]:
+    'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id = te.user_id AND r.since <= te.start_at)',
   [RateLevel.Task]: 'EXISTS (SELECT 1 FROM r WHERE r.task_id = te.task_id AND r.since <= te.start_at)',
 };
 
@@ -146,7 +150,15 @@ export const RatesStore = {
   },
 
   /** Replaces the scope's steps from `from` on by one step at `from`. */
-  async replaceSteps(manager: EntityManager, id: string, scope: RateScope, kind: RateKind, amount: number, currency: string, from: Date): Promise<void> {
+  async replaceSteps(
+    manager: EntityManager,
+    id: string,
+    scope: RateScope,
+    kind: RateKind,
+    amount: number,
+    currency: string,
+    from: Date,
+  ): Promise<void> {
     const params = [scope.workspaceId, kind, scope.userId ?? null, scope.projectId ?? null, scope.taskId ?? null, from];
     await manager.query(
       `DELETE FROM rates WHERE workspace_id = $1 AND kind = $2 AND user_id IS NOT DISTINCT FROM $3 AND project_id IS NOT DISTINCT FROM $4
@@ -160,15 +172,34 @@ export const RatesStore = {
   },
 
   /** Re-prices the entries the change reaches (see `repriceSql`); answers how many changed. */
-  async reprice(manager: EntityManager, scope: RateScope, kind: RateKind, amount: number, currency: string, since: Date | null): Promise<number> {
+  async reprice(
+    manager: EntityManager,
+    scope: RateScope,
+    kind: RateKind,
+    amount: number,
+    currency: string,
+    since: Date | null,
+  ): Promise<number> {
     const [, count]: [unknown[], number] = await manager.query(repriceSql(levelOf(scope), kind), [
-      scope.workspaceId, scope.userId ?? null, scope.projectId ?? null, scope.taskId ?? null, kind, amount, currency, since,
+      scope.workspaceId,
+      scope.userId ?? null,
+      scope.projectId ?? null,
+      scope.taskId ?? null,
+      kind,
+      amount,
+      currency,
+      since,
     ]);
     return count;
   },
 
   /** The rate-change record of the outbox (for the change feed; no webhook subscribes to its event). */
-  async recordChange(manager: EntityManager, scope: RateScope, rateId: string, record: Omit<RateChangeRecord, 'at'>): Promise<void> {
+  async recordChange(
+    manager: EntityManager,
+    scope: RateScope,
+    rateId: string,
+    record: Omit<RateChangeRecord, 'at'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload)
        VALUES ($1, $2, $3, $4, $5::jsonb || jsonb_build_object('at', now()))`,

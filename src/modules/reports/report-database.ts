@@ -1,4 +1,12 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, Module, type NestInterceptor, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Module,
+  type NestInterceptor,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { from, type Observable, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -29,11 +37,17 @@ export class ReportDatabase implements OnApplicationShutdown {
     readonly replica: boolean,
   ) {}
 
-  static async open(primary: DataSource, readUrl = env().DATABASE_READ_URL, poolSize = env().DB_POOL_SIZE): Promise<ReportDatabase> {
+  static async open(
+    primary: DataSource,
+    readUrl = env().DATABASE_READ_URL,
+    poolSize = env().DB_POOL_SIZE,
+  ): Promise<ReportDatabase> {
     if (!readUrl) return new ReportDatabase(primary, false);
     const replica = new DataSource({ ...dataSourceOptions(readUrl, poolSize), migrations: [] });
     await replica.initialize().catch((error: unknown) => {
-      throw new Error(`DATABASE_READ_URL: cannot connect to the replica: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `DATABASE_READ_URL: cannot connect to the replica: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     return new ReportDatabase(replica, true);
   }
@@ -64,7 +78,8 @@ export class DataFreshnessInterceptor implements NestInterceptor {
     const lag = this.reports.lagSeconds().catch(() => null); // the report itself reports a replica that is down
     return from(lag).pipe(
       switchMap((seconds) => {
-        if (seconds !== null) context.switchToHttp().getResponse<Response>().setHeader('X-Data-Freshness', seconds.toFixed(3));
+        if (seconds !== null)
+          context.switchToHttp().getResponse<Response>().setHeader('X-Data-Freshness', seconds.toFixed(3));
         return next.handle();
       }),
     );
@@ -73,8 +88,16 @@ export class DataFreshnessInterceptor implements NestInterceptor {
 
 @Module({
   providers: [
-    { provide: ReportDatabase, useFactory: (primary: DataSource) => ReportDatabase.open(primary), inject: [DataSource] },
-    { provide: REPORT_DATA_SOURCE, useFactory: (reports: ReportDatabase) => reports.dataSource, inject: [ReportDatabase] },
+    {
+      provide: ReportDatabase,
+      useFactory: (primary: DataSource) => ReportDatabase.open(primary),
+      inject: [DataSource],
+    },
+    {
+      provide: REPORT_DATA_SOURCE,
+      useFactory: (reports: ReportDatabase) => reports.dataSource,
+      inject: [ReportDatabase],
+    },
     DataFreshnessInterceptor,
   ],
   exports: [ReportDatabase, REPORT_DATA_SOURCE, DataFreshnessInterceptor],

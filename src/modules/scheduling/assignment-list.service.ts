@@ -27,7 +27,11 @@ export class AssignmentListService {
     const { limit, offset } = limitOffset(pageOf(query));
     const rows = await this.store.hydratedPage(ws, range, query, limit, offset);
     const total = rows.length ? Number(rows[0].total) : 0;
-    return new Page(rows.map((r) => toHydratedDto(r, zone)), total, pageOf(query));
+    return new Page(
+      rows.map((r) => toHydratedDto(r, zone)),
+      total,
+      pageOf(query),
+    );
   }
 
   /**

@@ -37,7 +37,9 @@ export class AssignmentSeriesService {
       let result: string[];
       if (!repeat) {
         if (row.series_id !== null && row.week_index !== null) {
-          removed = (await this.store.seriesRows(manager, wsId, row.series_id, row.week_index)).filter((r) => r.id !== row.id);
+          removed = (await this.store.seriesRows(manager, wsId, row.series_id, row.week_index)).filter(
+            (r) => r.id !== row.id,
+          );
           await this.store.detach(manager, wsId, row.id);
           await this.store.endSeriesAtLeastOne(manager, wsId, row.series_id, row.week_index);
         }
@@ -53,13 +55,23 @@ export class AssignmentSeriesService {
         const all = await this.store.seriesRows(manager, wsId, row.series_id);
         removed = all.filter((r) => (r.week_index ?? 0) >= body.weeks);
         const kept = all.filter((r) => (r.week_index ?? 0) < body.weeks);
-        const last = kept.reduce<AssignmentRow | undefined>((max, r) => ((r.week_index ?? 0) > (max?.week_index ?? -1) ? r : max), undefined) ?? row;
+        const last =
+          kept.reduce<AssignmentRow | undefined>(
+            (max, r) => ((r.week_index ?? 0) > (max?.week_index ?? -1) ? r : max),
+            undefined,
+          ) ?? row;
         const lastIndex = last.week_index ?? 0;
         const from = Math.max(lastIndex + 1, row.weeks ?? 0);
         const extra: NewAssignment[] = [];
         for (let i = from; i < body.weeks; i += 1) {
           const shift = 7 * (i - lastIndex);
-          extra.push({ ...valuesOf(last), start: addDays(last.start_date, shift), end: addDays(last.end_date, shift), seriesId: row.series_id, weekIndex: i });
+          extra.push({
+            ...valuesOf(last),
+            start: addDays(last.start_date, shift),
+            end: addDays(last.end_date, shift),
+            seriesId: row.series_id,
+            weekIndex: i,
+          });
         }
         created = await this.store.insert(manager, wsId, extra);
         await this.store.repeatSeries(manager, wsId, row.series_id, body.weeks);
@@ -67,13 +79,27 @@ export class AssignmentSeriesService {
       }
       const removedDtos = await this.store.toDtos(manager, removed, zone);
       if (removed.length) {
-        await this.store.deleteByIds(manager, wsId, removed.map((r) => r.id));
+        await this.store.deleteByIds(
+          manager,
+          wsId,
+          removed.map((r) => r.id),
+        );
       }
       await this.store.dropEmptySeries(manager, wsId, [row.series_id]);
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, wsId, result), zone);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_DELETED', removedDtos);
-      await recordAssignments(this.outbox, manager, 'ASSIGNMENT_CREATED', dtos.filter((d) => created.includes(d.id)));
-      await recordAssignments(this.outbox, manager, 'ASSIGNMENT_UPDATED', dtos.filter((d) => d.id === row.id));
+      await recordAssignments(
+        this.outbox,
+        manager,
+        'ASSIGNMENT_CREATED',
+        dtos.filter((d) => created.includes(d.id)),
+      );
+      await recordAssignments(
+        this.outbox,
+        manager,
+        'ASSIGNMENT_UPDATED',
+        dtos.filter((d) => d.id === row.id),
+      );
       return dtos;
     });
   }
@@ -95,10 +121,19 @@ export class AssignmentSeriesService {
         const base = option === 'ALL' ? 0 : row.week_index;
         const sources = await this.store.seriesRows(manager, wsId, row.series_id, base);
         const first = sources[0] ?? row;
-        const template = { ...valuesOf(first), userId: body.userId, start: addDays(first.start_date, -7 * ((first.week_index ?? base) - base)),
-          end: addDays(first.end_date, -7 * ((first.week_index ?? base) - base)) };
+        const template = {
+          ...valuesOf(first),
+          userId: body.userId,
+          start: addDays(first.start_date, -7 * ((first.week_index ?? base) - base)),
+          end: addDays(first.end_date, -7 * ((first.week_index ?? base) - base)),
+        };
         const seriesId = await this.store.insertSeries(manager, wsId, template, Math.max(1, (row.weeks ?? 1) - base));
-        items = sources.map((s) => ({ ...valuesOf(s), userId: body.userId, seriesId, weekIndex: (s.week_index ?? base) - base }));
+        items = sources.map((s) => ({
+          ...valuesOf(s),
+          userId: body.userId,
+          seriesId,
+          weekIndex: (s.week_index ?? base) - base,
+        }));
       }
       const ids = await this.store.insert(manager, wsId, items);
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, wsId, ids), zone);

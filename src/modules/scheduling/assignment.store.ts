@@ -70,7 +70,10 @@ export class AssignmentStore {
 
   /** The caller's time zone (users.settings.timeZone), in which dates of requests and responses are read and printed. */
   async zoneOf(userId: string): Promise<string> {
-    const rows: { zone: string | null }[] = await this.dataSource.query(`SELECT settings->>'timeZone' AS zone FROM users WHERE id = $1`, [userId]);
+    const rows: { zone: string | null }[] = await this.dataSource.query(
+      `SELECT settings->>'timeZone' AS zone FROM users WHERE id = $1`,
+      [userId],
+    );
     return safeTimeZone(rows[0]?.zone);
   }
 
@@ -82,7 +85,8 @@ export class AssignmentStore {
       [ws.workspaceId, id, ws.userId],
     );
     if (!rows.length) throw new NotFoundException('Assignment not found');
-    if (!rows[0].writable) throw new ForbiddenException('Only admins and managers of the user or project change assignments');
+    if (!rows[0].writable)
+      throw new ForbiddenException('Only admins and managers of the user or project change assignments');
     return rows[0];
   }
 
@@ -93,14 +97,23 @@ export class AssignmentStore {
       `SELECT 1 FROM (SELECT $1::char(24) AS workspace_id, $3::char(24) AS user_id, $4::char(24) AS project_id) a WHERE ${writableSql(ws, 'a', '$2')}`,
       [ws.workspaceId, ws.userId, userId, projectId],
     );
-    if (!rows.length) throw new ForbiddenException('Only admins and managers of the user or project schedule assignments');
+    if (!rows.length)
+      throw new ForbiddenException('Only admins and managers of the user or project schedule assignments');
   }
 
   async rows(manager: EntityManager, workspaceId: string, where: string, params: unknown[]): Promise<AssignmentRow[]> {
-    return manager.query(`${ASSIGNMENT_SELECT} WHERE a.workspace_id = $1 AND ${where} ORDER BY a.start_date, a.id`, [workspaceId, ...params]);
+    return manager.query(`${ASSIGNMENT_SELECT} WHERE a.workspace_id = $1 AND ${where} ORDER BY a.start_date, a.id`, [
+      workspaceId,
+      ...params,
+    ]);
   }
 
-  async seriesRows(manager: EntityManager, workspaceId: string, seriesId: string, fromIndex = 0): Promise<AssignmentRow[]> {
+  async seriesRows(
+    manager: EntityManager,
+    workspaceId: string,
+    seriesId: string,
+    fromIndex = 0,
+  ): Promise<AssignmentRow[]> {
     return this.rows(manager, workspaceId, 'a.series_id = $2 AND a.week_index >= $3', [seriesId, fromIndex]);
   }
 
@@ -125,14 +138,32 @@ export class AssignmentStore {
   }
 
   /** A series whose first occurrence has `values`; returns its id. */
-  async insertSeries(manager: EntityManager, workspaceId: string, values: AssignmentValues, weeks: number): Promise<string> {
+  async insertSeries(
+    manager: EntityManager,
+    workspaceId: string,
+    values: AssignmentValues,
+    weeks: number,
+  ): Promise<string> {
     const id = newId();
     await manager.query(
       `INSERT INTO assignment_series (id, workspace_id, user_id, project_id, task_id, start_date, end_date, hours_per_day,
                                       include_non_working_days, note, billable, start_time, repeat, weeks)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13)`,
-      [id, workspaceId, values.userId, values.projectId, values.taskId, values.start, values.end, values.hoursPerDay,
-        values.includeNonWorkingDays, values.note, values.billable, values.startTime, weeks],
+      [
+        id,
+        workspaceId,
+        values.userId,
+        values.projectId,
+        values.taskId,
+        values.start,
+        values.end,
+        values.hoursPerDay,
+        values.includeNonWorkingDays,
+        values.note,
+        values.billable,
+        values.startTime,
+        weeks,
+      ],
     );
     return id;
   }
@@ -150,16 +181,29 @@ export class AssignmentStore {
 
   /** A page of the assignments overlapping the range that the caller may see, with project, client, task and user names, and `total`. */
   async hydratedPage(
-    ws: WorkspaceContext, range: DayRange, query: AssignmentsQueryDto, limit: number, offset: number,
+    ws: WorkspaceContext,
+    range: DayRange,
+    query: AssignmentsQueryDto,
+    limit: number,
+    offset: number,
   ): Promise<HydratedRow[]> {
     const params = new SqlConditions([ws.workspaceId, range.start, range.end, ws.userId]);
-    const where = [`a.workspace_id = $1`, `a.start_date <= $3::date`, `a.end_date >= $2::date`, visibleSql(ws, 'a', '$4')];
+    const where = [
+      `a.workspace_id = $1`,
+      `a.start_date <= $3::date`,
+      `a.end_date >= $2::date`,
+      visibleSql(ws, 'a', '$4'),
+    ];
     if (query.name) {
       const like = params.param(likePattern(query.name));
-      where.push(`(p.name ILIKE ${like} OR c.name ILIKE ${like} OR t.name ILIKE ${like} OR u.name ILIKE ${like} OR a.note ILIKE ${like})`);
+      where.push(
+        `(p.name ILIKE ${like} OR c.name ILIKE ${like} OR t.name ILIKE ${like} OR u.name ILIKE ${like} OR a.note ILIKE ${like})`,
+      );
     }
     const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
-    const order = query['sort-column'] ? `${SORT[query['sort-column']]} ${direction}, a.start_date, a.id` : `a.start_date ${direction}, a.id ${direction}`;
+    const order = query['sort-column']
+      ? `${SORT[query['sort-column']]} ${direction}, a.start_date, a.id`
+      : `a.start_date ${direction}, a.id ${direction}`;
     return this.dataSource.query(
       `SELECT a.id, a.workspace_id, a.user_id, a.project_id, a.task_id, a.start_date::text AS start_date, a.end_date::text AS end_date,
               a.hours_per_day::float8 AS hours_per_day, a.note, a.billable, a.start_time::text AS start_time,
@@ -182,10 +226,19 @@ export class AssignmentStore {
    * caller may change, narrowed by the users/groups filters and the search
    * (users in TEAM view, projects and clients in PROJECTS view, both otherwise); returns their ids.
    */
-  async publish(manager: EntityManager, ws: WorkspaceContext, range: DayRange, body: PublishAssignmentsRequestDto): Promise<string[]> {
+  async publish(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    range: DayRange,
+    body: PublishAssignmentsRequestDto,
+  ): Promise<string[]> {
     const params = new SqlConditions([ws.workspaceId, range.start, range.end, ws.userId]);
     const where = [
-      `a.workspace_id = $1`, `NOT a.published`, `a.start_date <= $3::date`, `a.end_date >= $2::date`, writableSql(ws, 'a', '$4'),
+      `a.workspace_id = $1`,
+      `NOT a.published`,
+      `a.start_date <= $3::date`,
+      `a.end_date >= $2::date`,
+      writableSql(ws, 'a', '$4'),
       ...userFilterSql(params, 'a.user_id', body.userFilter, body.userGroupFilter, null),
     ];
     if (body.search) {
@@ -193,7 +246,9 @@ export class AssignmentStore {
       const team = `EXISTS (SELECT 1 FROM users su WHERE su.id = a.user_id AND (su.name ILIKE ${like} OR su.email ILIKE ${like}))`;
       const projects = `EXISTS (SELECT 1 FROM projects sp LEFT JOIN clients sc ON sc.workspace_id = sp.workspace_id AND sc.id = sp.client_id
                           WHERE sp.workspace_id = a.workspace_id AND sp.id = a.project_id AND (sp.name ILIKE ${like} OR sc.name ILIKE ${like}))`;
-      where.push(body.viewType === 'TEAM' ? team : body.viewType === 'PROJECTS' ? projects : `(${team} OR ${projects})`);
+      where.push(
+        body.viewType === 'TEAM' ? team : body.viewType === 'PROJECTS' ? projects : `(${team} OR ${projects})`,
+      );
     }
     // An UPDATE ... RETURNING through TypeORM's query answers [rows, affected].
     const [published]: [{ id: string }[], number] = await manager.query(
@@ -205,26 +260,54 @@ export class AssignmentStore {
 
   /** Takes an assignment out of its series. */
   async detach(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
-    await manager.query(`UPDATE assignments SET series_id = NULL, week_index = NULL, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    await manager.query(
+      `UPDATE assignments SET series_id = NULL, week_index = NULL, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id],
+    );
   }
 
   /** Makes an assignment the first occurrence (week 0) of a series. */
   async attachFirst(manager: EntityManager, workspaceId: string, id: string, seriesId: string): Promise<void> {
-    await manager.query(`UPDATE assignments SET series_id = $3, week_index = 0, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, seriesId]);
+    await manager.query(
+      `UPDATE assignments SET series_id = $3, week_index = 0, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, id, seriesId],
+    );
   }
 
   /** Ends a series after `weeks` weeks (at least one). */
-  async endSeriesAtLeastOne(manager: EntityManager, workspaceId: string, seriesId: string, weeks: number): Promise<void> {
-    await manager.query(`UPDATE assignment_series SET weeks = greatest($3, 1) WHERE workspace_id = $1 AND id = $2`, [workspaceId, seriesId, weeks]);
+  async endSeriesAtLeastOne(
+    manager: EntityManager,
+    workspaceId: string,
+    seriesId: string,
+    weeks: number,
+  ): Promise<void> {
+    await manager.query(`UPDATE assignment_series SET weeks = greatest($3, 1) WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      seriesId,
+      weeks,
+    ]);
   }
 
-  async setSeriesWeeks(manager: EntityManager, workspaceId: string, seriesId: string | null, weeks: number): Promise<void> {
-    await manager.query(`UPDATE assignment_series SET weeks = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, seriesId, weeks]);
+  async setSeriesWeeks(
+    manager: EntityManager,
+    workspaceId: string,
+    seriesId: string | null,
+    weeks: number,
+  ): Promise<void> {
+    await manager.query(`UPDATE assignment_series SET weeks = $3 WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      seriesId,
+      weeks,
+    ]);
   }
 
   /** A series repeats for `weeks` weeks. */
   async repeatSeries(manager: EntityManager, workspaceId: string, seriesId: string, weeks: number): Promise<void> {
-    await manager.query(`UPDATE assignment_series SET weeks = $3, repeat = true WHERE workspace_id = $1 AND id = $2`, [workspaceId, seriesId, weeks]);
+    await manager.query(`UPDATE assignment_series SET weeks = $3, repeat = true WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      seriesId,
+      weeks,
+    ]);
   }
 
   async deleteByIds(manager: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
@@ -232,7 +315,13 @@ export class AssignmentStore {
   }
 
   /** Moves the occurrences of a series from week `fromWeek` on into series `toSeries`, renumbered from 0. */
-  async moveOccurrences(manager: EntityManager, workspaceId: string, fromSeries: string | null, toSeries: string, fromWeek: number): Promise<void> {
+  async moveOccurrences(
+    manager: EntityManager,
+    workspaceId: string,
+    fromSeries: string | null,
+    toSeries: string,
+    fromWeek: number,
+  ): Promise<void> {
     await manager.query(
       `UPDATE assignments SET series_id = $3, week_index = week_index - $4 WHERE workspace_id = $1 AND series_id = $2 AND week_index >= $4`,
       [workspaceId, fromSeries, toSeries, fromWeek],
@@ -240,18 +329,41 @@ export class AssignmentStore {
   }
 
   /** The series' template from `values` of its week `index` (its first week is `index` weeks earlier). */
-  async updateSeries(manager: EntityManager, workspaceId: string, seriesId: string, values: AssignmentValues, index: number): Promise<void> {
+  async updateSeries(
+    manager: EntityManager,
+    workspaceId: string,
+    seriesId: string,
+    values: AssignmentValues,
+    index: number,
+  ): Promise<void> {
     await manager.query(
       `UPDATE assignment_series SET task_id = $3, start_date = $4::date - 7 * $11::int, end_date = $5::date - 7 * $11::int,
               hours_per_day = $6, include_non_working_days = $7, note = $8, billable = $9, start_time = $10
         WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, seriesId, values.taskId, values.start, values.end, values.hoursPerDay, values.includeNonWorkingDays,
-        values.note, values.billable, values.startTime, index],
+      [
+        workspaceId,
+        seriesId,
+        values.taskId,
+        values.start,
+        values.end,
+        values.hoursPerDay,
+        values.includeNonWorkingDays,
+        values.note,
+        values.billable,
+        values.startTime,
+        index,
+      ],
     );
   }
 
   /** Sets `values` on one assignment (`target.id`) or every occurrence of a series (`target.seriesId`); each keeps its distance in weeks from week `index`. */
-  async apply(manager: EntityManager, workspaceId: string, values: AssignmentValues, target: { id: string } | { seriesId: string }, index: number): Promise<void> {
+  async apply(
+    manager: EntityManager,
+    workspaceId: string,
+    values: AssignmentValues,
+    target: { id: string } | { seriesId: string },
+    index: number,
+  ): Promise<void> {
     const [where, param] = 'id' in target ? ['a.id = $11', target.id] : ['a.series_id = $11', target.seriesId];
     await manager.query(
       `UPDATE assignments a SET
@@ -259,8 +371,19 @@ export class AssignmentStore {
               task_id = $4, hours_per_day = $5, include_non_working_days = $6, note = $7, billable = $8, start_time = $9,
               updated_at = now()
         WHERE a.workspace_id = $1 AND ${where}`,
-      [workspaceId, values.start, values.end, values.taskId, values.hoursPerDay, values.includeNonWorkingDays, values.note,
-        values.billable, values.startTime, index, param],
+      [
+        workspaceId,
+        values.start,
+        values.end,
+        values.taskId,
+        values.hoursPerDay,
+        values.includeNonWorkingDays,
+        values.note,
+        values.billable,
+        values.startTime,
+        index,
+        param,
+      ],
     );
   }
 
@@ -279,10 +402,26 @@ export class AssignmentStore {
         WHERE f.holiday OR f.off > 0 OR (NOT f.working AND NOT r."include")
         ORDER BY x.id, x.day`,
       [
-        rows[0].workspace_id, first, last,
-        JSON.stringify(rows.map((r) => ({ id: r.id, userId: r.user_id, start: r.start_date, end: r.end_date, include: r.include_non_working_days }))),
+        rows[0].workspace_id,
+        first,
+        last,
+        JSON.stringify(
+          rows.map((r) => ({
+            id: r.id,
+            userId: r.user_id,
+            start: r.start_date,
+            end: r.end_date,
+            include: r.include_non_working_days,
+          })),
+        ),
       ],
     );
-    return rows.map((row) => toAssignmentDto(row, excludes.filter((e) => e.id === row.id), zone));
+    return rows.map((row) =>
+      toAssignmentDto(
+        row,
+        excludes.filter((e) => e.id === row.id),
+        zone,
+      ),
+    );
   }
 }

@@ -9,7 +9,11 @@ import { AssignmentSeriesService } from './assignment-series.service';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentDto, AssignmentHydratedDto } from './dto/assignment.dto';
 import {
-  AssignmentCreateRequestDto, AssignmentUpdateRequestDto, CopyAssignmentRequestDto, DeleteAssignmentQueryDto, RecurringAssignmentRequestDto,
+  AssignmentCreateRequestDto,
+  AssignmentUpdateRequestDto,
+  CopyAssignmentRequestDto,
+  DeleteAssignmentQueryDto,
+  RecurringAssignmentRequestDto,
 } from './dto/assignment-requests.dto';
 import { AssignmentsQueryDto, PublishAssignmentsRequestDto } from './dto/scheduling-filters.dto';
 
@@ -30,7 +34,10 @@ export class AssignmentsController {
   @Get('all')
   @ApiOperation({ summary: 'Get all assignments', operationId: 'getAllAssignments' })
   @ApiOkResponse({ type: [AssignmentHydratedDto] })
-  all(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: AssignmentsQueryDto): Promise<Page<AssignmentHydratedDto>> {
+  all(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: AssignmentsQueryDto,
+  ): Promise<Page<AssignmentHydratedDto>> {
     return this.lists.list(ws, query);
   }
 

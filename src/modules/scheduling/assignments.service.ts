@@ -6,16 +6,26 @@ import type { AssignmentRow } from './assignment.mapper';
 import { recordAssignments } from './assignment-events';
 import { AssignmentStore, type AssignmentValues, type NewAssignment, valuesOf } from './assignment.store';
 import type { AssignmentDto } from './dto/assignment.dto';
-import type { AssignmentCreateRequestDto, AssignmentUpdateRequestDto, SeriesUpdateOption } from './dto/assignment-requests.dto';
+import type {
+  AssignmentCreateRequestDto,
+  AssignmentUpdateRequestDto,
+  SeriesUpdateOption,
+} from './dto/assignment-requests.dto';
 import { addDays, dayRange, daysBetween } from './scheduling-days';
 
 /** The occurrences of a series do not overlap: each lasts at most a week. */
 export function assertWeekly(values: Pick<AssignmentValues, 'start' | 'end'>): void {
-  if (daysBetween(values.start, values.end) >= 7) throw new BadRequestException('A recurring assignment lasts at most 7 days per week');
+  if (daysBetween(values.start, values.end) >= 7)
+    throw new BadRequestException('A recurring assignment lasts at most 7 days per week');
 }
 
 /** `weeks` occurrences of `values`, one a week, numbered from `firstIndex`. */
-export function occurrences(values: AssignmentValues, seriesId: string, firstIndex: number, count: number): NewAssignment[] {
+export function occurrences(
+  values: AssignmentValues,
+  seriesId: string,
+  firstIndex: number,
+  count: number,
+): NewAssignment[] {
   return Array.from({ length: count }, (_, i) => ({
     ...values,
     start: addDays(values.start, 7 * i),
@@ -91,7 +101,10 @@ export class AssignmentsService {
         await this.store.apply(manager, ws.workspaceId, values, { id: row.id }, row.week_index ?? 0);
       } else {
         assertWeekly(values);
-        const seriesId = option === 'THIS_AND_FOLLOWING' && row.week_index > 0 ? await this.split(manager, ws.workspaceId, row, values) : row.series_id;
+        const seriesId =
+          option === 'THIS_AND_FOLLOWING' && row.week_index > 0
+            ? await this.split(manager, ws.workspaceId, row, values)
+            : row.series_id;
         const index = seriesId === row.series_id ? row.week_index : 0;
         await this.store.apply(manager, ws.workspaceId, values, { seriesId }, index);
         await this.store.updateSeries(manager, ws.workspaceId, seriesId, values, index);
@@ -117,7 +130,11 @@ export class AssignmentsService {
         }
       }
       const dtos = await this.store.toDtos(manager, targets, zone);
-      await this.store.deleteByIds(manager, ws.workspaceId, targets.map((t) => t.id));
+      await this.store.deleteByIds(
+        manager,
+        ws.workspaceId,
+        targets.map((t) => t.id),
+      );
       await this.store.dropEmptySeries(manager, ws.workspaceId, [row.series_id]);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_DELETED', dtos);
       return dtos;
@@ -125,7 +142,12 @@ export class AssignmentsService {
   }
 
   /** Moves occurrences from `row`'s week on into a new series (renumbered from 0); the old series ends before it. */
-  private async split(manager: EntityManager, workspaceId: string, row: AssignmentRow, values: AssignmentValues): Promise<string> {
+  private async split(
+    manager: EntityManager,
+    workspaceId: string,
+    row: AssignmentRow,
+    values: AssignmentValues,
+  ): Promise<string> {
     const k = row.week_index ?? 0;
     const weeks = Math.max(1, (row.weeks ?? k + 1) - k);
     const seriesId = await this.store.insertSeries(manager, workspaceId, values, weeks);

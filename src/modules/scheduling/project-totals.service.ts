@@ -32,13 +32,25 @@ export class ProjectTotalsService {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(filter.start, filter.end, zone);
     const { limit, offset } = limitOffset(filter.page);
-    const projects = await SchedulingTotalsStore.projectsInRange(this.dataSource.manager, ws, range, filter, limit, offset);
+    const projects = await SchedulingTotalsStore.projectsInRange(
+      this.dataSource.manager,
+      ws,
+      range,
+      filter,
+      limit,
+      offset,
+    );
     const dtos = await this.totals(ws, projects, range, filter.statusFilter, zone);
     return new Page(dtos, projects.length ? Number(projects[0].total) : 0, filter.page);
   }
 
   /** One project of the workspace (404 otherwise), even without assignments in the period. */
-  async forProject(ws: WorkspaceContext, projectId: string, start: string, end: string): Promise<SchedulingProjectsTotalsDto> {
+  async forProject(
+    ws: WorkspaceContext,
+    projectId: string,
+    start: string,
+    end: string,
+  ): Promise<SchedulingProjectsTotalsDto> {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(start, end, zone);
     const project = await SchedulingTotalsStore.project(this.dataSource.manager, ws.workspaceId, projectId);
@@ -55,7 +67,13 @@ export class ProjectTotalsService {
     zone: string,
   ): Promise<SchedulingProjectsTotalsDto[]> {
     if (!projects.length) return [];
-    const rows = await SchedulingTotalsStore.projectDays(this.dataSource.manager, ws, projects.map((p) => p.id), range, status);
+    const rows = await SchedulingTotalsStore.projectDays(
+      this.dataSource.manager,
+      ws,
+      projects.map((p) => p.id),
+      range,
+      status,
+    );
     const hours = new Map(rows.map((r) => [`${r.project_id}/${r.day}`, Number(r.hours)]));
     const days: string[] = [];
     for (let d = range.start; d <= range.end; d = addDays(d, 1)) days.push(d);
@@ -85,7 +103,11 @@ export class ProjectTotalsService {
 }
 
 /** An active estimate (AUTO: the tasks' sum; MANUAL: the project's own), divided by `unit`; null when inactive. */
-function estimateOf(estimate: { active?: boolean; estimate?: number; type?: string } | null, taskSum: number, unit: number): number | null {
+function estimateOf(
+  estimate: { active?: boolean; estimate?: number; type?: string } | null,
+  taskSum: number,
+  unit: number,
+): number | null {
   if (!estimate?.active) return null;
   const value = estimate.type === 'MANUAL' ? Number(estimate.estimate ?? 0) : taskSum;
   return round(value / unit);

@@ -22,7 +22,10 @@ describe('scheduling days', () => {
   it('adds and counts days; validates ranges and zones', () => {
     expect(addDays('2024-02-26', 7)).toBe('2024-03-04');
     expect(daysBetween('2024-03-04', '2024-02-26')).toBe(-7);
-    expect(dayRange('2024-03-01T00:00:00Z', '2024-03-31T00:00:00Z', 'UTC')).toEqual({ start: '2024-03-01', end: '2024-03-31' });
+    expect(dayRange('2024-03-01T00:00:00Z', '2024-03-31T00:00:00Z', 'UTC')).toEqual({
+      start: '2024-03-01',
+      end: '2024-03-31',
+    });
     expect(() => dayRange('2024-03-02', '2024-03-01', 'UTC')).toThrow(BadRequestException);
     expect(() => dayRange('2024-01-01', '2025-01-01', 'UTC')).toThrow(BadRequestException);
     expect(safeTimeZone('Not/AZone')).toBe('UTC');

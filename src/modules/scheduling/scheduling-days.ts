@@ -17,10 +17,20 @@ export function safeTimeZone(zone: string | null | undefined): string {
 /** Local wall time of instant `ms` in `zone`, as if it were UTC, minus `ms`: the zone's offset then. */
 function offsetMs(ms: number, zone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
+  return (
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) -
+    Math.floor(ms / 1000) * 1000
+  );
 }
 
 /**
@@ -55,9 +65,15 @@ export function daysBetween(from: string, to: string): number {
 export const MAX_RANGE_DAYS = 366;
 
 /** The days of a start/end pair in `zone`; end before start or a range over a year is 400. */
-export function dayRange(start: string, end: string, zone: string, maxDays = MAX_RANGE_DAYS): { start: string; end: string } {
+export function dayRange(
+  start: string,
+  end: string,
+  zone: string,
+  maxDays = MAX_RANGE_DAYS,
+): { start: string; end: string } {
   const range = { start: toDay(start, zone), end: toDay(end, zone) };
   if (range.end < range.start) throw new BadRequestException('end must not be before start');
-  if (daysBetween(range.start, range.end) >= maxDays) throw new BadRequestException(`A period spans at most ${maxDays} days`);
+  if (daysBetween(range.start, range.end) >= maxDays)
+    throw new BadRequestException(`A period spans at most ${maxDays} days`);
   return range;
 }

@@ -7,7 +7,11 @@ import { pageOf } from '../../common/dto/page-query.dto';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { SchedulingProjectsTotalsDto, SchedulingUsersTotalsDto } from './dto/assignment.dto';
 import {
-  GetUserTotalsRequestDto, PagedPeriodQueryDto, PeriodQueryDto, ProjectTotalsQueryDto, ProjectTotalsRequestDto,
+  GetUserTotalsRequestDto,
+  PagedPeriodQueryDto,
+  PeriodQueryDto,
+  ProjectTotalsQueryDto,
+  ProjectTotalsRequestDto,
 } from './dto/scheduling-filters.dto';
 import { ProjectTotalsService } from './project-totals.service';
 import { UserTotalsService } from './user-totals.service';
@@ -25,12 +29,18 @@ export class SchedulingTotalsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Get all scheduled assignments per project', operationId: 'getFilteredProjectTotals' })
   @ApiOkResponse({ type: [SchedulingProjectsTotalsDto] })
-  projectTotals(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: ProjectTotalsRequestDto): Promise<Page<SchedulingProjectsTotalsDto>> {
+  projectTotals(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: ProjectTotalsRequestDto,
+  ): Promise<Page<SchedulingProjectsTotalsDto>> {
     return this.projects.forProjects(ws, { ...body, page: { page: body.page ?? 1, pageSize: body.pageSize ?? 50 } });
   }
 
   @Get('projects/totals/:projectId')
-  @ApiOperation({ summary: 'Get all scheduled assignments on project', operationId: 'getProjectTotalsForSingleProject' })
+  @ApiOperation({
+    summary: 'Get all scheduled assignments on project',
+    operationId: 'getProjectTotalsForSingleProject',
+  })
   @ApiOkResponse({ type: SchedulingProjectsTotalsDto })
   projectTotal(
     @CurrentWorkspace() ws: WorkspaceContext,
@@ -44,7 +54,10 @@ export class SchedulingTotalsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Get total of users' capacity on workspace", operationId: 'getUserTotals' })
   @ApiOkResponse({ type: [SchedulingUsersTotalsDto] })
-  userTotals(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: GetUserTotalsRequestDto): Promise<Page<SchedulingUsersTotalsDto>> {
+  userTotals(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: GetUserTotalsRequestDto,
+  ): Promise<Page<SchedulingUsersTotalsDto>> {
     return this.users.forUsers(ws, body);
   }
 
@@ -67,9 +80,21 @@ export class SchedulingDeprecatedController {
   constructor(private readonly projects: ProjectTotalsService) {}
 
   @Get('projects/totals')
-  @ApiOperation({ summary: 'Get all scheduled assignments per project', operationId: 'getProjectTotals', deprecated: true })
+  @ApiOperation({
+    summary: 'Get all scheduled assignments per project',
+    operationId: 'getProjectTotals',
+    deprecated: true,
+  })
   @ApiOkResponse({ type: [SchedulingProjectsTotalsDto] })
-  projectTotalsDeprecated(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: ProjectTotalsQueryDto): Promise<Page<SchedulingProjectsTotalsDto>> {
-    return this.projects.forProjects(ws, { start: query.start, end: query.end, search: query.search, page: pageOf(query) });
+  projectTotalsDeprecated(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: ProjectTotalsQueryDto,
+  ): Promise<Page<SchedulingProjectsTotalsDto>> {
+    return this.projects.forProjects(ws, {
+      start: query.start,
+      end: query.end,
+      search: query.search,
+      page: pageOf(query),
+    });
   }
 }

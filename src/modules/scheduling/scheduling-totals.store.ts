@@ -5,7 +5,15 @@ import { likePattern, SqlConditions } from '../../common/utils/sql';
 import type { BudgetEstimate, TimeEstimate } from '../projects/entities/project.entity';
 import type { DayRange } from './assignment.store';
 import type { GetUserTotalsRequestDto, StatusFilter } from './dto/scheduling-filters.dto';
-import { CAPACITY_SQL, DAYS_CTE, dayFlagsSql, SCHEDULED_SQL, statusSql, userFilterSql, visibleSql } from './scheduling.store';
+import {
+  CAPACITY_SQL,
+  DAYS_CTE,
+  dayFlagsSql,
+  SCHEDULED_SQL,
+  statusSql,
+  userFilterSql,
+  visibleSql,
+} from './scheduling.store';
 
 export interface MemberRow {
   user_id: string;
@@ -47,9 +55,18 @@ export interface ProjectDayRow {
 /** The SQL of the scheduling totals: members and projects with their scheduled hours and capacity per day. */
 export const SchedulingTotalsStore = {
   /** Members the caller may see (admins: all; others: themselves and the members they manage), filtered, by name, with `total`. */
-  members(manager: EntityManager, ws: WorkspaceContext, body: GetUserTotalsRequestDto, limit: number, offset: number): Promise<MemberRow[]> {
+  members(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    body: GetUserTotalsRequestDto,
+    limit: number,
+    offset: number,
+  ): Promise<MemberRow[]> {
     const params = new SqlConditions([ws.workspaceId]);
-    const where = [`m.workspace_id = $1`, ...userFilterSql(params, 'm.user_id', body.userFilter, body.userGroupFilter, 'm.status')];
+    const where = [
+      `m.workspace_id = $1`,
+      ...userFilterSql(params, 'm.user_id', body.userFilter, body.userGroupFilter, 'm.status'),
+    ];
     if (!ws.isAdmin) {
       const me = params.param(ws.userId);
       where.push(mayActForSql({ workspace: '$1', caller: me, user: 'm.user_id' }));
@@ -68,7 +85,11 @@ export const SchedulingTotalsStore = {
   },
 
   /** One member with `allowed`: the caller is an admin or may act for them. */
-  async member(manager: EntityManager, ws: WorkspaceContext, userId: string): Promise<(MemberRow & { allowed: boolean }) | undefined> {
+  async member(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    userId: string,
+  ): Promise<(MemberRow & { allowed: boolean }) | undefined> {
     const members: (MemberRow & { allowed: boolean })[] = await manager.query(
       `SELECT m.user_id, u.name, coalesce(u.profile_picture, '') AS image, m.status, m.work_capacity, m.working_days, 1 AS total,
               ($4::boolean OR ${mayActForSql({ workspace: '$1', caller: '$2', user: 'm.user_id' })}) AS allowed
@@ -80,7 +101,13 @@ export const SchedulingTotalsStore = {
   },
 
   /** Per member and day of the range: capacity (seconds) and the hours of the assignments the caller may see. */
-  memberDays(manager: EntityManager, ws: WorkspaceContext, userIds: string[], range: DayRange, status: StatusFilter | undefined): Promise<MemberDayRow[]> {
+  memberDays(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    userIds: string[],
+    range: DayRange,
+    status: StatusFilter | undefined,
+  ): Promise<MemberDayRow[]> {
     return manager.query(
       `WITH ${DAYS_CTE}
        SELECT m.user_id, days.day::text AS day, (${CAPACITY_SQL})::float8 AS capacity,
@@ -97,7 +124,12 @@ export const SchedulingTotalsStore = {
 
   /** Projects with assignments in the range that the caller may see (search: project or client name), by name, with `total`. */
   projectsInRange(
-    manager: EntityManager, ws: WorkspaceContext, range: DayRange, filter: { search?: string; statusFilter?: StatusFilter }, limit: number, offset: number,
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    range: DayRange,
+    filter: { search?: string; statusFilter?: StatusFilter },
+    limit: number,
+    offset: number,
   ): Promise<ProjectRow[]> {
     const params = new SqlConditions([ws.workspaceId, range.start, range.end, ws.userId]);
     const where = [
@@ -118,7 +150,13 @@ export const SchedulingTotalsStore = {
   },
 
   /** Per project and day of the range: the hours of the assignments the caller may see. */
-  projectDays(manager: EntityManager, ws: WorkspaceContext, projectIds: string[], range: DayRange, status: StatusFilter | undefined): Promise<ProjectDayRow[]> {
+  projectDays(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    projectIds: string[],
+    range: DayRange,
+    status: StatusFilter | undefined,
+  ): Promise<ProjectDayRow[]> {
     return manager.query(
       `WITH ${DAYS_CTE}
        SELECT a.project_id, days.day::text AS day, sum(${SCHEDULED_SQL('a')})::float8 AS hours

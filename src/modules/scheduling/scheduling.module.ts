@@ -11,6 +11,13 @@ import { UserTotalsService } from './user-totals.service';
 /** Scheduling assignments: recurring series, publishing, capacity totals (scheduling issue). */
 @Module({
   controllers: [SchedulingTotalsController, SchedulingDeprecatedController, AssignmentsController],
-  providers: [AssignmentStore, AssignmentsService, AssignmentSeriesService, AssignmentListService, UserTotalsService, ProjectTotalsService],
+  providers: [
+    AssignmentStore,
+    AssignmentsService,
+    AssignmentSeriesService,
+    AssignmentListService,
+    UserTotalsService,
+    ProjectTotalsService,
+  ],
 })
 export class SchedulingModule {}

@@ -2,7 +2,11 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { holidayAppliesTo, holidayOccurrencesSql } from '../time-off/shared/assignment.store';
 import { projectManagerSql, teamManagerSql } from '../../common/access';
 import type { SqlConditions } from '../../common/utils/sql';
-import type { ContainsUserGroupFilterRequestDto, ContainsUsersFilterRequestDto, StatusFilter } from './dto/scheduling-filters.dto';
+import type {
+  ContainsUserGroupFilterRequestDto,
+  ContainsUsersFilterRequestDto,
+  StatusFilter,
+} from './dto/scheduling-filters.dto';
 
 /**
  * SQL: may the caller change assignment `a` (or one with its user and project)?
@@ -53,7 +57,8 @@ export function dayFlagsSql(dayExpr: string): string {
 export const CAPACITY_SQL = `CASE WHEN f.working AND NOT f.holiday THEN m.work_capacity * (1 - f.off) ELSE 0 END`;
 
 /** SQL: the hours assignment `a` schedules on a day of `dayFlagsSql` (non-working days only when it includes them). */
-export const SCHEDULED_SQL = (a: string) => `CASE WHEN ${a}.include_non_working_days OR f.working THEN ${a}.hours_per_day ELSE 0 END`;
+export const SCHEDULED_SQL = (a: string) =>
+  `CASE WHEN ${a}.include_non_working_days OR f.working THEN ${a}.hours_per_day ELSE 0 END`;
 
 /** The `days` CTE: every day from $2 to $3. */
 export const DAYS_CTE = `days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d)`;
@@ -79,7 +84,11 @@ export function userFilterSql(
       WHERE gfm.workspace_id = $1 AND gfm.user_id = ${userCol} AND gfm.user_group_id = ANY(${params.param(groups.ids)}))`);
   }
   if (statusCol) {
-    const statuses = [...(users?.statuses ?? []), ...(users?.status ? [users.status] : []), ...(groups?.status ? [groups.status] : [])];
+    const statuses = [
+      ...(users?.statuses ?? []),
+      ...(users?.status ? [users.status] : []),
+      ...(groups?.status ? [groups.status] : []),
+    ];
     const wanted = statuses.length ? statuses : ['ACTIVE'];
     if (!wanted.includes('ALL')) where.push(`${statusCol} = ANY(${params.param(wanted)})`);
   }

@@ -55,7 +55,13 @@ export class UserTotalsService {
     zone: string,
   ): Promise<SchedulingUsersTotalsDto[]> {
     if (!members.length) return [];
-    const days = await SchedulingTotalsStore.memberDays(this.dataSource.manager, ws, members.map((m) => m.user_id), range, status);
+    const days = await SchedulingTotalsStore.memberDays(
+      this.dataSource.manager,
+      ws,
+      members.map((m) => m.user_id),
+      range,
+      status,
+    );
     const byUser = new Map<string, MemberDayRow[]>();
     for (const row of days) {
       const list = byUser.get(row.user_id);

@@ -40,7 +40,11 @@ export class TagsController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Update a tag', operationId: 'updateTag' })
   @ApiOkResponse({ type: TagDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateTagDto): Promise<TagDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateTagDto,
+  ): Promise<TagDto> {
     return this.tags.update(ws, id, body);
   }
 

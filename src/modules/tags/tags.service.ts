@@ -43,7 +43,12 @@ export class TagsService {
     if (!ws.isAdmin) await this.assertMembersMayCreate(ws.workspaceId);
     return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
-        const tag = await TagsStore.insert(manager, { id: newId(), workspaceId: ws.workspaceId, name: dto.name, archived: false });
+        const tag = await TagsStore.insert(manager, {
+          id: newId(),
+          workspaceId: ws.workspaceId,
+          name: dto.name,
+          archived: false,
+        });
         const result = toTagDto(tag);
         await this.record(manager, tag.workspaceId, tag.id, 'NEW_TAG', result);
         return result;
@@ -78,7 +83,8 @@ export class TagsService {
   private async assertMembersMayCreate(workspaceId: string): Promise<void> {
     const settings = await TagsStore.workspaceSettings(this.dataSource.manager, workspaceId);
     if (!settings) throw new NotFoundException('Workspace not found');
-    if (settings.onlyAdminsCreateTag) throw new ForbiddenException('Only workspace admins may create tags in this workspace');
+    if (settings.onlyAdminsCreateTag)
+      throw new ForbiddenException('Only workspace admins may create tags in this workspace');
   }
 
   private async find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<Tag> {
@@ -87,7 +93,13 @@ export class TagsService {
     return tag;
   }
 
-  private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: TagDto): Promise<void> {
+  private record(
+    manager: EntityManager,
+    workspaceId: string,
+    entityId: string,
+    event: string,
+    payload: TagDto,
+  ): Promise<void> {
     return this.outbox.record(manager, { workspaceId, entityType: ENTITY_TYPE, entityId, event, payload });
   }
 }

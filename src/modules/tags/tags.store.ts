@@ -9,7 +9,12 @@ import { Tag } from './entities/tag.entity';
 /** SQL of tags (the caller passes the manager, and with it its transaction). */
 export const TagsStore = {
   /** A page of the workspace's tags matching the query, and how many match. */
-  async page(manager: EntityManager, workspaceId: string, query: TagQueryDto, request: PageRequest): Promise<[Tag[], number]> {
+  async page(
+    manager: EntityManager,
+    workspaceId: string,
+    query: TagQueryDto,
+    request: PageRequest,
+  ): Promise<[Tag[], number]> {
     const qb = manager
       .getRepository(Tag)
       .createQueryBuilder('t')
@@ -31,12 +36,18 @@ export const TagsStore = {
 
   /** The tag, locked FOR UPDATE when `lock`; null when it is not in this workspace. */
   find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<Tag | null> {
-    return manager.findOne(Tag, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(Tag, {
+      where: { workspaceId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   },
 
   /** The workspace's settings; null when there is no such workspace. */
   async workspaceSettings(manager: EntityManager, workspaceId: string): Promise<WorkspaceSettings | null> {
-    const workspace = await manager.findOne(Workspace, { where: { id: workspaceId }, select: { id: true, settings: true } });
+    const workspace = await manager.findOne(Workspace, {
+      where: { id: workspaceId },
+      select: { id: true, settings: true },
+    });
     return workspace ? workspace.settings : null;
   },
 
@@ -46,7 +57,12 @@ export const TagsStore = {
     return tag;
   },
 
-  async update(manager: EntityManager, workspaceId: string, id: string, changes: Pick<Tag, 'name' | 'archived'>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    changes: Pick<Tag, 'name' | 'archived'>,
+  ): Promise<void> {
     await manager.update(Tag, { workspaceId, id }, changes);
   },
 

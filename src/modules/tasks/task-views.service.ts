@@ -24,7 +24,12 @@ export class TaskViewsService {
   }
 
   /** The task of that project in that workspace, or 404. */
-  async findEntity(workspaceId: string, projectId: string, taskId: string, manager: EntityManager = this.dataSource.manager): Promise<Task> {
+  async findEntity(
+    workspaceId: string,
+    projectId: string,
+    taskId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Task> {
     const task = await TasksStore.find(manager, workspaceId, projectId, taskId);
     if (!task) throw new NotFoundException('Task not found');
     return task;

@@ -20,7 +20,6 @@ const nameTaken = (name: string) => ({ tasks_name_key: `A task named "${name}" a
 
 type TaskEvent = 'NEW_TASK' | 'TASK_UPDATED' | 'TASK_DELETED';
 
-
 /** Creating, changing and deleting tasks, with their assignees, groups and rates. */
 @Injectable()
 export class TasksService {
@@ -32,7 +31,12 @@ export class TasksService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(ws: WorkspaceContext, projectId: string, body: CreateTaskRequestDto, withAssignees = true): Promise<TaskDto> {
+  async create(
+    ws: WorkspaceContext,
+    projectId: string,
+    body: CreateTaskRequestDto,
+    withAssignees = true,
+  ): Promise<TaskDto> {
     const name = body.name.trim();
     return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
@@ -48,13 +52,25 @@ export class TasksService {
           budgetEstimate: body.budgetEstimate ?? null,
           billable: body.billable ?? projectBillable,
         });
-        await this.replaceLinks(manager, ws.workspaceId, task.id, withAssignees ? assigneesOf(body) ?? [] : [], body.userGroupIds ?? []);
+        await this.replaceLinks(
+          manager,
+          ws.workspaceId,
+          task.id,
+          withAssignees ? (assigneesOf(body) ?? []) : [],
+          body.userGroupIds ?? [],
+        );
         return this.emit(manager, ws.workspaceId, task, 'NEW_TASK');
       }),
     );
   }
 
-  async update(ws: WorkspaceContext, projectId: string, taskId: string, body: UpdateTaskRequestDto, withAssignees = true): Promise<TaskDto> {
+  async update(
+    ws: WorkspaceContext,
+    projectId: string,
+    taskId: string,
+    body: UpdateTaskRequestDto,
+    withAssignees = true,
+  ): Promise<TaskDto> {
     const name = body.name.trim();
     return conflictOnUnique(nameTaken(name), () =>
       this.dataSource.transaction(async (manager) => {
@@ -66,7 +82,13 @@ export class TasksService {
         if (body.budgetEstimate !== undefined) task.budgetEstimate = body.budgetEstimate;
         if (body.billable != null) task.billable = body.billable;
         const { status, estimate, budgetEstimate, billable } = task;
-        await TasksStore.update(manager, ws.workspaceId, task.id, { name: task.name, status, estimate, budgetEstimate, billable });
+        await TasksStore.update(manager, ws.workspaceId, task.id, {
+          name: task.name,
+          status,
+          estimate,
+          budgetEstimate,
+          billable,
+        });
         const assignees = withAssignees ? assigneesOf(body) : [];
         await this.replaceLinks(manager, ws.workspaceId, task.id, assignees, body.userGroupIds);
         return this.emit(manager, ws.workspaceId, task, 'TASK_UPDATED');
@@ -80,31 +102,56 @@ export class TasksService {
       const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
       const dto = await this.views.one(ws.workspaceId, task, manager);
       await TasksStore.delete(manager, ws.workspaceId, task.id);
-      await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'TASK', entityId: task.id, event: 'TASK_DELETED', payload: dto });
+      await this.outbox.record(manager, {
+        workspaceId: ws.workspaceId,
+        entityType: 'TASK',
+        entityId: task.id,
+        event: 'TASK_DELETED',
+        payload: dto,
+      });
       return dto;
     });
   }
 
   /** PUT .../tasks/{id}/hourly-rate and cost-rate: a new step in the task's rate history. */
-  async setRate(ws: WorkspaceContext, projectId: string, taskId: string, kind: RateKind, body: RateRequestDto): Promise<TaskDto> {
+  async setRate(
+    ws: WorkspaceContext,
+    projectId: string,
+    taskId: string,
+    kind: RateKind,
+    body: RateRequestDto,
+  ): Promise<TaskDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.assertManageable(ws, projectId, manager);
       const task = await this.views.findEntity(ws.workspaceId, projectId, taskId, manager);
       const currency = await TasksStore.workspaceCurrency(manager, ws.workspaceId);
       const scope = { workspaceId: ws.workspaceId, projectId, taskId: task.id };
-      await this.rates.set(manager, scope, kind, { amount: body.amount, currency }, body.since ? new Date(body.since) : undefined);
+      await this.rates.set(
+        manager,
+        scope,
+        kind,
+        { amount: body.amount, currency },
+        body.since ? new Date(body.since) : undefined,
+      );
       return this.emit(manager, ws.workspaceId, task, 'TASK_UPDATED');
     });
   }
 
   /** Managers may always create; other members who see the project may unless onlyAdminsCreateTask. */
   private async assertMayCreate(ws: WorkspaceContext, projectId: string, manager: EntityManager): Promise<void> {
-    if (await TasksStore.onlyAdminsCreateTask(manager, ws.workspaceId)) await this.access.assertManageable(ws, projectId, manager);
+    if (await TasksStore.onlyAdminsCreateTask(manager, ws.workspaceId))
+      await this.access.assertManageable(ws, projectId, manager);
     else await this.access.assertVisible(ws, projectId, manager);
   }
 
   /** Replaces assignees / groups when given (undefined keeps them); unknown ids are 404. */
-  private async replaceLinks(manager: EntityManager, workspaceId: string, taskId: string, userIds?: string[], groupIds?: string[]): Promise<void> {
+  private async replaceLinks(
+    manager: EntityManager,
+    workspaceId: string,
+    taskId: string,
+    userIds?: string[],
+    groupIds?: string[],
+  ): Promise<void> {
     if (userIds) {
       const ids = [...new Set(userIds)];
       const found = await TasksStore.countMembers(manager, workspaceId, ids);
@@ -124,7 +171,6 @@ export class TasksService {
     await this.outbox.record(manager, { workspaceId, entityType: 'TASK', entityId: task.id, event, payload: dto });
     return dto;
   }
-
 }
 
 /** `assigneeIds` plus the single `assigneeId`; undefined when neither was sent. */

@@ -32,7 +32,13 @@ export type TaskChanges = Pick<Task, 'name' | 'status' | 'estimate' | 'budgetEst
 /** SQL of tasks, their assignees and groups (the caller passes the manager, and with it its transaction). */
 export const TasksStore = {
   /** One page of a project's tasks, filtered and sorted as GET .../tasks asks, and how many match. */
-  page(manager: EntityManager, workspaceId: string, projectId: string, query: TaskListQueryDto, request: PageRequest): Promise<[Task[], number]> {
+  page(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    query: TaskListQueryDto,
+    request: PageRequest,
+  ): Promise<[Task[], number]> {
     const qb = manager
       .createQueryBuilder(Task, 't')
       .where('t.workspace_id = :workspaceId AND t.project_id = :projectId', { workspaceId, projectId });
@@ -40,7 +46,8 @@ export const TasksStore = {
       if (query['strict-name-search']) qb.andWhere('lower(t.name) = lower(:name)', { name: query.name });
       else qb.andWhere("t.name ILIKE '%' || :name || '%' ESCAPE '\\'", { name: escapeLike(query.name) });
     }
-    if (query['is-active'] !== undefined) qb.andWhere('t.status = :status', { status: query['is-active'] ? 'ACTIVE' : 'DONE' });
+    if (query['is-active'] !== undefined)
+      qb.andWhere('t.status = :status', { status: query['is-active'] ? 'ACTIVE' : 'DONE' });
     const order = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
     if (query['sort-column'] === 'ID') qb.orderBy('t.id', order);
     else qb.orderBy('lower(t.name)', order).addOrderBy('t.id', order);
@@ -86,15 +93,18 @@ export const TasksStore = {
 
   /** The workspace's currency. */
   async workspaceCurrency(manager: EntityManager, workspaceId: string): Promise<string> {
-    const [workspace] = (await manager.query(`SELECT currency FROM workspaces WHERE id = $1`, [workspaceId])) as { currency: string }[];
+    const [workspace] = (await manager.query(`SELECT currency FROM workspaces WHERE id = $1`, [workspaceId])) as {
+      currency: string;
+    }[];
     return workspace.currency;
   },
 
   /** The workspace setting `onlyAdminsCreateTask` (null when unset). */
   async onlyAdminsCreateTask(manager: EntityManager, workspaceId: string): Promise<boolean | null | undefined> {
-    const [row] = (await manager.query(`SELECT (settings->>'onlyAdminsCreateTask')::boolean AS only_admins FROM workspaces WHERE id = $1`, [
-      workspaceId,
-    ])) as { only_admins: boolean | null }[];
+    const [row] = (await manager.query(
+      `SELECT (settings->>'onlyAdminsCreateTask')::boolean AS only_admins FROM workspaces WHERE id = $1`,
+      [workspaceId],
+    )) as { only_admins: boolean | null }[];
     return row?.only_admins;
   },
 
@@ -114,26 +124,47 @@ export const TasksStore = {
 
   /** How many of these (distinct) user ids are members of the workspace. */
   async countMembers(manager: EntityManager, workspaceId: string, userIds: readonly string[]): Promise<number> {
-    const found = (await manager.query(`SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`, [
-      workspaceId,
-      userIds,
-    ])) as unknown[];
+    const found = (await manager.query(
+      `SELECT user_id FROM workspace_members WHERE workspace_id = $1 AND user_id = ANY($2)`,
+      [workspaceId, userIds],
+    )) as unknown[];
     return found.length;
   },
 
   /** How many of these (distinct) ids are user groups of the workspace. */
   async countUserGroups(manager: EntityManager, workspaceId: string, groupIds: readonly string[]): Promise<number> {
-    const found = (await manager.query(`SELECT id FROM user_groups WHERE workspace_id = $1 AND id = ANY($2)`, [workspaceId, groupIds])) as unknown[];
+    const found = (await manager.query(`SELECT id FROM user_groups WHERE workspace_id = $1 AND id = ANY($2)`, [
+      workspaceId,
+      groupIds,
+    ])) as unknown[];
     return found.length;
   },
 
-  async replaceAssignees(manager: EntityManager, workspaceId: string, taskId: string, userIds: readonly string[]): Promise<void> {
+  async replaceAssignees(
+    manager: EntityManager,
+    workspaceId: string,
+    taskId: string,
+    userIds: readonly string[],
+  ): Promise<void> {
     await manager.delete(TaskAssignee, { workspaceId, taskId });
-    if (userIds.length) await manager.insert(TaskAssignee, userIds.map((userId) => ({ workspaceId, taskId, userId })));
+    if (userIds.length)
+      await manager.insert(
+        TaskAssignee,
+        userIds.map((userId) => ({ workspaceId, taskId, userId })),
+      );
   },
 
-  async replaceUserGroups(manager: EntityManager, workspaceId: string, taskId: string, groupIds: readonly string[]): Promise<void> {
+  async replaceUserGroups(
+    manager: EntityManager,
+    workspaceId: string,
+    taskId: string,
+    groupIds: readonly string[],
+  ): Promise<void> {
     await manager.delete(TaskUserGroup, { workspaceId, taskId });
-    if (groupIds.length) await manager.insert(TaskUserGroup, groupIds.map((userGroupId) => ({ workspaceId, taskId, userGroupId })));
+    if (groupIds.length)
+      await manager.insert(
+        TaskUserGroup,
+        groupIds.map((userGroupId) => ({ workspaceId, taskId, userGroupId })),
+      );
   },
 };

@@ -1,5 +1,16 @@
 import {
-  BadRequestException, Body, Controller, Delete, Get, HttpCode, Injectable, Param, Patch, PipeTransform, Post, Query,
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Injectable,
+  Param,
+  Patch,
+  PipeTransform,
+  Post,
+  Query,
 } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../common/auth/principal';
@@ -34,7 +45,9 @@ export class TemplateArrayPipe implements PipeTransform<unknown, Promise<Templat
         throw new BadRequestException(`[${index}] must be a template object`);
       }
       try {
-        result.push((await this.validation.transform(item, { type: 'body', metatype: TemplateRequestDto })) as TemplateRequestDto);
+        result.push(
+          (await this.validation.transform(item, { type: 'body', metatype: TemplateRequestDto })) as TemplateRequestDto,
+        );
       } catch (error) {
         if (!(error instanceof BadRequestException)) throw error;
         const { errors = [] } = error.getResponse() as { errors?: FieldErrorDto[] };
@@ -63,7 +76,10 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Create templates on a workspace', operationId: 'createTemplates', deprecated: true })
   @ApiBody({ type: [TemplateRequestDto] })
   @ApiOkResponse({ type: [TemplateDto] })
-  create(@CurrentWorkspace() ws: WorkspaceContext, @Body(TemplateArrayPipe) body: TemplateRequestDto[]): Promise<TemplateDto[]> {
+  create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body(TemplateArrayPipe) body: TemplateRequestDto[],
+  ): Promise<TemplateDto[]> {
     return this.templates.create(ws, body);
   }
 
@@ -93,7 +109,10 @@ export class TemplatesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete a template', operationId: 'deleteTemplate', deprecated: true })
   @ApiOkResponse({ type: TemplateDto })
-  remove(@CurrentWorkspace() ws: WorkspaceContext, @Param('templateId', ObjectIdPipe) templateId: string): Promise<TemplateDto> {
+  remove(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('templateId', ObjectIdPipe) templateId: string,
+  ): Promise<TemplateDto> {
     return this.templates.delete(ws, templateId);
   }
 }

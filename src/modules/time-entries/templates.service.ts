@@ -8,8 +8,18 @@ import { newId } from '../../common/utils/ids';
 import { toInstant, toIsoDuration } from '../../common/utils/time';
 import { ProjectAccessService } from '../projects/project-access.service';
 import type { TemplateListQueryDto, TemplateViewQueryDto } from './dto/template-query.dto';
-import type { ProjectTaskTupleRequestDto, TemplatePatchRequestDto, TemplateRequestDto } from './dto/template-request.dto';
-import type { ProjectTaskTupleDto, TemplateDto, TemplateEntryDto, TemplateProjectDto, TemplateTaskDto } from './dto/template.dto';
+import type {
+  ProjectTaskTupleRequestDto,
+  TemplatePatchRequestDto,
+  TemplateRequestDto,
+} from './dto/template-request.dto';
+import type {
+  ProjectTaskTupleDto,
+  TemplateDto,
+  TemplateEntryDto,
+  TemplateProjectDto,
+  TemplateTaskDto,
+} from './dto/template.dto';
 import type { Template, TemplateProjectTask } from './entities/template.entity';
 import { type ProjectRow, type TaskRow, TemplatesStore } from './templates.store';
 
@@ -32,7 +42,13 @@ export class TemplatesService {
 
   async list(ws: WorkspaceContext, query: TemplateListQueryDto): Promise<Page<TemplateDto>> {
     const request = pageOf(query);
-    const [templates, total] = await TemplatesStore.page(this.dataSource.manager, ws.workspaceId, ws.userId, query.name, request);
+    const [templates, total] = await TemplatesStore.page(
+      this.dataSource.manager,
+      ws.workspaceId,
+      ws.userId,
+      query.name,
+      request,
+    );
     return new Page(await this.render(this.dataSource.manager, ws, templates, query), total, request);
   }
 
@@ -51,8 +67,13 @@ export class TemplatesService {
         const rows = await this.checkRows(manager, ws, body.projectsAndTasks);
         const timeEntryIds = await this.checkEntries(manager, ws, body.timeEntryIds ?? []);
         values.push({
-          id: newId(), workspaceId: ws.workspaceId, userId: ws.userId, name: body.name,
-          projectsAndTasks: rows, timeEntryIds, weekStart: body.weekStart ?? null,
+          id: newId(),
+          workspaceId: ws.workspaceId,
+          userId: ws.userId,
+          name: body.name,
+          projectsAndTasks: rows,
+          timeEntryIds,
+          weekStart: body.weekStart ?? null,
         });
       }
       const templates = await TemplatesStore.insert(manager, values);
@@ -90,14 +111,23 @@ export class TemplatesService {
   }
 
   /** Projects must be visible to the caller (404), tasks must exist (404) and belong to their row's project (400). Duplicate rows collapse. */
-  private async checkRows(manager: EntityManager, ws: WorkspaceContext, tuples: ProjectTaskTupleRequestDto[]): Promise<TemplateProjectTask[]> {
+  private async checkRows(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    tuples: ProjectTaskTupleRequestDto[],
+  ): Promise<TemplateProjectTask[]> {
     const unique = new Map<string, TemplateProjectTask>();
     for (const t of tuples) {
-      const row: TemplateProjectTask = { projectId: t.projectId, taskId: t.taskId ?? null, ...(t.type ? { type: t.type } : {}) };
+      const row: TemplateProjectTask = {
+        projectId: t.projectId,
+        taskId: t.taskId ?? null,
+        ...(t.type ? { type: t.type } : {}),
+      };
       unique.set(`${row.projectId}/${row.taskId ?? ''}/${row.type ?? 'REGULAR'}`, row);
     }
     const rows = [...unique.values()];
-    for (const projectId of new Set(rows.map((r) => r.projectId))) await this.access.assertVisible(ws, projectId, manager);
+    for (const projectId of new Set(rows.map((r) => r.projectId)))
+      await this.access.assertVisible(ws, projectId, manager);
     const taskIds = [...new Set(rows.flatMap((r) => (r.taskId ? [r.taskId] : [])))];
     if (taskIds.length) {
       const tasks = await TemplatesStore.taskProjects(manager, ws.workspaceId, taskIds);
@@ -106,7 +136,8 @@ export class TemplatesService {
         if (!row.taskId) continue;
         const projectId = projectOf.get(row.taskId);
         if (!projectId) throw new NotFoundException('Task not found');
-        if (projectId !== row.projectId) throw new BadRequestException(`Task ${row.taskId} does not belong to project ${row.projectId}`);
+        if (projectId !== row.projectId)
+          throw new BadRequestException(`Task ${row.taskId} does not belong to project ${row.projectId}`);
       }
     }
     return rows;
@@ -121,7 +152,12 @@ export class TemplatesService {
   }
 
   /** Response shapes of a batch of the caller's templates: one query per related table, whatever the batch size. */
-  private async render(manager: EntityManager, ws: WorkspaceContext, templates: Template[], view: TemplateViewQueryDto): Promise<TemplateDto[]> {
+  private async render(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    templates: Template[],
+    view: TemplateViewQueryDto,
+  ): Promise<TemplateDto[]> {
     const needCatalog = view.cleansed || view.hydrated;
     const projects = needCatalog ? await this.loadProjects(manager, ws, templates) : new Map<string, ProjectRow>();
     const tasks = needCatalog ? await this.loadTasks(manager, ws.workspaceId, templates) : new Map<string, TaskRow>();
@@ -147,14 +183,22 @@ export class TemplatesService {
     });
   }
 
-  private async loadProjects(manager: EntityManager, ws: WorkspaceContext, templates: Template[]): Promise<Map<string, ProjectRow>> {
+  private async loadProjects(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    templates: Template[],
+  ): Promise<Map<string, ProjectRow>> {
     const ids = [...new Set(templates.flatMap((t) => t.projectsAndTasks.map((r) => r.projectId)))];
     if (!ids.length) return new Map();
     const rows = await TemplatesStore.projects(manager, ws, ids);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  private async loadTasks(manager: EntityManager, workspaceId: string, templates: Template[]): Promise<Map<string, TaskRow>> {
+  private async loadTasks(
+    manager: EntityManager,
+    workspaceId: string,
+    templates: Template[],
+  ): Promise<Map<string, TaskRow>> {
     const ids = [...new Set(templates.flatMap((t) => t.projectsAndTasks.flatMap((r) => (r.taskId ? [r.taskId] : []))))];
     if (!ids.length) return new Map();
     const rows = await TemplatesStore.tasks(manager, workspaceId, ids);
@@ -162,7 +206,11 @@ export class TemplatesService {
   }
 
   /** The templates' time entries that still exist, with their tags and custom field values. */
-  private async loadEntries(manager: EntityManager, ws: WorkspaceContext, templates: Template[]): Promise<Map<string, TemplateEntryDto>> {
+  private async loadEntries(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    templates: Template[],
+  ): Promise<Map<string, TemplateEntryDto>> {
     const ids = [...new Set(templates.flatMap((t) => t.timeEntryIds))];
     if (!ids.length) return new Map();
     const { rows, tags, fields } = await TemplatesStore.entries(manager, ws.workspaceId, ws.userId, ids);
@@ -170,31 +218,64 @@ export class TemplatesService {
       rows.map((r) => [
         r.id,
         {
-          id: r.id, description: r.description, billable: r.billable, projectId: r.project_id, taskId: r.task_id,
+          id: r.id,
+          description: r.description,
+          billable: r.billable,
+          projectId: r.project_id,
+          taskId: r.task_id,
           tagIds: tags.filter((l) => l.time_entry_id === r.id).map((l) => l.tag_id ?? ''),
-          timeInterval: { start: toInstant(r.start_at) ?? '', end: toInstant(r.end_at), duration: toIsoDuration(r.duration) },
+          timeInterval: {
+            start: toInstant(r.start_at) ?? '',
+            end: toInstant(r.end_at),
+            duration: toIsoDuration(r.duration),
+          },
           type: r.type,
           customFieldValues: fields
             .filter((l) => l.time_entry_id === r.id)
-            .map((l) => ({ customFieldId: l.custom_field_id ?? '', sourceType: 'TIMEENTRY', timeEntryId: r.id, value: l.value ?? null })),
-          userId: r.user_id, workspaceId: ws.workspaceId,
+            .map((l) => ({
+              customFieldId: l.custom_field_id ?? '',
+              sourceType: 'TIMEENTRY',
+              timeEntryId: r.id,
+              value: l.value ?? null,
+            })),
+          userId: r.user_id,
+          workspaceId: ws.workspaceId,
         },
       ]),
     );
   }
 
   private event(template: TemplateDto, event: string) {
-    return { workspaceId: template.workspaceId, entityType: ENTITY_TYPE, entityId: template.id, event, payload: template };
+    return {
+      workspaceId: template.workspaceId,
+      entityType: ENTITY_TYPE,
+      entityId: template.id,
+      event,
+      payload: template,
+    };
   }
 }
 
-function tupleDto(row: TemplateProjectTask, hydrated: boolean, projects: Map<string, ProjectRow>, tasks: Map<string, TaskRow>): ProjectTaskTupleDto {
+function tupleDto(
+  row: TemplateProjectTask,
+  hydrated: boolean,
+  projects: Map<string, ProjectRow>,
+  tasks: Map<string, TaskRow>,
+): ProjectTaskTupleDto {
   const dto: ProjectTaskTupleDto = { projectId: row.projectId, taskId: row.taskId };
   if (!hydrated) return dto;
   const p = projects.get(row.projectId);
   const t = row.taskId ? tasks.get(row.taskId) : undefined;
   const project: TemplateProjectDto | null = p?.visible
-    ? { id: p.id, name: p.name, color: p.color, clientId: p.client_id, archived: p.archived, billable: p.billable, public: p.is_public }
+    ? {
+        id: p.id,
+        name: p.name,
+        color: p.color,
+        clientId: p.client_id,
+        archived: p.archived,
+        billable: p.billable,
+        public: p.is_public,
+      }
     : null;
   const task: TemplateTaskDto | null = t ? { id: t.id, name: t.name, projectId: t.project_id, status: t.status } : null;
   return { ...dto, project, task };

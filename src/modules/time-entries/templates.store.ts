@@ -7,22 +7,53 @@ import { Template } from './entities/template.entity';
 
 /** A project a template names, and whether the caller may see it. */
 export interface ProjectRow {
-  id: string; name: string; color: string; client_id: string | null; archived: boolean; billable: boolean; is_public: boolean; visible: boolean;
+  id: string;
+  name: string;
+  color: string;
+  client_id: string | null;
+  archived: boolean;
+  billable: boolean;
+  is_public: boolean;
+  visible: boolean;
 }
 /** A task a template names. */
-export interface TaskRow { id: string; name: string; project_id: string; status: string }
+export interface TaskRow {
+  id: string;
+  name: string;
+  project_id: string;
+  status: string;
+}
 /** A time entry a template copies. */
 export interface EntryRow {
-  id: string; description: string; billable: boolean; project_id: string | null; task_id: string | null;
-  start_at: Date; end_at: Date | null; duration: number | null; type: string; user_id: string;
+  id: string;
+  description: string;
+  billable: boolean;
+  project_id: string | null;
+  task_id: string | null;
+  start_at: Date;
+  end_at: Date | null;
+  duration: number | null;
+  type: string;
+  user_id: string;
 }
 /** A tag (`tag_id`) or a custom field value (`custom_field_id`, `value`) of a time entry. */
-export interface EntryLinkRow { time_entry_id: string; tag_id?: string; custom_field_id?: string; value?: unknown }
+export interface EntryLinkRow {
+  time_entry_id: string;
+  tag_id?: string;
+  custom_field_id?: string;
+  value?: unknown;
+}
 
 /** The caller's own templates (`userId` is always the caller) and what they name (the caller passes the manager). */
 export const TemplatesStore = {
   /** A page of the user's templates, by name, and how many match. */
-  page(manager: EntityManager, workspaceId: string, userId: string, name: string | undefined, request: PageRequest): Promise<[Template[], number]> {
+  page(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    name: string | undefined,
+    request: PageRequest,
+  ): Promise<[Template[], number]> {
     const qb = manager
       .getRepository(Template)
       .createQueryBuilder('t')
@@ -37,7 +68,13 @@ export const TemplatesStore = {
   },
 
   /** The user's template, locked FOR UPDATE when `lock`; null when there is none. */
-  find(manager: EntityManager, workspaceId: string, userId: string, id: string, lock = false): Promise<Template | null> {
+  find(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    id: string,
+    lock = false,
+  ): Promise<Template | null> {
     return manager.findOne(Template, {
       where: { workspaceId, userId, id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -60,17 +97,23 @@ export const TemplatesStore = {
   },
 
   /** The project of each of these tasks of the workspace. */
-  taskProjects(manager: EntityManager, workspaceId: string, taskIds: string[]): Promise<{ id: string; project_id: string }[]> {
+  taskProjects(
+    manager: EntityManager,
+    workspaceId: string,
+    taskIds: string[],
+  ): Promise<{ id: string; project_id: string }[]> {
     return manager.query(`SELECT id, project_id FROM tasks WHERE workspace_id = $1 AND id = ANY($2)`, [
-      workspaceId, taskIds,
+      workspaceId,
+      taskIds,
     ]);
   },
 
   /** How many of these ids are the user's time entries in the workspace. */
   async countUserEntries(manager: EntityManager, workspaceId: string, userId: string, ids: string[]): Promise<number> {
-    const found = (await manager.query(`SELECT id FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND id = ANY($3)`, [
-      workspaceId, userId, ids,
-    ])) as unknown[];
+    const found = (await manager.query(
+      `SELECT id FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND id = ANY($3)`,
+      [workspaceId, userId, ids],
+    )) as unknown[];
     return found.length;
   },
 
@@ -86,13 +129,17 @@ export const TemplatesStore = {
 
   tasks(manager: EntityManager, workspaceId: string, ids: string[]): Promise<TaskRow[]> {
     return manager.query(`SELECT id, name, project_id, status FROM tasks WHERE workspace_id = $1 AND id = ANY($2)`, [
-      workspaceId, ids,
+      workspaceId,
+      ids,
     ]);
   },
 
   /** The user's entries among these ids, with their tags and custom field values. */
   async entries(
-    manager: EntityManager, workspaceId: string, userId: string, ids: string[],
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    ids: string[],
   ): Promise<{ rows: EntryRow[]; tags: EntryLinkRow[]; fields: EntryLinkRow[] }> {
     const params = [workspaceId, userId, ids];
     const rows: EntryRow[] = await manager.query(
@@ -102,8 +149,12 @@ export const TemplatesStore = {
     );
     const links = (sql: string) => manager.query(sql, [workspaceId, rows.map((r) => r.id)]) as Promise<EntryLinkRow[]>;
     const [tags, fields] = await Promise.all([
-      links(`SELECT time_entry_id, tag_id FROM time_entry_tags WHERE workspace_id = $1 AND time_entry_id = ANY($2) ORDER BY tag_id`),
-      links(`SELECT time_entry_id, custom_field_id, value FROM time_entry_custom_fields WHERE workspace_id = $1 AND time_entry_id = ANY($2) ORDER BY custom_field_id`),
+      links(
+        `SELECT time_entry_id, tag_id FROM time_entry_tags WHERE workspace_id = $1 AND time_entry_id = ANY($2) ORDER BY tag_id`,
+      ),
+      links(
+        `SELECT time_entry_id, custom_field_id, value FROM time_entry_custom_fields WHERE workspace_id = $1 AND time_entry_id = ANY($2) ORDER BY custom_field_id`,
+      ),
     ]);
     return { rows, tags, fields };
   },

@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
-  ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiTags,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
@@ -39,7 +45,11 @@ export class TimeEntriesController {
   @Post()
   @ApiOperation({ summary: 'Add a new time entry', operationId: 'createTimeEntry' })
   @ApiCreatedResponse({ type: TimeEntryWithRatesDto, description: 'The entry; the ETag header carries its version.' })
-  async create(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: CreateTimeEntryDto, @Res({ passthrough: true }) res: Response): Promise<TimeEntryWithRatesDto> {
+  async create(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: CreateTimeEntryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.entries.create(ws, ws.userId, body));
   }
 
@@ -55,7 +65,10 @@ export class TimeEntriesController {
   @Get('status/in-progress')
   @ApiOperation({ summary: 'Get all in progress time entries on a workspace', operationId: 'getInProgressTimeEntries' })
   @ApiOkResponse({ type: [TimeEntryWithRatesDto] })
-  inProgress(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: InProgressQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
+  inProgress(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: InProgressQueryDto,
+  ): Promise<Page<TimeEntryWithRatesDto>> {
     return this.lists.inProgress(ws, query);
   }
 
@@ -63,7 +76,10 @@ export class TimeEntriesController {
   @ApiOperation({ summary: 'Get a specific time entry on a workspace', operationId: 'getTimeEntry' })
   @ApiOkResponse({ type: HydratedTimeEntryDto, description: 'With hydrated=true also project, task, tags and user.' })
   async get(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Query() query: HydratedQueryDto, @Res({ passthrough: true }) res: Response,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Query() query: HydratedQueryDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.entries.get(ws, id, query.hydrated));
   }
@@ -75,8 +91,11 @@ export class TimeEntriesController {
   @ApiOkResponse({ type: TimeEntryWithRatesDto })
   @ApiPreconditionFailedResponse({ description: 'If-Match named an older version.' })
   async update(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateTimeEntryDto,
-    @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateTimeEntryDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.entries.update(ws, id, body, ifMatch));
   }
@@ -87,7 +106,11 @@ export class TimeEntriesController {
   @ApiOperation({ summary: 'Delete a time entry from a workspace', operationId: 'deleteTimeEntry' })
   @ApiNoContentResponse()
   @ApiPreconditionFailedResponse({ description: 'If-Match named an older version.' })
-  async delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  async delete(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     await this.entries.delete(ws, id, ifMatch);
   }
 }

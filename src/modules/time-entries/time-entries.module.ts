@@ -15,11 +15,7 @@ import { UserTimeEntriesController } from './user-time-entries.controller';
 /** Time entries, the timer and templates (time-tracking issue). */
 @Module({
   imports: [ProjectsModule],
-  controllers: [
-    TemplatesController,
-    TimeEntriesController,
-    UserTimeEntriesController,
-  ],
+  controllers: [TemplatesController, TimeEntriesController, UserTimeEntriesController],
   providers: [
     TimeEntryStore,
     TimeEntryWriter,

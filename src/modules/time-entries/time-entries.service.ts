@@ -10,7 +10,14 @@ import { TimeEntryEvent, TimeEntryEvents } from './time-entry-events';
 import { TimeEntryHydrator } from './time-entry-hydrator';
 import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
 import {
-  checkIfMatch, checkInterval, checkLock, checkManualEntryAllowed, checkNotFinalized, checkRequiredFields, entityTag, toSecond,
+  checkIfMatch,
+  checkInterval,
+  checkLock,
+  checkManualEntryAllowed,
+  checkNotFinalized,
+  checkRequiredFields,
+  entityTag,
+  toSecond,
 } from './time-entry-rules';
 import { newEntryRow, TimeEntryStore } from './time-entry.store';
 import { EntryInput, TimeEntryWriter } from './time-entry-writer';
@@ -30,7 +37,8 @@ export async function oneRunningTimer<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error, 'time_entries_one_running')) throw new ConflictException('Another time entry is already running for this user');
+    if (isUniqueViolation(error, 'time_entries_one_running'))
+      throw new ConflictException('Another time entry is already running for this user');
     throw error;
   }
 }
@@ -57,19 +65,39 @@ export class TimeEntriesService {
    * transaction) after one read that checks it. A timer (no `end`) stops the
    * running one in a transaction.
    */
-  async create(ws: WorkspaceContext, userId: string, body: CreateTimeEntryDto, fromEntry?: string): Promise<TaggedEntry> {
+  async create(
+    ws: WorkspaceContext,
+    userId: string,
+    body: CreateTimeEntryDto,
+    fromEntry?: string,
+  ): Promise<TaggedEntry> {
     const start = toSecond(body.start ?? new Date());
     const end = body.end ? toSecond(body.end) : null;
     if (end) {
       const manager = this.dataSource.manager;
-      const prepared = await this.writer.prepare(manager, ws, userId, await this.newInput(manager, ws, body, start, end, fromEntry), null);
+      const prepared = await this.writer.prepare(
+        manager,
+        ws,
+        userId,
+        await this.newInput(manager, ws, body, start, end, fromEntry),
+        null,
+      );
       checkManualEntryAllowed(prepared.settings, ws.isAdmin, true);
       const customFields = prepared.customFields ?? [];
       // The new row is known before the write: it is the outbox payload's source and the answer.
       const row = newEntryRow(ws.workspaceId, newId(), prepared.values, prepared.tagIds, customFields);
       const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', row]);
       const written = await this.store
-        .insertIfRatesUnchanged(manager, ws.workspaceId, row.id, prepared.values, prepared.tagIds, customFields, event, prepared.ratesVersion)
+        .insertIfRatesUnchanged(
+          manager,
+          ws.workspaceId,
+          row.id,
+          prepared.values,
+          prepared.tagIds,
+          customFields,
+          event,
+          prepared.ratesVersion,
+        )
         .catch((error: unknown) => (isLockNotAvailable(error) ? false : Promise.reject(error)));
       if (written) return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
       // A rate change is running (or committed since the pricing): price again once it is done.
@@ -77,10 +105,23 @@ export class TimeEntriesService {
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
         await this.rates.lockForPricing(manager, ws.workspaceId);
-        const prepared = await this.writer.prepare(manager, ws, userId, await this.newInput(manager, ws, body, start, end, fromEntry), null);
+        const prepared = await this.writer.prepare(
+          manager,
+          ws,
+          userId,
+          await this.newInput(manager, ws, body, start, end, fromEntry),
+          null,
+        );
         checkManualEntryAllowed(prepared.settings, ws.isAdmin, end !== null);
         const stopped = end ? null : await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
-        const row = await this.store.insert(manager, ws.workspaceId, newId(), prepared.values, prepared.tagIds, prepared.customFields ?? []);
+        const row = await this.store.insert(
+          manager,
+          ws.workspaceId,
+          newId(),
+          prepared.values,
+          prepared.tagIds,
+          prepared.customFields ?? [],
+        );
         const changes: [TimeEntryEvent, TimeEntryRow][] = stopped ? [['TIMER_STOPPED', stopped]] : [];
         changes.push([end ? 'NEW_TIME_ENTRY' : 'NEW_TIMER_STARTED', row]);
         await this.events.record(manager, prepared.settings, ...changes);
@@ -91,7 +132,12 @@ export class TimeEntriesService {
 
   /** What a create asks for: the body, with the fields it leaves out taken from `fromEntry` (duplicate) or defaults. */
   private async newInput(
-    manager: EntityManager, ws: WorkspaceContext, body: CreateTimeEntryDto, start: Date, end: Date | null, fromEntry?: string,
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    body: CreateTimeEntryDto,
+    start: Date,
+    end: Date | null,
+    fromEntry?: string,
   ): Promise<EntryInput> {
     const source = fromEntry ? await this.findAccessible(manager, ws, fromEntry) : null;
     const projectId = body.projectId ?? source?.project_id ?? null;
@@ -104,7 +150,10 @@ export class TimeEntriesService {
       billable: body.billable ?? source?.billable,
       start,
       end,
-      customFields: body.customFields ?? source?.custom_fields?.map((cf) => ({ customFieldId: cf.customFieldId, value: cf.value })) ?? [],
+      customFields:
+        body.customFields ??
+        source?.custom_fields?.map((cf) => ({ customFieldId: cf.customFieldId, value: cf.value })) ??
+        [],
     };
   }
 
@@ -134,7 +183,14 @@ export class TimeEntriesService {
           customFields: body.customFields,
         };
         const prepared = await this.writer.prepare(manager, ws, row.user_id, input, row);
-        const updated = await this.store.update(manager, ws.workspaceId, id, prepared.values, prepared.tagIds, prepared.customFields);
+        const updated = await this.store.update(
+          manager,
+          ws.workspaceId,
+          id,
+          prepared.values,
+          prepared.tagIds,
+          prepared.customFields,
+        );
         const event = row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED';
         await this.events.record(manager, prepared.settings, [event, updated]);
         return tagged(updated, toTimeEntryDto(updated, viewFor(prepared.settings, ws.isAdmin)));
@@ -165,9 +221,17 @@ export class TimeEntriesService {
       checkInterval(new Date(row.start_at), end);
       const settings = await this.store.settings(manager, ws.workspaceId);
       checkNotFinalized(row, ws.isAdmin);
-      const projectHasTasks = settings.forceTasks && row.project_id && !row.task_id ? await this.store.hasActiveTasks(manager, ws.workspaceId, row.project_id) : true;
+      const projectHasTasks =
+        settings.forceTasks && row.project_id && !row.task_id
+          ? await this.store.hasActiveTasks(manager, ws.workspaceId, row.project_id)
+          : true;
       checkRequiredFields(settings, {
-        description: row.description, projectId: row.project_id, taskId: row.task_id, tagIds: row.tag_ids ?? [], type: row.type, projectHasTasks,
+        description: row.description,
+        projectId: row.project_id,
+        taskId: row.task_id,
+        tagIds: row.tag_ids ?? [],
+        type: row.type,
+        projectHasTasks,
       });
       const stopped = await this.store.setEnd(manager, ws.workspaceId, row.id, end);
       await this.events.record(manager, settings, ['TIMER_STOPPED', stopped]);
@@ -184,9 +248,13 @@ export class TimeEntriesService {
   }
 
   /** Before a new timer: serialise the user's starts, then stop the running entry at the new start. */
-  private async stopForNewTimer(manager: EntityManager, workspaceId: string, userId: string, start: Date): Promise<TimeEntryRow | null> {
+  private async stopForNewTimer(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    start: Date,
+  ): Promise<TimeEntryRow | null> {
     await this.store.lockUserTimer(manager, workspaceId, userId);
     return this.store.stopRunning(manager, workspaceId, userId, start);
   }
-
 }

@@ -32,11 +32,21 @@ export class TimeEntryBulkService {
   ) {}
 
   /** PUT /user/{userId}/time-entries: only the fields sent change. */
-  async update(ws: WorkspaceContext, userId: string, items: UpdateTimeEntryBulkDto[], hydrated: boolean): Promise<TimeEntryWithRatesDto[]> {
+  async update(
+    ws: WorkspaceContext,
+    userId: string,
+    items: UpdateTimeEntryBulkDto[],
+    hydrated: boolean,
+  ): Promise<TimeEntryWithRatesDto[]> {
     return oneRunningTimer(() =>
       this.dataSource.transaction(async (manager) => {
         await this.rates.lockForPricing(manager, ws.workspaceId);
-        const rows = await this.userEntries(manager, ws, userId, items.map((i) => i.id));
+        const rows = await this.userEntries(
+          manager,
+          ws,
+          userId,
+          items.map((i) => i.id),
+        );
         const changed: [TimeEntryEvent, TimeEntryRow][] = [];
         let settings = {};
         for (const [index, item] of items.entries()) {
@@ -55,8 +65,18 @@ export class TimeEntryBulkService {
           };
           const prepared = await this.writer.prepare(manager, ws, userId, input, row);
           settings = prepared.settings;
-          const updated = await this.store.update(manager, ws.workspaceId, row.id, prepared.values, prepared.tagIds, prepared.customFields);
-          changed.push([row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED', updated]);
+          const updated = await this.store.update(
+            manager,
+            ws.workspaceId,
+            row.id,
+            prepared.values,
+            prepared.tagIds,
+            prepared.customFields,
+          );
+          changed.push([
+            row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED',
+            updated,
+          ]);
         }
         await this.events.record(manager, settings, ...changed);
         const view = viewFor(settings, ws.isAdmin);
@@ -77,7 +97,11 @@ export class TimeEntryBulkService {
         checkLock(settings, ws.isAdmin, new Date(row.start_at));
       }
       await this.store.delete(manager, ws.workspaceId, ids);
-      await this.events.record(manager, settings, ...rows.map((row): [TimeEntryEvent, TimeEntryRow] => ['TIME_ENTRY_DELETED', row]));
+      await this.events.record(
+        manager,
+        settings,
+        ...rows.map((row): [TimeEntryEvent, TimeEntryRow] => ['TIME_ENTRY_DELETED', row]),
+      );
       const view = viewFor(settings, ws.isAdmin);
       return rows.map((row) => toTimeEntryDto(row, view));
     });
@@ -89,7 +113,11 @@ export class TimeEntryBulkService {
       const rows = await this.store.setInvoiced(manager, ws.workspaceId, body.timeEntryIds, body.invoiced);
       if (rows.length !== body.timeEntryIds.length) throw new NotFoundException('Time entry not found');
       const settings = await this.store.settings(manager, ws.workspaceId);
-      await this.events.record(manager, settings, ...rows.map((row): [TimeEntryEvent, TimeEntryRow] => ['TIME_ENTRY_UPDATED', row]));
+      await this.events.record(
+        manager,
+        settings,
+        ...rows.map((row): [TimeEntryEvent, TimeEntryRow] => ['TIME_ENTRY_UPDATED', row]),
+      );
     });
   }
 
@@ -98,15 +126,27 @@ export class TimeEntryBulkService {
     return this.dataSource.transaction(async (manager) => {
       await this.rates.lockForPricing(manager, ws.workspaceId); // the copy keeps the rates the source has now
       const [row] = await this.userEntries(manager, ws, userId, [id]);
-      if (row.end_at === null) throw new BadRequestException('A running time entry cannot be duplicated; stop it first');
+      if (row.end_at === null)
+        throw new BadRequestException('A running time entry cannot be duplicated; stop it first');
       const settings = await this.store.settings(manager, ws.workspaceId);
       checkLock(settings, ws.isAdmin, new Date(row.start_at));
       checkManualEntryAllowed(settings, ws.isAdmin, true);
       const copy = await this.store.insert(
-        manager, ws.workspaceId, newId(),
+        manager,
+        ws.workspaceId,
+        newId(),
         {
-          userId, projectId: row.project_id, taskId: row.task_id, description: row.description, start: new Date(row.start_at), end: new Date(row.end_at),
-          billable: row.billable, type: row.type, hourlyRate: nullableNumber(row.hourly_rate), costRate: nullableNumber(row.cost_rate), currency: row.currency,
+          userId,
+          projectId: row.project_id,
+          taskId: row.task_id,
+          description: row.description,
+          start: new Date(row.start_at),
+          end: new Date(row.end_at),
+          billable: row.billable,
+          type: row.type,
+          hourlyRate: nullableNumber(row.hourly_rate),
+          costRate: nullableNumber(row.cost_rate),
+          currency: row.currency,
         },
         row.tag_ids ?? [],
         row.custom_fields ?? [],
@@ -118,7 +158,12 @@ export class TimeEntryBulkService {
 
   /** The entries (locked, in the order of `ids`) of `userId`; 404 when one is missing, of another user or of another workspace. */
   /** The user's entries of those ids, in that order; a caller who may not touch that user's time is 403 before any 400 about the ids. */
-  private async userEntries(manager: EntityManager, ws: WorkspaceContext, userId: string, requested: string[]): Promise<TimeEntryRow[]> {
+  private async userEntries(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    userId: string,
+    requested: string[],
+  ): Promise<TimeEntryRow[]> {
     await this.writer.assertAccess(manager, ws, userId);
     const ids = uniqueIds(requested);
     const rows = await this.store.byIds(manager, ws.workspaceId, ids, true);
@@ -131,7 +176,8 @@ export class TimeEntryBulkService {
 
 function uniqueIds(ids: string[]): string[] {
   if (!ids.length) throw new BadRequestException('At least one time entry is needed');
-  if (ids.length > MAX_BULK_ENTRIES) throw new BadRequestException(`At most ${MAX_BULK_ENTRIES} time entries per request`);
+  if (ids.length > MAX_BULK_ENTRIES)
+    throw new BadRequestException(`At most ${MAX_BULK_ENTRIES} time entries per request`);
   if (new Set(ids).size !== ids.length) throw new BadRequestException('The same time entry id appears more than once');
   return ids;
 }

@@ -12,7 +12,9 @@ function valueError(type: string, allowed: readonly string[], value: unknown): s
     case 'DROPDOWN_SINGLE':
       return typeof value === 'string' && allowed.includes(value) ? null : 'must be one of the allowed values';
     case 'DROPDOWN_MULTIPLE':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && allowed.includes(v)) ? null : 'must be a list of allowed values';
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && allowed.includes(v))
+        ? null
+        : 'must be a list of allowed values';
     case 'LINK':
       return typeof value === 'string' && /^https?:\/\/\S+$/.test(value) ? null : 'must be an http(s) URL';
     default:

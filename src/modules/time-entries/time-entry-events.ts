@@ -4,7 +4,8 @@ import { DomainEvent, outboxInsertSql, OutboxService, SqlFragment } from '../../
 import { fullView, TimeEntryRow, toTimeEntryDto } from './time-entry.mapper';
 import type { EntrySettings } from './time-entry-rules';
 
-export type TimeEntryEvent = 'NEW_TIME_ENTRY' | 'NEW_TIMER_STARTED' | 'TIMER_STOPPED' | 'TIME_ENTRY_UPDATED' | 'TIME_ENTRY_DELETED';
+export type TimeEntryEvent =
+  'NEW_TIME_ENTRY' | 'NEW_TIMER_STARTED' | 'TIMER_STOPPED' | 'TIME_ENTRY_UPDATED' | 'TIME_ENTRY_DELETED';
 
 /** Writes time entry events to the outbox (in the caller's transaction), the payload the entry as the REST API returns it. */
 @Injectable()
@@ -16,7 +17,10 @@ export class TimeEntryEvents {
   }
 
   /** The outbox INSERT of these changes, for a single-statement write (see `outboxInsertSql`). */
-  sql(settings: EntrySettings, ...changes: [TimeEntryEvent, TimeEntryRow][]): (firstParam: number, onlyIf?: string) => SqlFragment {
+  sql(
+    settings: EntrySettings,
+    ...changes: [TimeEntryEvent, TimeEntryRow][]
+  ): (firstParam: number, onlyIf?: string) => SqlFragment {
     const events = domainEvents(settings, changes);
     return (firstParam, onlyIf) => outboxInsertSql(events, firstParam, onlyIf);
   }

@@ -22,7 +22,11 @@ export class TimeEntryListService {
     private readonly writer: TimeEntryWriter,
   ) {}
 
-  async forUser(ws: WorkspaceContext, userId: string, query: TimeEntryListQueryDto): Promise<Page<TimeEntryWithRatesDto>> {
+  async forUser(
+    ws: WorkspaceContext,
+    userId: string,
+    query: TimeEntryListQueryDto,
+  ): Promise<Page<TimeEntryWithRatesDto>> {
     await this.writer.assertAccess(this.dataSource.manager, ws, userId);
     const where = TimeEntryListStore.userEntries(ws, userId, query);
     return this.page(ws, where, { page: query.page, pageSize: query['page-size'] }, query.hydrated);
@@ -35,10 +39,20 @@ export class TimeEntryListService {
   }
 
   /** A page of the entries `where` selects, shown as the workspace's settings and the caller's role say. */
-  private async page(ws: WorkspaceContext, where: SqlConditions, request: { page: number; pageSize: number }, hydrated: boolean): Promise<Page<TimeEntryWithRatesDto>> {
+  private async page(
+    ws: WorkspaceContext,
+    where: SqlConditions,
+    request: { page: number; pageSize: number },
+    hydrated: boolean,
+  ): Promise<Page<TimeEntryWithRatesDto>> {
     const row = await TimeEntryListStore.page(this.dataSource, ws, where, request, hydrated);
-    const view = viewFor({ lockTimeEntries: row.lock_at, onlyAdminsSeeBillableRates: row.hide_rates !== 'false' }, ws.isAdmin);
-    const entries = (row.entries ? (JSON.parse(row.entries) as TimeEntryRow[]) : []).map((entry) => toTimeEntryDto(entry, view));
+    const view = viewFor(
+      { lockTimeEntries: row.lock_at, onlyAdminsSeeBillableRates: row.hide_rates !== 'false' },
+      ws.isAdmin,
+    );
+    const entries = (row.entries ? (JSON.parse(row.entries) as TimeEntryRow[]) : []).map((entry) =>
+      toTimeEntryDto(entry, view),
+    );
     return new Page(hydrated ? withRelated(entries, row) : entries, row.total, request);
   }
 }

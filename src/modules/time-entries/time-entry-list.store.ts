@@ -10,7 +10,12 @@ import { type RelatedRow, relatedOfCteSql } from './time-entry-related.store';
 import { ENTRY_COLUMNS } from './time-entry.store';
 
 /** The list statement's one row: total, settings, the page as JSON text and (hydrated) its related rows. */
-export type PageRow = RelatedRow & { total: number; lock_at: string | null; hide_rates: string | null; entries: string | null };
+export type PageRow = RelatedRow & {
+  total: number;
+  lock_at: string | null;
+  hide_rates: string | null;
+  entries: string | null;
+};
 
 /** The list page of entries: a prepared statement on a hot path, so its SQL text stays as it is. */
 export const TimeEntryListStore = {
@@ -25,14 +30,19 @@ export const TimeEntryListStore = {
     if (query.project) where.add(`te.project_id = ${where.param(query.project)}`);
     if (query.task) where.add(`te.task_id = ${where.param(query.task)}`);
     if (query.tags?.length) {
-      where.add(`EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND tt.tag_id = ANY(${where.param(query.tags)}::char(24)[]))`);
+      where.add(
+        `EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND tt.tag_id = ANY(${where.param(query.tags)}::char(24)[]))`,
+      );
     }
     if (query['project-required']) where.add('te.project_id IS NOT NULL');
     if (query['task-required']) where.add('te.task_id IS NOT NULL');
-    if (query['in-progress'] !== undefined) where.add(query['in-progress'] ? 'te.end_at IS NULL' : 'te.end_at IS NOT NULL');
+    if (query['in-progress'] !== undefined)
+      where.add(query['in-progress'] ? 'te.end_at IS NULL' : 'te.end_at IS NOT NULL');
     if (query['get-week-before']) {
       const before = where.param(new Date(query['get-week-before']));
-      where.add(`te.start_at >= ${before}::timestamptz - interval '7 days' AND te.start_at < ${before} AND te.project_id IS NOT NULL`);
+      where.add(
+        `te.start_at >= ${before}::timestamptz - interval '7 days' AND te.start_at < ${before} AND te.project_id IS NOT NULL`,
+      );
     }
     return where;
   },
@@ -56,7 +66,13 @@ export const TimeEntryListStore = {
    * hydrated, the page's projects, tasks, tags and users. Rows come as one JSON
    * value: parsed natively rather than field by field.
    */
-  async page(dataSource: DataSource, ws: WorkspaceContext, where: SqlConditions, request: PageRequest, hydrated: boolean): Promise<PageRow> {
+  async page(
+    dataSource: DataSource,
+    ws: WorkspaceContext,
+    where: SqlConditions,
+    request: PageRequest,
+    hydrated: boolean,
+  ): Promise<PageRow> {
     const { limit, offset } = limitOffset(request);
     const workspace = where.param(ws.workspaceId);
     const [row] = await preparedQuery<PageRow>(

@@ -70,16 +70,29 @@ function referencesSql(isAdmin: boolean, priced: boolean): string {
 export const TimeEntryReferencesStore = {
   /** Every reference of the entry in one statement (rate candidates only when `priced`). */
   async references(
-    manager: EntityManager, isAdmin: boolean, priced: boolean, params: {
-      workspaceId: string; userId: string; projectId: string | null; taskId: string | null; tagIds: string[]; callerId: string; start: Date;
+    manager: EntityManager,
+    isAdmin: boolean,
+    priced: boolean,
+    params: {
+      workspaceId: string;
+      userId: string;
+      projectId: string | null;
+      taskId: string | null;
+      tagIds: string[];
+      callerId: string;
+      start: Date;
     },
   ): Promise<RefsRow> {
     const { workspaceId, userId, projectId, taskId, tagIds, callerId, start } = params;
-    const rows = await preparedQuery<RefsRow>(
-      manager,
-      referencesSql(isAdmin, priced),
-      [workspaceId, userId, projectId, taskId, tagIds, callerId, ...(priced ? [start] : [])],
-    );
+    const rows = await preparedQuery<RefsRow>(manager, referencesSql(isAdmin, priced), [
+      workspaceId,
+      userId,
+      projectId,
+      taskId,
+      tagIds,
+      callerId,
+      ...(priced ? [start] : []),
+    ]);
     return rows[0];
   },
 

@@ -43,7 +43,9 @@ export function relatedOfCteSql(ws: string, from: string): string {
 export const TimeEntryRelatedStore = {
   /** The related rows of the given ids, in one statement. */
   async related(
-    manager: EntityManager, workspaceId: string, ids: { projects: string[]; tasks: string[]; tags: string[]; users: string[] },
+    manager: EntityManager,
+    workspaceId: string,
+    ids: { projects: string[]; tasks: string[]; tags: string[]; users: string[] },
   ): Promise<RelatedRow> {
     const rows: RelatedRow[] = await manager.query(
       `SELECT ${relatedColumnsSql('$1', { projects: '$2::char(24)[]', tasks: '$3::char(24)[]', tags: '$4::char(24)[]', users: '$5::char(24)[]' })}`,

@@ -1,7 +1,16 @@
 import { BadRequestException, ForbiddenException, PreconditionFailedException } from '@nestjs/common';
 import {
-  checkBillableChange, checkIfMatch, checkInterval, checkLock, checkManualEntryAllowed, checkNotFinalized, checkRequiredFields, entityTag,
-  EntryShape, isBeforeLock, toSecond,
+  checkBillableChange,
+  checkIfMatch,
+  checkInterval,
+  checkLock,
+  checkManualEntryAllowed,
+  checkNotFinalized,
+  checkRequiredFields,
+  entityTag,
+  EntryShape,
+  isBeforeLock,
+  toSecond,
 } from './time-entry-rules';
 import { checkCustomFieldValue } from './time-entry-custom-fields';
 import { toTimeEntryDto, TimeEntryRow } from './time-entry.mapper';
@@ -40,7 +49,14 @@ describe('time entry rules', () => {
   });
 
   describe('force* rules', () => {
-    const complete: EntryShape = { description: 'd', projectId: 'p', taskId: 't', tagIds: ['g'], type: 'REGULAR', projectHasTasks: true };
+    const complete: EntryShape = {
+      description: 'd',
+      projectId: 'p',
+      taskId: 't',
+      tagIds: ['g'],
+      type: 'REGULAR',
+      projectHasTasks: true,
+    };
     const all = { forceDescription: true, forceProjects: true, forceTasks: true, forceTags: true };
     it.each([
       [{ description: '  ' }, 'forceDescription'],
@@ -52,9 +68,20 @@ describe('time entry rules', () => {
     });
     it('a complete entry, a break, or a project without tasks pass', () => {
       expect(() => checkRequiredFields(all, complete)).not.toThrow();
-      expect(() => checkRequiredFields(all, { ...complete, description: '', projectId: null, taskId: null, tagIds: [], type: 'BREAK' })).not.toThrow();
+      expect(() =>
+        checkRequiredFields(all, {
+          ...complete,
+          description: '',
+          projectId: null,
+          taskId: null,
+          tagIds: [],
+          type: 'BREAK',
+        }),
+      ).not.toThrow();
       expect(() => checkRequiredFields(all, { ...complete, taskId: null, projectHasTasks: false })).not.toThrow();
-      expect(() => checkRequiredFields({}, { ...complete, description: '', projectId: null, taskId: null, tagIds: [] })).not.toThrow();
+      expect(() =>
+        checkRequiredFields({}, { ...complete, description: '', projectId: null, taskId: null, tagIds: [] }),
+      ).not.toThrow();
     });
   });
 
@@ -64,13 +91,19 @@ describe('time entry rules', () => {
       expect(isBeforeLock(settings, new Date('2024-05-31T23:59:59Z'))).toBe(true);
       expect(isBeforeLock(settings, new Date('2024-06-01T00:00:00Z'))).toBe(false);
       expect(isBeforeLock({ lockTimeEntries: null }, new Date(0))).toBe(false);
-      expect(() => checkLock(settings, false, new Date('2024-07-01'), new Date('2024-05-01'))).toThrow('lockTimeEntries');
+      expect(() => checkLock(settings, false, new Date('2024-07-01'), new Date('2024-05-01'))).toThrow(
+        'lockTimeEntries',
+      );
       expect(() => checkLock(settings, true, new Date('2024-05-01'))).not.toThrow();
     });
     it('invoiced and approved entries are for admins only', () => {
       expect(() => checkNotFinalized({ invoiced: true, approval_status: null }, false)).toThrow(ForbiddenException);
-      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'APPROVED' }, false)).toThrow(ForbiddenException);
-      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'PENDING' }, false)).toThrow(ForbiddenException);
+      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'APPROVED' }, false)).toThrow(
+        ForbiddenException,
+      );
+      expect(() => checkNotFinalized({ invoiced: false, approval_status: 'PENDING' }, false)).toThrow(
+        ForbiddenException,
+      );
       expect(() => checkNotFinalized({ invoiced: false, approval_status: 'REJECTED' }, false)).not.toThrow();
       expect(() => checkNotFinalized({ invoiced: true, approval_status: 'APPROVED' }, true)).not.toThrow();
     });
@@ -101,17 +134,39 @@ describe('time entry rules', () => {
 
   describe('mapper', () => {
     const row: TimeEntryRow = {
-      id: ID, workspace_id: 'w', user_id: 'u', project_id: null, task_id: null, description: '', start_at: new Date('2024-01-01T09:00:00.000Z'),
-      end_at: new Date('2024-01-01T10:30:05.000Z'), duration: 5405, billable: false, type: 'REGULAR', hourly_rate: '1500', cost_rate: null,
-      currency: 'EUR', invoiced: false, approval_status: null, kiosk_id: null, version: 1, tag_ids: null, custom_fields: null,
+      id: ID,
+      workspace_id: 'w',
+      user_id: 'u',
+      project_id: null,
+      task_id: null,
+      description: '',
+      start_at: new Date('2024-01-01T09:00:00.000Z'),
+      end_at: new Date('2024-01-01T10:30:05.000Z'),
+      duration: 5405,
+      billable: false,
+      type: 'REGULAR',
+      hourly_rate: '1500',
+      cost_rate: null,
+      currency: 'EUR',
+      invoiced: false,
+      approval_status: null,
+      kiosk_id: null,
+      version: 1,
+      tag_ids: null,
+      custom_fields: null,
     };
     it('durations are ISO, running entries have null end and duration, rates are cents', () => {
       const dto = toTimeEntryDto(row, { settings: {}, showRates: true });
-      expect(dto.timeInterval).toEqual({ start: '2024-01-01T09:00:00Z', end: '2024-01-01T10:30:05Z', duration: 'PT1H30M5S' });
+      expect(dto.timeInterval).toEqual({
+        start: '2024-01-01T09:00:00Z',
+        end: '2024-01-01T10:30:05Z',
+        duration: 'PT1H30M5S',
+      });
       expect(dto.hourlyRate).toEqual({ amount: 1500, currency: 'EUR' });
       expect(dto.costRate).toBeNull();
-      expect(toTimeEntryDto({ ...row, end_at: null, duration: null }, { settings: {}, showRates: false }))
-        .toMatchObject({ timeInterval: { end: null, duration: null }, hourlyRate: null, tagIds: [] });
+      expect(
+        toTimeEntryDto({ ...row, end_at: null, duration: null }, { settings: {}, showRates: false }),
+      ).toMatchObject({ timeInterval: { end: null, duration: null }, hourlyRate: null, tagIds: [] });
     });
   });
 });

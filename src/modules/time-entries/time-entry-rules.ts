@@ -60,37 +60,55 @@ export function isBeforeLock(settings: EntrySettings, start: Date): boolean {
 export function checkLock(settings: EntrySettings, isAdmin: boolean, ...starts: Date[]): void {
   if (isAdmin) return;
   if (starts.some((start) => isBeforeLock(settings, start))) {
-    throw new BadRequestException(`Time entries before ${settings.lockTimeEntries} are locked (lockTimeEntries); only admins may change them`);
+    throw new BadRequestException(
+      `Time entries before ${settings.lockTimeEntries} are locked (lockTimeEntries); only admins may change them`,
+    );
   }
 }
 
 /** Invoiced, approved and submitted (pending approval) entries are locked for everyone but admins (403). */
-export function checkNotFinalized(entry: { invoiced: boolean; approval_status: string | null }, isAdmin: boolean): void {
+export function checkNotFinalized(
+  entry: { invoiced: boolean; approval_status: string | null },
+  isAdmin: boolean,
+): void {
   if (isAdmin) return;
   if (entry.invoiced) throw new ForbiddenException('The time entry is invoiced and can only be changed by admins');
-  if (entry.approval_status === 'APPROVED') throw new ForbiddenException('The time entry is approved and can only be changed by admins');
+  if (entry.approval_status === 'APPROVED')
+    throw new ForbiddenException('The time entry is approved and can only be changed by admins');
   if (entry.approval_status === 'PENDING') {
-    throw new ForbiddenException('The time entry is submitted for approval (pending); withdraw or reject the approval request to change it');
+    throw new ForbiddenException(
+      'The time entry is submitted for approval (pending); withdraw or reject the approval request to change it',
+    );
   }
 }
 
 /** STOPWATCH_ONLY: members may only track with the timer, not add entries with an end. */
 export function checkManualEntryAllowed(settings: EntrySettings, isAdmin: boolean, hasEnd: boolean): void {
   if (!isAdmin && hasEnd && settings.timeTrackingMode === 'STOPWATCH_ONLY') {
-    throw new BadRequestException('This workspace only allows tracking time with the timer (timeTrackingMode STOPWATCH_ONLY)');
+    throw new BadRequestException(
+      'This workspace only allows tracking time with the timer (timeTrackingMode STOPWATCH_ONLY)',
+    );
   }
 }
 
 /** onlyAdminsCanChangeBillableStatus: a member may not set billable to anything but its default/current value. */
-export function checkBillableChange(settings: EntrySettings, isAdmin: boolean, requested: boolean | undefined, current: boolean): void {
+export function checkBillableChange(
+  settings: EntrySettings,
+  isAdmin: boolean,
+  requested: boolean | undefined,
+  current: boolean,
+): void {
   if (!isAdmin && requested !== undefined && requested !== current && settings.onlyAdminsCanChangeBillableStatus) {
-    throw new BadRequestException('Only admins may change the billable status in this workspace (onlyAdminsCanChangeBillableStatus)');
+    throw new BadRequestException(
+      'Only admins may change the billable status in this workspace (onlyAdminsCanChangeBillableStatus)',
+    );
   }
 }
 
 /** End before start is 400. */
 export function checkInterval(start: Date, end: Date | null): void {
-  if (end && end.getTime() < start.getTime()) throw new BadRequestException('The end of a time entry must not be before its start');
+  if (end && end.getTime() < start.getTime())
+    throw new BadRequestException('The end of a time entry must not be before its start');
 }
 
 /** Instants are kept to the second, as Clockify prints them. */

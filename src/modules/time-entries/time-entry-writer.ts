@@ -7,7 +7,12 @@ import type { TimeEntryCustomFieldRequestDto } from './dto/time-entry-requests.d
 import { checkCustomFieldValue } from './time-entry-custom-fields';
 import type { TimeEntryRow } from './time-entry.mapper';
 import {
-  checkBillableChange, checkInterval, checkLock, checkNotFinalized, checkRequiredFields, EntrySettings,
+  checkBillableChange,
+  checkInterval,
+  checkLock,
+  checkNotFinalized,
+  checkRequiredFields,
+  EntrySettings,
 } from './time-entry-rules';
 import { EntryValues, StoredCustomField } from './time-entry.store';
 import { type RefsRow, TimeEntryReferencesStore } from './time-entry-references.store';
@@ -44,19 +49,31 @@ export interface PreparedEntry {
  */
 @Injectable()
 export class TimeEntryWriter {
-  async prepare(manager: EntityManager, ws: WorkspaceContext, userId: string, input: EntryInput, current: TimeEntryRow | null): Promise<PreparedEntry> {
+  async prepare(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    userId: string,
+    input: EntryInput,
+    current: TimeEntryRow | null,
+  ): Promise<PreparedEntry> {
     const tagIds = [...new Set(input.tagIds)];
     const projectChanged = !current || current.project_id !== input.projectId;
-    const repriced = !current || projectChanged || current.task_id !== input.taskId || current.user_id !== userId
-      || new Date(current.start_at).getTime() !== input.start.getTime();
+    const repriced =
+      !current ||
+      projectChanged ||
+      current.task_id !== input.taskId ||
+      current.user_id !== userId ||
+      new Date(current.start_at).getTime() !== input.start.getTime();
     const refs = await this.references(manager, ws, userId, input, tagIds, repriced);
     if (!refs.user_exists) throw new NotFoundException('User not found in this workspace');
     assertMayActFor(ws, userId, refs.managed);
-    if (input.projectId && (!refs.project_exists || !refs.project_visible)) throw new NotFoundException('Project not found');
+    if (input.projectId && (!refs.project_exists || !refs.project_visible))
+      throw new NotFoundException('Project not found');
     if (input.taskId) {
       if (!input.projectId) throw new BadRequestException('A task needs its project: send projectId too');
       if (!refs.task_project_id) throw new NotFoundException('Task not found');
-      if (refs.task_project_id !== input.projectId) throw new BadRequestException('The task does not belong to the project');
+      if (refs.task_project_id !== input.projectId)
+        throw new BadRequestException('The task does not belong to the project');
     }
     if (refs.tag_count !== tagIds.length) throw new NotFoundException('Tag not found');
 
@@ -74,7 +91,8 @@ export class TimeEntryWriter {
     checkBillableChange(settings, ws.isAdmin, input.billable, defaultBillable);
     const billable = input.billable ?? defaultBillable;
 
-    let hourlyRate = current?.hourly_rate === null || current?.hourly_rate === undefined ? null : Number(current.hourly_rate);
+    let hourlyRate =
+      current?.hourly_rate === null || current?.hourly_rate === undefined ? null : Number(current.hourly_rate);
     let costRate = current?.cost_rate === null || current?.cost_rate === undefined ? null : Number(current.cost_rate);
     let currency = current?.currency ?? refs.currency;
     if (refs.rates) {
@@ -84,11 +102,22 @@ export class TimeEntryWriter {
       currency = resolved.hourly?.currency ?? resolved.cost?.currency ?? refs.currency;
     }
 
-    const customFields = input.customFields ? await this.customFields(manager, ws.workspaceId, input.customFields) : null;
+    const customFields = input.customFields
+      ? await this.customFields(manager, ws.workspaceId, input.customFields)
+      : null;
     return {
       values: {
-        userId, projectId: input.projectId, taskId: input.taskId, description: input.description, start: input.start, end: input.end,
-        billable, type: input.type, hourlyRate, costRate, currency,
+        userId,
+        projectId: input.projectId,
+        taskId: input.taskId,
+        description: input.description,
+        start: input.start,
+        end: input.end,
+        billable,
+        type: input.type,
+        hourlyRate,
+        costRate,
+        currency,
       },
       tagIds,
       customFields,
@@ -106,14 +135,29 @@ export class TimeEntryWriter {
   }
 
   private async references(
-    manager: EntityManager, ws: WorkspaceContext, userId: string, input: EntryInput, tagIds: string[], priced: boolean,
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    userId: string,
+    input: EntryInput,
+    tagIds: string[],
+    priced: boolean,
   ): Promise<RefsRow> {
     return TimeEntryReferencesStore.references(manager, ws.isAdmin, priced, {
-      workspaceId: ws.workspaceId, userId, projectId: input.projectId, taskId: input.taskId, tagIds, callerId: ws.userId, start: input.start,
+      workspaceId: ws.workspaceId,
+      userId,
+      projectId: input.projectId,
+      taskId: input.taskId,
+      tagIds,
+      callerId: ws.userId,
+      start: input.start,
     });
   }
 
-  private async customFields(manager: EntityManager, workspaceId: string, requested: TimeEntryCustomFieldRequestDto[]): Promise<StoredCustomField[]> {
+  private async customFields(
+    manager: EntityManager,
+    workspaceId: string,
+    requested: TimeEntryCustomFieldRequestDto[],
+  ): Promise<StoredCustomField[]> {
     if (!requested.length) return [];
     const ids = [...new Set(requested.map((r) => r.customFieldId))];
     const fields = await TimeEntryReferencesStore.customFields(manager, workspaceId, ids);
@@ -122,7 +166,8 @@ export class TimeEntryWriter {
     for (const r of requested) {
       const field = byId.get(r.customFieldId);
       if (!field) throw new NotFoundException(`Custom field ${r.customFieldId} not found`);
-      if (field.entity_type !== 'TIMEENTRY') throw new BadRequestException(`Custom field ${field.name} is not a time entry field`);
+      if (field.entity_type !== 'TIMEENTRY')
+        throw new BadRequestException(`Custom field ${field.name} is not a time entry field`);
       checkCustomFieldValue(field.name, field.type, field.allowed_values, r.value);
       stored.set(field.id, { customFieldId: field.id, name: field.name, value: r.value ?? null });
     }

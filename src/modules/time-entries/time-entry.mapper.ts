@@ -1,6 +1,11 @@
 import { toInstant, toIsoDuration } from '../../common/utils/time';
 import type {
-  HydratedProjectDto, HydratedTagDto, HydratedTaskDto, HydratedTimeEntryDto, HydratedUserDto, TimeEntryCustomFieldValueDto,
+  HydratedProjectDto,
+  HydratedTagDto,
+  HydratedTaskDto,
+  HydratedTimeEntryDto,
+  HydratedUserDto,
+  TimeEntryCustomFieldValueDto,
   TimeEntryWithRatesDto,
 } from './dto/time-entry.dto';
 import { EntrySettings, isBeforeLock } from './time-entry-rules';
@@ -65,14 +70,22 @@ export function toTimeEntryDto(row: TimeEntryRow, view: EntryView): TimeEntryWit
     timeInterval: {
       start: toInstant(start) as string,
       end: toInstant(row.end_at),
-      duration: row.end_at === null ? null : toIsoDuration(row.duration ?? (new Date(row.end_at).getTime() - start.getTime()) / 1000),
+      duration:
+        row.end_at === null
+          ? null
+          : toIsoDuration(row.duration ?? (new Date(row.end_at).getTime() - start.getTime()) / 1000),
     },
-    customFieldValues: (row.custom_fields ?? []).map(
-      (cf): TimeEntryCustomFieldValueDto => ({ customFieldId: cf.customFieldId, timeEntryId: row.id, name: cf.name, type: 'TIMEENTRY', value: cf.value }),
-    ),
+    customFieldValues: (row.custom_fields ?? []).map((cf): TimeEntryCustomFieldValueDto => ({
+      customFieldId: cf.customFieldId,
+      timeEntryId: row.id,
+      name: cf.name,
+      type: 'TIMEENTRY',
+      value: cf.value,
+    })),
     type: row.type,
     kioskId: row.kiosk_id,
-    isLocked: isBeforeLock(view.settings, start) || row.approval_status === 'APPROVED' || row.approval_status === 'PENDING',
+    isLocked:
+      isBeforeLock(view.settings, start) || row.approval_status === 'APPROVED' || row.approval_status === 'PENDING',
     hourlyRate: view.showRates ? rate(row.hourly_rate, row.currency) : null,
     costRate: view.showRates ? rate(row.cost_rate, row.currency) : null,
   };

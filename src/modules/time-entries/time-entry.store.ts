@@ -36,14 +36,33 @@ export interface StoredCustomField {
 
 /** The row an insert of these values creates (as the database will return it), known before the insert. */
 export function newEntryRow(
-  workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+  workspaceId: string,
+  id: string,
+  v: EntryValues,
+  tagIds: readonly string[],
+  customFields: readonly StoredCustomField[],
 ): TimeEntryRow {
   return {
-    id, workspace_id: workspaceId, user_id: v.userId, project_id: v.projectId, task_id: v.taskId, description: v.description,
-    start_at: v.start, end_at: v.end, duration: v.end ? Math.round((v.end.getTime() - v.start.getTime()) / 1000) : null,
-    billable: v.billable, type: v.type as TimeEntryRow['type'], hourly_rate: v.hourlyRate, cost_rate: v.costRate, currency: v.currency,
-    invoiced: false, approval_status: null, kiosk_id: null, version: 1,
-    tag_ids: [...tagIds].sort(), custom_fields: customFields.length ? [...customFields] : null,
+    id,
+    workspace_id: workspaceId,
+    user_id: v.userId,
+    project_id: v.projectId,
+    task_id: v.taskId,
+    description: v.description,
+    start_at: v.start,
+    end_at: v.end,
+    duration: v.end ? Math.round((v.end.getTime() - v.start.getTime()) / 1000) : null,
+    billable: v.billable,
+    type: v.type as TimeEntryRow['type'],
+    hourly_rate: v.hourlyRate,
+    cost_rate: v.costRate,
+    currency: v.currency,
+    invoiced: false,
+    approval_status: null,
+    kiosk_id: null,
+    version: 1,
+    tag_ids: [...tagIds].sort(),
+    custom_fields: customFields.length ? [...customFields] : null,
   };
 }
 
@@ -51,12 +70,19 @@ export function newEntryRow(
 @Injectable()
 export class TimeEntryStore {
   async settings(manager: EntityManager, workspaceId: string): Promise<EntrySettings> {
-    const rows: { settings: EntrySettings }[] = await manager.query('SELECT settings FROM workspaces WHERE id = $1', [workspaceId]);
+    const rows: { settings: EntrySettings }[] = await manager.query('SELECT settings FROM workspaces WHERE id = $1', [
+      workspaceId,
+    ]);
     return rows[0]?.settings ?? {};
   }
 
   /** Entries by id (in this workspace only), optionally locked FOR UPDATE, in the order of `ids`. */
-  async byIds(manager: EntityManager, workspaceId: string, ids: readonly string[], lock = false): Promise<TimeEntryRow[]> {
+  async byIds(
+    manager: EntityManager,
+    workspaceId: string,
+    ids: readonly string[],
+    lock = false,
+  ): Promise<TimeEntryRow[]> {
     const rows: TimeEntryRow[] = await manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM time_entries te WHERE te.workspace_id = $1 AND te.id = ANY($2::char(24)[])${lock ? ' FOR UPDATE OF te' : ''}`,
       [workspaceId, ids],
@@ -83,7 +109,12 @@ export class TimeEntryStore {
   }
 
   /** Stops the user's running entry at `at` (never before its own start); returns it, or null when none ran. */
-  async stopRunning(manager: EntityManager, workspaceId: string, userId: string, at: Date): Promise<TimeEntryRow | null> {
+  async stopRunning(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    at: Date,
+  ): Promise<TimeEntryRow | null> {
     const [rows]: [TimeEntryRow[], number] = await manager.query(
       `UPDATE time_entries te SET end_at = GREATEST(te.start_at, $3), version = te.version + 1, updated_at = now()
         WHERE te.workspace_id = $1 AND te.user_id = $2 AND te.end_at IS NULL
@@ -106,7 +137,12 @@ export class TimeEntryStore {
    * again in a transaction.
    */
   async insert(
-    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    v: EntryValues,
+    tagIds: readonly string[],
+    customFields: readonly StoredCustomField[],
     also?: (firstParam: number, onlyIf?: string) => SqlFragment,
   ): Promise<TimeEntryRow> {
     await this.write(manager, workspaceId, id, v, tagIds, customFields, also);
@@ -115,15 +151,27 @@ export class TimeEntryStore {
 
   /** `insert` with the rates guard (see above): false when nothing was written. */
   insertIfRatesUnchanged(
-    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
-    also: (firstParam: number, onlyIf?: string) => SqlFragment, ratesVersion: string,
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    v: EntryValues,
+    tagIds: readonly string[],
+    customFields: readonly StoredCustomField[],
+    also: (firstParam: number, onlyIf?: string) => SqlFragment,
+    ratesVersion: string,
   ): Promise<boolean> {
     return this.write(manager, workspaceId, id, v, tagIds, customFields, also, ratesVersion);
   }
 
   private async write(
-    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[], customFields: readonly StoredCustomField[],
-    also?: (firstParam: number, onlyIf?: string) => SqlFragment, ratesVersion?: string,
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    v: EntryValues,
+    tagIds: readonly string[],
+    customFields: readonly StoredCustomField[],
+    also?: (firstParam: number, onlyIf?: string) => SqlFragment,
+    ratesVersion?: string,
   ): Promise<boolean> {
     const guarded = ratesVersion !== undefined;
     const extra = also?.(guarded ? 17 : 16, guarded ? 'EXISTS (SELECT 1 FROM g)' : undefined);
@@ -138,12 +186,32 @@ export class TimeEntryStore {
                 $9::boolean, $10::text, $11::bigint, $12::bigint, $13::text${from}),
        t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, tag FROM${guarded ? ' g,' : ''} unnest($14::char(24)[]) tag),
        c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
-             SELECT $2, $1, f.id, f.value FROM${guarded ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${extra ? `,
-       x AS (${extra.sql})` : ''}
+             SELECT $2, $1, f.id, f.value FROM${guarded ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${
+               extra
+                 ? `,
+       x AS (${extra.sql})`
+                 : ''
+             }
        SELECT ${guarded ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`,
-      [id, workspaceId, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type,
-        v.hourlyRate, v.costRate, v.currency, tagIds, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value }))),
-        ...(guarded ? [ratesVersion] : []), ...(extra?.params ?? [])],
+      [
+        id,
+        workspaceId,
+        v.userId,
+        v.projectId,
+        v.taskId,
+        v.description,
+        v.start,
+        v.end,
+        v.billable,
+        v.type,
+        v.hourlyRate,
+        v.costRate,
+        v.currency,
+        tagIds,
+        JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value }))),
+        ...(guarded ? [ratesVersion] : []),
+        ...(extra?.params ?? []),
+      ],
     );
     return rows[0]?.inserted === true;
   }
@@ -153,7 +221,12 @@ export class TimeEntryStore {
    * replaced when given. Returns the new row.
    */
   async update(
-    manager: EntityManager, workspaceId: string, id: string, v: EntryValues, tagIds: readonly string[] | null, customFields: readonly StoredCustomField[] | null,
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    v: EntryValues,
+    tagIds: readonly string[] | null,
+    customFields: readonly StoredCustomField[] | null,
   ): Promise<TimeEntryRow> {
     if (tagIds) {
       await manager.query(
@@ -175,7 +248,21 @@ export class TimeEntryStore {
               billable = $9, type = $10, hourly_rate = $11, cost_rate = $12, currency = $13, version = te.version + 1, updated_at = now()
         WHERE te.workspace_id = $1 AND te.id = $2
         RETURNING ${ENTRY_COLUMNS}`,
-      [workspaceId, id, v.userId, v.projectId, v.taskId, v.description, v.start, v.end, v.billable, v.type, v.hourlyRate, v.costRate, v.currency],
+      [
+        workspaceId,
+        id,
+        v.userId,
+        v.projectId,
+        v.taskId,
+        v.description,
+        v.start,
+        v.end,
+        v.billable,
+        v.type,
+        v.hourlyRate,
+        v.costRate,
+        v.currency,
+      ],
     );
     return rows[0][0];
   }
@@ -191,7 +278,12 @@ export class TimeEntryStore {
   }
 
   /** Sets the invoiced flag of entries, bumping their versions; returns the rows changed. */
-  async setInvoiced(manager: EntityManager, workspaceId: string, ids: readonly string[], invoiced: boolean): Promise<TimeEntryRow[]> {
+  async setInvoiced(
+    manager: EntityManager,
+    workspaceId: string,
+    ids: readonly string[],
+    invoiced: boolean,
+  ): Promise<TimeEntryRow[]> {
     const [rows]: [TimeEntryRow[], number] = await manager.query(
       `UPDATE time_entries te SET invoiced = $3, version = te.version + 1, updated_at = now()
         WHERE te.workspace_id = $1 AND te.id = ANY($2::char(24)[]) RETURNING ${ENTRY_COLUMNS}`,
@@ -201,12 +293,18 @@ export class TimeEntryStore {
   }
 
   async delete(manager: EntityManager, workspaceId: string, ids: readonly string[]): Promise<void> {
-    await manager.query('DELETE FROM time_entries WHERE workspace_id = $1 AND id = ANY($2::char(24)[])', [workspaceId, ids]);
+    await manager.query('DELETE FROM time_entries WHERE workspace_id = $1 AND id = ANY($2::char(24)[])', [
+      workspaceId,
+      ids,
+    ]);
   }
 
   /** Whether the project has an ACTIVE task. */
   async hasActiveTasks(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM tasks WHERE workspace_id = $1 AND project_id = $2 AND status = 'ACTIVE' LIMIT 1`, [workspaceId, projectId]);
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM tasks WHERE workspace_id = $1 AND project_id = $2 AND status = 'ACTIVE' LIMIT 1`,
+      [workspaceId, projectId],
+    );
     return rows.length > 0;
   }
 }

@@ -1,12 +1,39 @@
-import { BadRequestException, Body, Controller, Delete, Get, Headers, Param, ParseArrayPipe, Patch, Post, Put, Query, Res, ValidationError } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  ParseArrayPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  ValidationError,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { CurrentWorkspace } from '../../common/decorators/auth.decorators';
 import { Page } from '../../common/dto/page';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
 import { createValidationPipe } from '../../common/pipes/validation';
-import { BulkDeleteQueryDto, FromEntryQueryDto, HydratedQueryDto, TimeEntryListQueryDto } from './dto/time-entry-query.dto';
+import {
+  BulkDeleteQueryDto,
+  FromEntryQueryDto,
+  HydratedQueryDto,
+  TimeEntryListQueryDto,
+} from './dto/time-entry-query.dto';
 import { CreateTimeEntryDto, StopTimeEntryDto, UpdateTimeEntryBulkDto } from './dto/time-entry-requests.dto';
 import { TimeEntryWithRatesDto } from './dto/time-entry.dto';
 import { IF_MATCH, withEtag } from './time-entries.controller';
@@ -24,7 +51,9 @@ const bulkItems = new ParseArrayPipe({
   exceptionFactory: (error: unknown) =>
     Array.isArray(error)
       ? validationErrors(error as ValidationError[])
-      : new BadRequestException(typeof error === 'string' ? 'The body must be a JSON array of time entries' : 'Invalid request'),
+      : new BadRequestException(
+          typeof error === 'string' ? 'The body must be a JSON array of time entries' : 'Invalid request',
+        ),
 });
 
 /** A user's time entries: list, create for them, stop their timer, bulk edit and delete, duplicate. */
@@ -41,7 +70,9 @@ export class UserTimeEntriesController {
   @ApiOperation({ summary: 'Get time entries for a user on a workspace', operationId: 'getTimeEntries' })
   @ApiOkResponse({ type: [TimeEntryWithRatesDto] })
   list(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: TimeEntryListQueryDto,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() query: TimeEntryListQueryDto,
   ): Promise<Page<TimeEntryWithRatesDto>> {
     return this.lists.forUser(ws, userId, query);
   }
@@ -51,8 +82,11 @@ export class UserTimeEntriesController {
   @ApiOperation({ summary: 'Add a new time entry for another user on workspace', operationId: 'createForOthers' })
   @ApiCreatedResponse({ type: TimeEntryWithRatesDto })
   async create(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: FromEntryQueryDto,
-    @Body() body: CreateTimeEntryDto, @Res({ passthrough: true }) res: Response,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() query: FromEntryQueryDto,
+    @Body() body: CreateTimeEntryDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.entries.create(ws, userId, body, query['from-entry']));
   }
@@ -63,8 +97,11 @@ export class UserTimeEntriesController {
   @ApiOkResponse({ type: TimeEntryWithRatesDto })
   @ApiPreconditionFailedResponse({ description: 'If-Match named an older version of the running entry.' })
   async stop(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Body() body: StopTimeEntryDto,
-    @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Body() body: StopTimeEntryDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.entries.stop(ws, userId, body, ifMatch));
   }
@@ -75,7 +112,9 @@ export class UserTimeEntriesController {
   @ApiBody({ type: [UpdateTimeEntryBulkDto] })
   @ApiOkResponse({ type: [TimeEntryWithRatesDto] })
   replaceMany(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: HydratedQueryDto,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() query: HydratedQueryDto,
     @Body(bulkItems) items: UpdateTimeEntryBulkDto[],
   ): Promise<TimeEntryWithRatesDto[]> {
     return this.bulk.update(ws, userId, items, query.hydrated);
@@ -85,7 +124,9 @@ export class UserTimeEntriesController {
   @ApiOperation({ summary: 'Delete all time entries for user on workspace', operationId: 'deleteMany' })
   @ApiOkResponse({ type: [TimeEntryWithRatesDto] })
   deleteMany(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Query() query: BulkDeleteQueryDto,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Query() query: BulkDeleteQueryDto,
   ): Promise<TimeEntryWithRatesDto[]> {
     return this.bulk.delete(ws, userId, query['time-entry-ids']);
   }
@@ -94,7 +135,9 @@ export class UserTimeEntriesController {
   @ApiOperation({ summary: 'Duplicate a time entry', operationId: 'duplicateTimeEntry' })
   @ApiCreatedResponse({ type: TimeEntryWithRatesDto })
   async duplicate(
-    @CurrentWorkspace() ws: WorkspaceContext, @Param('userId', ObjectIdPipe) userId: string, @Param('id', ObjectIdPipe) id: string,
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('userId', ObjectIdPipe) userId: string,
+    @Param('id', ObjectIdPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TimeEntryWithRatesDto> {
     return withEtag(res, await this.bulk.duplicate(ws, userId, id));

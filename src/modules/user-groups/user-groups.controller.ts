@@ -33,7 +33,11 @@ export class UserGroupsController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Update a group', operationId: 'updateUserGroup' })
   @ApiOkResponse({ type: UserGroupDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateUserGroupDto): Promise<UserGroupDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateUserGroupDto,
+  ): Promise<UserGroupDto> {
     return this.groups.update(ws, id, body);
   }
 

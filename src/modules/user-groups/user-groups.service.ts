@@ -39,7 +39,13 @@ export class UserGroupsService {
     return conflictOnUnique(nameTaken(dto.name), () =>
       this.dataSource.transaction(async (manager) => {
         const group = await this.store.insert(manager, { id: newId(), workspaceId: ws.workspaceId, name: dto.name });
-        const result: UserGroupDto = { id: group.id, name: group.name, workspaceId: group.workspaceId, userIds: [], teamManagers: [] };
+        const result: UserGroupDto = {
+          id: group.id,
+          name: group.name,
+          workspaceId: group.workspaceId,
+          userIds: [],
+          teamManagers: [],
+        };
         await this.record(manager, group.workspaceId, group.id, 'USER_GROUP_CREATED', result);
         return result;
       }),
@@ -71,8 +77,10 @@ export class UserGroupsService {
   async addUser(ws: WorkspaceContext, groupId: string, userId: string): Promise<UserGroupDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.find(manager, ws.workspaceId, groupId, true);
-      if (!(await this.store.isWorkspaceMember(manager, ws.workspaceId, userId))) throw new NotFoundException('User not found');
-      if (!(await this.store.addMember(manager, ws.workspaceId, groupId, userId))) return this.one(manager, ws.workspaceId, groupId);
+      if (!(await this.store.isWorkspaceMember(manager, ws.workspaceId, userId)))
+        throw new NotFoundException('User not found');
+      if (!(await this.store.addMember(manager, ws.workspaceId, groupId, userId)))
+        return this.one(manager, ws.workspaceId, groupId);
       return this.changed(manager, ws.workspaceId, groupId);
     });
   }
@@ -80,7 +88,8 @@ export class UserGroupsService {
   async removeUser(ws: WorkspaceContext, groupId: string, userId: string): Promise<UserGroupDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.find(manager, ws.workspaceId, groupId, true);
-      if (!(await this.store.removeMember(manager, ws.workspaceId, groupId, userId))) throw new NotFoundException('User is not a member of this group');
+      if (!(await this.store.removeMember(manager, ws.workspaceId, groupId, userId)))
+        throw new NotFoundException('User is not a member of this group');
       return this.changed(manager, ws.workspaceId, groupId);
     });
   }
@@ -98,7 +107,11 @@ export class UserGroupsService {
     return group;
   }
 
-  private async toDtos(manager: EntityManager, groups: UserGroup[], includeTeamManagers: boolean): Promise<UserGroupDto[]> {
+  private async toDtos(
+    manager: EntityManager,
+    groups: UserGroup[],
+    includeTeamManagers: boolean,
+  ): Promise<UserGroupDto[]> {
     if (!groups.length) return [];
     const workspaceId = groups[0].workspaceId;
     const ids = groups.map((g) => g.id);
@@ -121,7 +134,13 @@ export class UserGroupsService {
     return result;
   }
 
-  private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: UserGroupDto): Promise<void> {
+  private record(
+    manager: EntityManager,
+    workspaceId: string,
+    entityId: string,
+    event: string,
+    payload: UserGroupDto,
+  ): Promise<void> {
     return this.outbox.record(manager, { workspaceId, entityType: ENTITY_TYPE, entityId, event, payload });
   }
 }

@@ -22,7 +22,10 @@ export class UserGroupsStore {
 
   /** A page of the workspace's groups, filtered and sorted as asked, and their number in all. */
   list(workspaceId: string, query: UserGroupQueryDto, request: PageRequest): Promise<[UserGroup[], number]> {
-    const qb = this.dataSource.getRepository(UserGroup).createQueryBuilder('g').where('g.workspace_id = :workspaceId', { workspaceId });
+    const qb = this.dataSource
+      .getRepository(UserGroup)
+      .createQueryBuilder('g')
+      .where('g.workspace_id = :workspaceId', { workspaceId });
     if (query.name) qb.andWhere(`g.name ILIKE :name ESCAPE '\\'`, { name: likePattern(query.name) });
     if (query['project-id']) {
       qb.andWhere(
@@ -41,7 +44,10 @@ export class UserGroupsStore {
   }
 
   find(manager: EntityManager, workspaceId: string, id: string, lock = false): Promise<UserGroup | null> {
-    return manager.findOne(UserGroup, { where: { workspaceId, id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(UserGroup, {
+      where: { workspaceId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   /** The member ids of each group. */
@@ -88,7 +94,10 @@ export class UserGroupsStore {
   }
 
   async isWorkspaceMember(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
-    const member: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
+    const member: unknown[] = await manager.query(
+      `SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`,
+      [workspaceId, userId],
+    );
     return member.length > 0;
   }
 

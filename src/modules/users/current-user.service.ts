@@ -17,9 +17,14 @@ export class CurrentUserService {
     if (!row) throw new NotFoundException('User not found');
     const workspaceId = row.active_workspace_id ?? row.default_workspace_id;
     const [memberships, customFields] = await Promise.all([
-      includeMemberships ? this.details.memberships(null, [userId], ['WORKSPACE', 'PROJECT', 'USERGROUP'], userId) : Promise.resolve(null),
+      includeMemberships
+        ? this.details.memberships(null, [userId], ['WORKSPACE', 'PROJECT', 'USERGROUP'], userId)
+        : Promise.resolve(null),
       this.details.customFields(workspaceId, [userId]),
     ]);
-    return toUserDto(row, { memberships: memberships?.get(userId) ?? [], customFields: customFields.get(userId) ?? [] });
+    return toUserDto(row, {
+      memberships: memberships?.get(userId) ?? [],
+      customFields: customFields.get(userId) ?? [],
+    });
   }
 }

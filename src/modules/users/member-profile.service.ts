@@ -3,7 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { parseIsoDuration, toIsoDuration } from '../../common/utils/time';
-import type { MemberProfileDto, MemberProfileRequestDto, UpsertUserCustomFieldRequestDto, UserCustomFieldValueFullDto } from './dto/member-profile.dto';
+import type {
+  MemberProfileDto,
+  MemberProfileRequestDto,
+  UpsertUserCustomFieldRequestDto,
+  UserCustomFieldValueFullDto,
+} from './dto/member-profile.dto';
 import { customFieldFromRow } from '../custom-fields/custom-field.mapper';
 import { customFieldValueError } from '../custom-fields/custom-field-value';
 import { MemberProfileStore } from './member-profile.store';
@@ -21,7 +26,12 @@ export class MemberProfileService {
     private readonly users: UserListService,
   ) {}
 
-  async get(workspaceId: string, ctx: WorkspaceContext, userId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberProfileDto> {
+  async get(
+    workspaceId: string,
+    ctx: WorkspaceContext,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberProfileDto> {
     this.requireSelfOrAdmin(ctx, userId);
     const row = await this.store.find(workspaceId, userId, manager);
     if (!row) throw new NotFoundException('User not found in this workspace');
@@ -39,13 +49,23 @@ export class MemberProfileService {
     };
   }
 
-  async update(workspaceId: string, ctx: WorkspaceContext, userId: string, body: MemberProfileRequestDto): Promise<MemberProfileDto> {
+  async update(
+    workspaceId: string,
+    ctx: WorkspaceContext,
+    userId: string,
+    body: MemberProfileRequestDto,
+  ): Promise<MemberProfileDto> {
     this.requireSelfOrAdmin(ctx, userId);
     const workCapacity = body.workCapacity === undefined ? undefined : parseCapacity(body.workCapacity);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.store.lockMember(manager, workspaceId, userId))) throw new NotFoundException('User not found in this workspace');
+      if (!(await this.store.lockMember(manager, workspaceId, userId)))
+        throw new NotFoundException('User not found in this workspace');
 
-      const picture = body.removeProfileImage ? null : body.imageUrl === undefined ? undefined : body.imageUrl.trim() || null;
+      const picture = body.removeProfileImage
+        ? null
+        : body.imageUrl === undefined
+          ? undefined
+          : body.imageUrl.trim() || null;
       if (body.name !== undefined || picture !== undefined) {
         await this.store.updateUser(manager, userId, body.name?.trim() || null, picture !== undefined, picture ?? null);
       }
@@ -56,19 +76,33 @@ export class MemberProfileService {
           workingDays: body.workingDays ?? null,
         });
       }
-      if (body.userCustomFields?.length) await this.saveCustomFields(manager, workspaceId, ctx, userId, body.userCustomFields);
+      if (body.userCustomFields?.length)
+        await this.saveCustomFields(manager, workspaceId, ctx, userId, body.userCustomFields);
 
       const user = await this.users.findMember(workspaceId, ctx, userId, manager);
-      await this.outbox.record(manager, { workspaceId, entityType: 'USER', entityId: userId, event: 'USER_UPDATED', payload: user });
+      await this.outbox.record(manager, {
+        workspaceId,
+        entityType: 'USER',
+        entityId: userId,
+        event: 'USER_UPDATED',
+        payload: user,
+      });
       return this.get(workspaceId, ctx, userId, manager);
     });
   }
 
   private requireSelfOrAdmin(ctx: WorkspaceContext, userId: string): void {
-    if (!ctx.isAdmin && ctx.userId !== userId) throw new ForbiddenException("Only admins may see or change another member's profile");
+    if (!ctx.isAdmin && ctx.userId !== userId)
+      throw new ForbiddenException("Only admins may see or change another member's profile");
   }
 
-  private async saveCustomFields(manager: EntityManager, workspaceId: string, ctx: WorkspaceContext, userId: string, values: UpsertUserCustomFieldRequestDto[]): Promise<void> {
+  private async saveCustomFields(
+    manager: EntityManager,
+    workspaceId: string,
+    ctx: WorkspaceContext,
+    userId: string,
+    values: UpsertUserCustomFieldRequestDto[],
+  ): Promise<void> {
     const ids = values.map((v) => v.customFieldId);
     if (new Set(ids).size !== ids.length) throw new BadRequestException('userCustomFields lists a custom field twice');
     const fields = await this.store.userFields(manager, workspaceId, ids);
@@ -76,19 +110,28 @@ export class MemberProfileService {
     for (const { customFieldId, value } of values) {
       const field = byId.get(customFieldId);
       if (!field) throw new NotFoundException(`User custom field ${customFieldId} not found`);
-      if (field.only_admin_can_edit && !ctx.isAdmin) throw new ForbiddenException(`Only admins may change custom field ${customFieldId}`);
+      if (field.only_admin_can_edit && !ctx.isAdmin)
+        throw new ForbiddenException(`Only admins may change custom field ${customFieldId}`);
       if (value === null || value === undefined) {
         await this.store.deleteValue(manager, workspaceId, userId, customFieldId);
         continue;
       }
       const error = customFieldValueError({ type: field.type, allowedValues: field.allowed_values }, value);
-      if (error) throw new BadRequestException({ message: error, errors: [{ field: 'userCustomFields.value', message: error }] });
+      if (error)
+        throw new BadRequestException({
+          message: error,
+          errors: [{ field: 'userCustomFields.value', message: error }],
+        });
       await this.store.saveValue(manager, workspaceId, userId, customFieldId, value);
     }
   }
 
   /** The user's values of the workspace's user fields, and the workspace defaults where the user has none. */
-  private async customFieldValues(workspaceId: string, userId: string, manager: EntityManager): Promise<UserCustomFieldValueFullDto[]> {
+  private async customFieldValues(
+    workspaceId: string,
+    userId: string,
+    manager: EntityManager,
+  ): Promise<UserCustomFieldValueFullDto[]> {
     const rows = await this.store.fieldValues(manager, workspaceId, userId);
     return rows.map((f) => ({
       customFieldId: f.id,

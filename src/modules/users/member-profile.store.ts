@@ -32,7 +32,11 @@ export interface UserFieldRow {
 export class MemberProfileStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async find(workspaceId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<ProfileRow | undefined> {
+  async find(
+    workspaceId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProfileRow | undefined> {
     const rows: ProfileRow[] = await manager.query(
       `SELECT u.email, u.name, u.profile_picture, m.week_start, m.work_capacity, m.working_days,
               (SELECT count(*)::int FROM workspace_members a WHERE a.user_id = u.id AND a.status = 'ACTIVE') AS workspace_number
@@ -45,12 +49,21 @@ export class MemberProfileStore {
 
   /** Locks the membership; false when the user is not a member of the workspace. */
   async lockMember(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
-    const member: unknown[] = await manager.query('SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2 FOR UPDATE', [workspaceId, userId]);
+    const member: unknown[] = await manager.query(
+      'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2 FOR UPDATE',
+      [workspaceId, userId],
+    );
     return member.length > 0;
   }
 
   /** A null name keeps the current one; `setPicture` false keeps the current picture. */
-  async updateUser(manager: EntityManager, userId: string, name: string | null, setPicture: boolean, picture: string | null): Promise<void> {
+  async updateUser(
+    manager: EntityManager,
+    userId: string,
+    name: string | null,
+    setPicture: boolean,
+    picture: string | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE users SET name = coalesce($2, name), profile_picture = CASE WHEN $3::boolean THEN $4 ELSE profile_picture END WHERE id = $1`,
       [userId, name, setPicture, picture],
@@ -80,10 +93,19 @@ export class MemberProfileStore {
   }
 
   async deleteValue(manager: EntityManager, workspaceId: string, userId: string, customFieldId: string): Promise<void> {
-    await manager.query('DELETE FROM user_custom_field_values WHERE workspace_id = $1 AND user_id = $2 AND custom_field_id = $3', [workspaceId, userId, customFieldId]);
+    await manager.query(
+      'DELETE FROM user_custom_field_values WHERE workspace_id = $1 AND user_id = $2 AND custom_field_id = $3',
+      [workspaceId, userId, customFieldId],
+    );
   }
 
-  async saveValue(manager: EntityManager, workspaceId: string, userId: string, customFieldId: string, value: unknown): Promise<void> {
+  async saveValue(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    customFieldId: string,
+    value: unknown,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO user_custom_field_values (workspace_id, user_id, custom_field_id, value) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (workspace_id, user_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value`,

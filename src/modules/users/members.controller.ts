@@ -16,7 +16,11 @@ import { UserListService } from './user-list.service';
  * rates also to everyone when the workspace's onlyAdminsSeeBillableRates is off).
  */
 @ApiTags('User')
-@ApiParam({ name: 'workspaceId', description: 'Represents workspace identifier across the system.', example: '64a687e29ae1f428e7ebe303' })
+@ApiParam({
+  name: 'workspaceId',
+  description: 'Represents workspace identifier across the system.',
+  example: '64a687e29ae1f428e7ebe303',
+})
 @Controller('v1/workspaces/:workspaceId/users')
 export class MembersController {
   constructor(private readonly users: UserListService) {}
@@ -47,7 +51,8 @@ export class MembersController {
     @Param('userId', ObjectIdPipe) userId: string,
     @Query() query: UserSortQueryDto,
   ): Promise<Page<UserDto>> {
-    if (!(await this.users.findMember(ws.workspaceId, ws, userId))) throw new NotFoundException('User not found in this workspace');
+    if (!(await this.users.findMember(ws.workspaceId, ws, userId)))
+      throw new NotFoundException('User not found in this workspace');
     return this.users.list(ws.workspaceId, ws, managersFilter(userId, query));
   }
 }

@@ -34,13 +34,23 @@ export class UserDetailsService {
   }
 
   /** Stored custom field values of the users in the workspace. */
-  async customFields(workspaceId: string | null, userIds: string[], manager?: EntityManager): Promise<Map<string, UserCustomFieldValueDto[]>> {
+  async customFields(
+    workspaceId: string | null,
+    userIds: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, UserCustomFieldValueDto[]>> {
     if (!workspaceId || !userIds.length) return new Map();
     const rows = await this.store.customFields(workspaceId, userIds, manager);
     return groupBy(
       rows,
       (r) => r.user_id,
-      (r) => ({ customFieldId: r.id, customFieldName: r.name, customFieldType: r.type, userId: r.user_id, value: r.value }),
+      (r) => ({
+        customFieldId: r.id,
+        customFieldName: r.name,
+        customFieldType: r.type,
+        userId: r.user_id,
+        value: r.value,
+      }),
     );
   }
 

@@ -86,7 +86,11 @@ export class UserDetailsStore {
   }
 
   /** Stored custom field values of the users in the workspace. */
-  customFields(workspaceId: string, userIds: string[], manager: EntityManager = this.dataSource.manager): Promise<UserCustomFieldRow[]> {
+  customFields(
+    workspaceId: string,
+    userIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserCustomFieldRow[]> {
     return manager.query(
       `SELECT v.user_id, f.id, f.name, f.type, v.value
          FROM user_custom_field_values v

@@ -49,5 +49,12 @@ export function filterFromBody(body: GetUsersRequestDto): UserListFilter {
 }
 
 export function managersFilter(userId: string, query: UserSortQueryDto): UserListFilter {
-  return { status: 'ALL', accountStatuses: DEFAULT_ACCOUNT_STATUSES, managersOf: userId, memberships: [], includeRoles: false, ...sortOf(query) };
+  return {
+    status: 'ALL',
+    accountStatuses: DEFAULT_ACCOUNT_STATUSES,
+    managersOf: userId,
+    memberships: [],
+    includeRoles: false,
+    ...sortOf(query),
+  };
 }

@@ -29,7 +29,12 @@ export class UserListService {
     private readonly details: UserDetailsService,
   ) {}
 
-  async list(workspaceId: string, viewer: Viewer, filter: UserListFilter, manager: EntityManager = this.dataSource.manager): Promise<Page<UserDto>> {
+  async list(
+    workspaceId: string,
+    viewer: Viewer,
+    filter: UserListFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Page<UserDto>> {
     if (filter.projectId) await this.requireProject(workspaceId, filter.projectId, manager);
     const effective = { ...filter, sortColumn: await this.allowedSort(workspaceId, viewer, filter, manager) };
     const [rows, total] = await both(
@@ -42,19 +47,34 @@ export class UserListService {
   }
 
   /** One member of the workspace as a UserDto (any membership or account status), or null. */
-  async findMember(workspaceId: string, viewer: Viewer, userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto | null> {
-    const rows = await this.store.page(workspaceId, {
-      status: 'ALL',
-      accountStatuses: ACCOUNT_STATUSES,
-      userIds: [userId],
-      memberships: ['WORKSPACE'],
-      includeRoles: false,
-      sortColumn: 'ID',
-      sortOrder: 'ASCENDING',
-      page: { page: 1, pageSize: 1 },
-    }, manager);
+  async findMember(
+    workspaceId: string,
+    viewer: Viewer,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserDto | null> {
+    const rows = await this.store.page(
+      workspaceId,
+      {
+        status: 'ALL',
+        accountStatuses: ACCOUNT_STATUSES,
+        userIds: [userId],
+        memberships: ['WORKSPACE'],
+        includeRoles: false,
+        sortColumn: 'ID',
+        sortOrder: 'ASCENDING',
+        page: { page: 1, pageSize: 1 },
+      },
+      manager,
+    );
     if (!rows.length) return null;
-    const [dto] = await this.toDtos(workspaceId, viewer, rows, { memberships: ['WORKSPACE'], includeRoles: true }, manager);
+    const [dto] = await this.toDtos(
+      workspaceId,
+      viewer,
+      rows,
+      { memberships: ['WORKSPACE'], includeRoles: true },
+      manager,
+    );
     return dto;
   }
 
@@ -82,7 +102,12 @@ export class UserListService {
   }
 
   /** Sorting by a rate the viewer may not see would reveal it: such a sort falls back to EMAIL. */
-  private async allowedSort(workspaceId: string, viewer: Viewer, filter: UserListFilter, manager: EntityManager): Promise<UserListFilter['sortColumn']> {
+  private async allowedSort(
+    workspaceId: string,
+    viewer: Viewer,
+    filter: UserListFilter,
+    manager: EntityManager,
+  ): Promise<UserListFilter['sortColumn']> {
     if (viewer.isAdmin) return filter.sortColumn;
     if (filter.sortColumn === 'COSTRATE') return 'EMAIL';
     if (filter.sortColumn !== 'HOURLYRATE') return filter.sortColumn;
@@ -90,6 +115,7 @@ export class UserListService {
   }
 
   private async requireProject(workspaceId: string, projectId: string, manager: EntityManager): Promise<void> {
-    if (!(await this.store.projectExists(workspaceId, projectId, manager))) throw new NotFoundException('Project not found');
+    if (!(await this.store.projectExists(workspaceId, projectId, manager)))
+      throw new NotFoundException('Project not found');
   }
 }

@@ -14,7 +14,13 @@ const base: UserListFilter = {
 describe('buildUserListQuery', () => {
   it('passes every filter value as a parameter, never as SQL text', () => {
     const evil = "x'); DROP TABLE users; --";
-    const { page, count } = buildUserListQuery('a'.repeat(24), { ...base, email: evil, name: evil, projectId: 'b'.repeat(24), status: 'PENDING' });
+    const { page, count } = buildUserListQuery('a'.repeat(24), {
+      ...base,
+      email: evil,
+      name: evil,
+      projectId: 'b'.repeat(24),
+      status: 'PENDING',
+    });
     expect(page.sql).not.toContain('DROP');
     expect(page.params).toEqual(['a'.repeat(24), evil, evil, 'PENDING', ['ACTIVE'], 'b'.repeat(24), 20, 40]);
     expect(count.params).toEqual(page.params.slice(0, -2));
@@ -22,7 +28,9 @@ describe('buildUserListQuery', () => {
   });
 
   it('sorts by the chosen column in the chosen order with the id as tie-breaker', () => {
-    expect(buildUserListQuery('a'.repeat(24), { ...base, sortColumn: 'NAME_LOWERCASE', sortOrder: 'DESCENDING' }).page.sql).toMatch(/ORDER BY lower\(u\.name\) DESC, u\.id DESC/);
+    expect(
+      buildUserListQuery('a'.repeat(24), { ...base, sortColumn: 'NAME_LOWERCASE', sortOrder: 'DESCENDING' }).page.sql,
+    ).toMatch(/ORDER BY lower\(u\.name\) DESC, u\.id DESC/);
     expect(buildUserListQuery('a'.repeat(24), base).page.sql).toMatch(/ORDER BY lower\(u\.email\) ASC, u\.id ASC/);
   });
 

@@ -48,7 +48,9 @@ export function buildUserListQuery(workspaceId: string, filter: UserListFilter):
   where.add(`u.status = ANY(${where.param(filter.accountStatuses)}::text[])`);
   if (filter.userIds) where.add(`m.user_id = ANY(${where.param(filter.userIds)}::char(24)[])`);
   if (filter.roles) {
-    where.add(`EXISTS (SELECT 1 FROM member_roles r WHERE r.workspace_id = m.workspace_id AND r.user_id = m.user_id AND r.role = ANY(${where.param(filter.roles)}::text[]))`);
+    where.add(
+      `EXISTS (SELECT 1 FROM member_roles r WHERE r.workspace_id = m.workspace_id AND r.user_id = m.user_id AND r.role = ANY(${where.param(filter.roles)}::text[]))`,
+    );
   }
   if (filter.userGroups) {
     where.add(`EXISTS (SELECT 1 FROM user_group_members g WHERE g.workspace_id = m.workspace_id AND g.user_id = m.user_id
@@ -58,7 +60,9 @@ export function buildUserListQuery(workspaceId: string, filter: UserListFilter):
     const project = where.param(filter.projectId);
     // Members who see the project as its members do (public, or a member directly or through a group).
     const visible = projectVisibleSql({ project: 'pr', user: 'm.user_id', projectManagers: false });
-    where.add(`EXISTS (SELECT 1 FROM projects pr WHERE pr.workspace_id = m.workspace_id AND pr.id = ${project} AND ${visible})`);
+    where.add(
+      `EXISTS (SELECT 1 FROM projects pr WHERE pr.workspace_id = m.workspace_id AND pr.id = ${project} AND ${visible})`,
+    );
   }
   if (filter.managersOf) {
     const managed = where.param(filter.managersOf);
@@ -74,7 +78,10 @@ export function buildUserListQuery(workspaceId: string, filter: UserListFilter):
                  ${from}
                 ORDER BY ${SORT_EXPRESSIONS[filter.sortColumn]} ${direction}, u.id ${direction}
                 LIMIT ${where.param(limit)} OFFSET ${where.param(offset)}`;
-  return { page: { sql, params: where.params }, count: { sql: `SELECT count(*)::int AS total ${from}`, params: countParams } };
+  return {
+    page: { sql, params: where.params },
+    count: { sql: `SELECT count(*)::int AS total ${from}`, params: countParams },
+  };
 }
 
 /** The SQL of a workspace's user list. */
@@ -83,20 +90,31 @@ export class UserListStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The filter's page of users. */
-  page(workspaceId: string, filter: UserListFilter, manager: EntityManager = this.dataSource.manager): Promise<UserRow[]> {
+  page(
+    workspaceId: string,
+    filter: UserListFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserRow[]> {
     const { page } = buildUserListQuery(workspaceId, filter);
     return manager.query(page.sql, page.params);
   }
 
   /** How many users the filter finds in all. */
-  async total(workspaceId: string, filter: UserListFilter, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  async total(
+    workspaceId: string,
+    filter: UserListFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
     const { count } = buildUserListQuery(workspaceId, filter);
     const totals: { total: number }[] = await manager.query(count.sql, count.params);
     return totals[0]?.total ?? 0;
   }
 
   /** Whether only admins see billable rates in the workspace (the default), undefined for no such workspace. */
-  async onlyAdminsSeeBillableRates(workspaceId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean | undefined> {
+  async onlyAdminsSeeBillableRates(
+    workspaceId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean | undefined> {
     const rows: { admins_only: boolean }[] = await manager.query(
       `SELECT coalesce((settings->>'onlyAdminsSeeBillableRates')::boolean, true) AS admins_only FROM workspaces WHERE id = $1`,
       [workspaceId],
@@ -104,8 +122,15 @@ export class UserListStore {
     return rows[0]?.admins_only;
   }
 
-  async projectExists(workspaceId: string, projectId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [workspaceId, projectId]);
+  async projectExists(
+    workspaceId: string,
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      projectId,
+    ]);
     return rows.length > 0;
   }
 }

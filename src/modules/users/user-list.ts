@@ -9,9 +9,20 @@ export const MEMBER_STATUS_FILTERS = ['PENDING', 'ACTIVE', 'DECLINED', 'INACTIVE
 export type MemberStatusFilter = (typeof MEMBER_STATUS_FILTERS)[number];
 export const MEMBERSHIP_FILTERS = ['ALL', 'NONE', 'WORKSPACE', 'PROJECT', 'USERGROUP'] as const;
 export type MembershipFilter = (typeof MEMBERSHIP_FILTERS)[number];
-export const ACCOUNT_STATUSES: readonly AccountStatus[] = ['ACTIVE', 'PENDING_EMAIL_VERIFICATION', 'DELETED', 'NOT_REGISTERED', 'LIMITED', 'LIMITED_DELETED'];
+export const ACCOUNT_STATUSES: readonly AccountStatus[] = [
+  'ACTIVE',
+  'PENDING_EMAIL_VERIFICATION',
+  'DELETED',
+  'NOT_REGISTERED',
+  'LIMITED',
+  'LIMITED_DELETED',
+];
 /** Without an account-status filter the reference lists only these. */
-export const DEFAULT_ACCOUNT_STATUSES: readonly AccountStatus[] = ['ACTIVE', 'PENDING_EMAIL_VERIFICATION', 'NOT_REGISTERED'];
+export const DEFAULT_ACCOUNT_STATUSES: readonly AccountStatus[] = [
+  'ACTIVE',
+  'PENDING_EMAIL_VERIFICATION',
+  'NOT_REGISTERED',
+];
 
 export type MembershipType = 'WORKSPACE' | 'PROJECT' | 'USERGROUP';
 

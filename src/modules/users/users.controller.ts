@@ -1,4 +1,15 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -41,21 +52,29 @@ export class UsersController {
 
   @Post('file/image')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: env().MAX_IMAGE_BYTES, files: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: env().MAX_IMAGE_BYTES, files: 1 } }),
+  )
   @ApiOperation({ summary: 'Add a photo', operationId: 'uploadImage' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'Image to be uploaded (PNG, JPEG, GIF or WebP)' } },
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'Image to be uploaded (PNG, JPEG, GIF or WebP)' },
+      },
     },
   })
   @ApiOkResponse({ type: UploadFileResponseDto })
   @ApiBadRequestResponse({ type: ErrorDto, description: 'No file' })
   @ApiPayloadTooLargeResponse({ type: ErrorDto, description: 'Larger than MAX_IMAGE_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorDto, description: 'Not a PNG, JPEG, GIF or WebP image' })
-  uploadImage(@CurrentPrincipal() principal: Principal, @UploadedFile() file: UploadedImage | undefined, @LinkBase() linkBase: string): Promise<UploadFileResponseDto> {
+  uploadImage(
+    @CurrentPrincipal() principal: Principal,
+    @UploadedFile() file: UploadedImage | undefined,
+    @LinkBase() linkBase: string,
+  ): Promise<UploadFileResponseDto> {
     return this.images.upload(principal.userId, file, linkBase);
   }
 

@@ -16,7 +16,19 @@ import { UsersStore } from './users.store';
 
 @Module({
   controllers: [UsersController, MembersController, MemberProfileController],
-  providers: [UsersService, ApiKeysService, CurrentUserService, ImagesService, UserDetailsService, UserListService, MemberProfileService, UsersStore, UserDetailsStore, UserListStore, MemberProfileStore],
+  providers: [
+    UsersService,
+    ApiKeysService,
+    CurrentUserService,
+    ImagesService,
+    UserDetailsService,
+    UserListService,
+    MemberProfileService,
+    UsersStore,
+    UserDetailsStore,
+    UserListStore,
+    MemberProfileStore,
+  ],
   exports: [UsersService, ApiKeysService, UserListService, UserDetailsService],
 })
 export class UsersModule {}

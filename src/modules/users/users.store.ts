@@ -24,7 +24,11 @@ export class UsersStore {
   constructor(private readonly dataSource: DataSource) {}
 
   findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
@@ -49,7 +53,10 @@ export class UsersStore {
     return rows[0];
   }
 
-  async insertApiKey(key: Pick<ApiKey, 'id' | 'userId' | 'keyHash' | 'revokedAt'>, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async insertApiKey(
+    key: Pick<ApiKey, 'id' | 'userId' | 'keyHash' | 'revokedAt'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.insert(ApiKey, key);
   }
 

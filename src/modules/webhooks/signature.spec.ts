@@ -16,16 +16,27 @@ describe('webhook signatures (Standard Webhooks)', () => {
   it('verifies its own headers', () => {
     const headers = signedHeaders(secret, 'msg_1', body, now);
     expect(verify(secret, headers, body, now)).toBe(true);
-    expect(verify(secret, { ...headers, 'webhook-signature': `v1,bogus ${headers['webhook-signature']}` }, body, now)).toBe(true);
+    expect(
+      verify(secret, { ...headers, 'webhook-signature': `v1,bogus ${headers['webhook-signature']}` }, body, now),
+    ).toBe(true);
   });
 
   it('rejects a forged signature, another secret, a changed body or id', () => {
     const headers = signedHeaders(secret, 'msg_1', body, now);
-    expect(verify(secret, { ...headers, 'webhook-signature': 'v1,' + Buffer.alloc(32, 1).toString('base64') }, body, now)).toBe(false);
+    expect(
+      verify(secret, { ...headers, 'webhook-signature': 'v1,' + Buffer.alloc(32, 1).toString('base64') }, body, now),
+    ).toBe(false);
     expect(verify(generateSecret(), headers, body, now)).toBe(false);
     expect(verify(secret, headers, body.replace('Webhook', 'Forged'), now)).toBe(false);
     expect(verify(secret, { ...headers, 'webhook-id': 'msg_2' }, body, now)).toBe(false);
-    expect(verify(secret, { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v2,') }, body, now)).toBe(false);
+    expect(
+      verify(
+        secret,
+        { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v2,') },
+        body,
+        now,
+      ),
+    ).toBe(false);
   });
 
   it('rejects a timestamp outside the 5 minute tolerance (replays) and missing headers', () => {

@@ -35,7 +35,11 @@ export function sign(secret: string, id: string, timestamp: number, body: string
 /** The three Standard Webhooks headers for one request. */
 export function signedHeaders(secret: string, id: string, body: string, now: Date = new Date()): SignedHeaders {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': sign(secret, id, timestamp, body) };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': sign(secret, id, timestamp, body),
+  };
 }
 
 /**

@@ -17,7 +17,12 @@ export class WebhookLogsService {
     private readonly webhooks: WebhooksService,
   ) {}
 
-  async search(ws: WorkspaceContext, webhookId: string, query: WebhookLogQueryDto, body: WebhookLogSearchDto): Promise<Page<WebhookLogDto>> {
+  async search(
+    ws: WorkspaceContext,
+    webhookId: string,
+    query: WebhookLogQueryDto,
+    body: WebhookLogSearchDto,
+  ): Promise<Page<WebhookLogDto>> {
     const webhook = await this.webhooks.find(this.dataSource.manager, ws, webhookId);
     const request = { page: Math.max(query.page, 1), pageSize: query.size };
     const [rows, total] = await this.store.searchLogs(ws.workspaceId, webhook.id, body, request);

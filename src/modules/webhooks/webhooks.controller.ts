@@ -19,7 +19,10 @@ export class WebhooksController {
   @Get('addons/:addonId/webhooks')
   @ApiOperation({ summary: 'Get all webhooks for addon on a workspace', operationId: 'getAddonWebhooks' })
   @ApiOkResponse({ type: WebhooksDto })
-  listForAddon(@CurrentWorkspace() ws: WorkspaceContext, @Param('addonId', ObjectIdPipe) addonId: string): Promise<WebhooksDto> {
+  listForAddon(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('addonId', ObjectIdPipe) addonId: string,
+  ): Promise<WebhooksDto> {
     return this.webhooks.listForAddon(ws, addonId);
   }
 
@@ -46,14 +49,21 @@ export class WebhooksController {
   @Get('webhooks/:webhookId')
   @ApiOperation({ summary: 'Get a specific webhook by id', operationId: 'getWebhook' })
   @ApiOkResponse({ type: WebhookDto })
-  get(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string): Promise<WebhookDto> {
+  get(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', ObjectIdPipe) webhookId: string,
+  ): Promise<WebhookDto> {
     return this.webhooks.get(ws, webhookId);
   }
 
   @Put('webhooks/:webhookId')
   @ApiOperation({ summary: 'Update a webhook', operationId: 'updateWebhook' })
   @ApiOkResponse({ type: WebhookDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string, @Body() body: UpdateWebhookDto): Promise<WebhookDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', ObjectIdPipe) webhookId: string,
+    @Body() body: UpdateWebhookDto,
+  ): Promise<WebhookDto> {
     return this.webhooks.update(ws, webhookId, body);
   }
 
@@ -61,7 +71,10 @@ export class WebhooksController {
   @Delete('webhooks/:webhookId')
   @ApiOperation({ summary: 'Delete a webhook', operationId: 'deleteWebhook' })
   @ApiOkResponse({ description: 'Deleted' })
-  async delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string): Promise<void> {
+  async delete(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', ObjectIdPipe) webhookId: string,
+  ): Promise<void> {
     await this.webhooks.delete(ws, webhookId);
   }
 
@@ -69,7 +82,11 @@ export class WebhooksController {
   @Patch('webhooks/:webhookId/token')
   @ApiOperation({ summary: 'Generate a new token', operationId: 'generateNewToken' })
   @ApiOkResponse({ type: WebhookDto })
-  regenerateToken(@CurrentWorkspace() ws: WorkspaceContext, @Param('webhookId', ObjectIdPipe) webhookId: string, @Req() req: Request): Promise<WebhookDto> {
+  regenerateToken(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('webhookId', ObjectIdPipe) webhookId: string,
+    @Req() req: Request,
+  ): Promise<WebhookDto> {
     return this.webhooks.regenerateToken(ws, webhookId, linkBase(req));
   }
 }

@@ -14,6 +14,14 @@ import { DispatchStore } from './delivery/dispatch.store';
 @Module({
   imports: [AddonsModule],
   controllers: [WebhooksController, WebhookLogsController],
-  providers: [WebhooksService, WebhookLogsService, WebhooksStore, DeliveryDispatcher, DispatchStore, DeliveryQueue, WebhookWorker],
+  providers: [
+    WebhooksService,
+    WebhookLogsService,
+    WebhooksStore,
+    DeliveryDispatcher,
+    DispatchStore,
+    DeliveryQueue,
+    WebhookWorker,
+  ],
 })
 export class WebhooksModule {}

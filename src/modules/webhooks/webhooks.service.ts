@@ -47,7 +47,8 @@ export class WebhooksService {
   }
 
   async listForAddon(ws: WorkspaceContext, addonId: string): Promise<WebhooksDto> {
-    if (ws.principal.kind === 'addon' && ws.principal.addonId !== addonId) throw new ForbiddenException('An add-on can only list its own webhooks');
+    if (ws.principal.kind === 'addon' && ws.principal.addonId !== addonId)
+      throw new ForbiddenException('An add-on can only list its own webhooks');
     const addon = await this.store.findAddon(ws.workspaceId, addonId);
     if (!addon) throw new NotFoundException('Add-on not found');
     const webhooks = await this.store.listOfAddon(ws.workspaceId, addonId);
@@ -114,9 +115,19 @@ export class WebhooksService {
   async regenerateToken(ws: WorkspaceContext, id: string, baseUrl = linkBase()): Promise<WebhookDto> {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.find(manager, ws, id, true);
-      const addon = webhook.tokenKid && webhook.addonId ? await this.store.findAddon(ws.workspaceId, webhook.addonId, manager) : null;
+      const addon =
+        webhook.tokenKid && webhook.addonId
+          ? await this.store.findAddon(ws.workspaceId, webhook.addonId, manager)
+          : null;
       if (addon) {
-        const claims = { workspaceId: ws.workspaceId, addonId: addon.id, key: addon.key ?? addon.id, user: addon.userId, tokenType: 'WEBHOOK' as const, baseUrl };
+        const claims = {
+          workspaceId: ws.workspaceId,
+          addonId: addon.id,
+          key: addon.key ?? addon.id,
+          user: addon.userId,
+          tokenType: 'WEBHOOK' as const,
+          baseUrl,
+        };
         const signed = await this.addonTokens.sign(claims);
         webhook.token = signed.token;
         webhook.tokenKid = signed.kid;
@@ -141,19 +152,31 @@ export class WebhooksService {
       const target = await nonPublicTarget(url).catch(() => {
         throw new BadRequestException(`url host ${url.hostname} does not resolve`);
       });
-      if (target) throw new BadRequestException(`url must not point at a private, loopback or link-local address (${url.hostname} is ${target})`);
+      if (target)
+        throw new BadRequestException(
+          `url must not point at a private, loopback or link-local address (${url.hostname} is ${target})`,
+        );
     }
     return url.toString();
   }
 
-  private async checkLimits(manager: EntityManager, workspaceId: string, addonId: string | null, userId: string): Promise<void> {
+  private async checkLimits(
+    manager: EntityManager,
+    workspaceId: string,
+    addonId: string | null,
+    userId: string,
+  ): Promise<void> {
     const counts = await this.store.counts(manager, workspaceId, addonId, userId);
     if (counts.total >= WEBHOOKS_PER_WORKSPACE) {
-      throw new BadRequestException(`Webhook limit reached: a workspace can have at most ${WEBHOOKS_PER_WORKSPACE} webhooks`);
+      throw new BadRequestException(
+        `Webhook limit reached: a workspace can have at most ${WEBHOOKS_PER_WORKSPACE} webhooks`,
+      );
     }
     if (counts.own >= WEBHOOKS_PER_CREATOR) {
       const who = addonId ? 'an add-on' : 'a workspace admin';
-      throw new BadRequestException(`Webhook limit reached: ${who} can create at most ${WEBHOOKS_PER_CREATOR} webhooks`);
+      throw new BadRequestException(
+        `Webhook limit reached: ${who} can create at most ${WEBHOOKS_PER_CREATOR} webhooks`,
+      );
     }
   }
 }

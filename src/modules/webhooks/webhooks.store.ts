@@ -26,7 +26,10 @@ export class WebhooksStore {
   constructor(private readonly dataSource: DataSource) {}
 
   list(owner: WebhookOwner, type: WebhookListQueryDto['type']): Promise<Webhook[]> {
-    const qb = this.dataSource.getRepository(Webhook).createQueryBuilder('w').where('w.workspace_id = :workspaceId', { workspaceId: owner.workspaceId });
+    const qb = this.dataSource
+      .getRepository(Webhook)
+      .createQueryBuilder('w')
+      .where('w.workspace_id = :workspaceId', { workspaceId: owner.workspaceId });
     if (owner.addonId) qb.andWhere('w.addon_id = :addonId', { addonId: owner.addonId });
     if (type === 'USER_CREATED') qb.andWhere('w.addon_id IS NULL');
     if (type === 'ADDON') qb.andWhere('w.addon_id IS NOT NULL');
@@ -41,7 +44,11 @@ export class WebhooksStore {
     });
   }
 
-  findAddon(workspaceId: string, addonId: string, manager: EntityManager = this.dataSource.manager): Promise<Addon | null> {
+  findAddon(
+    workspaceId: string,
+    addonId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Addon | null> {
     return manager.getRepository(Addon).findOneBy({ workspaceId, id: addonId });
   }
 
@@ -57,7 +64,12 @@ export class WebhooksStore {
   }
 
   /** The workspace's webhooks, and those of the creator (the add-on, or the user's own without an add-on). */
-  async counts(manager: EntityManager, workspaceId: string, addonId: string | null, userId: string): Promise<{ total: number; own: number }> {
+  async counts(
+    manager: EntityManager,
+    workspaceId: string,
+    addonId: string | null,
+    userId: string,
+  ): Promise<{ total: number; own: number }> {
     const [counts] = await manager.query<{ total: number; own: number }[]>(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE CASE WHEN $2::char(24) IS NULL THEN addon_id IS NULL AND user_id = $3 ELSE addon_id = $2 END)::int AS own
@@ -89,7 +101,12 @@ export class WebhooksStore {
   }
 
   /** A page of a webhook's delivery logs and their number in all. */
-  searchLogs(workspaceId: string, webhookId: string, body: WebhookLogSearchDto, request: PageRequest): Promise<[WebhookDelivery[], number]> {
+  searchLogs(
+    workspaceId: string,
+    webhookId: string,
+    body: WebhookLogSearchDto,
+    request: PageRequest,
+  ): Promise<[WebhookDelivery[], number]> {
     const qb = this.dataSource
       .getRepository(WebhookDelivery)
       .createQueryBuilder('d')

@@ -4,7 +4,8 @@ import { newId } from '../../common/utils/ids';
 import type { Role } from '../../common/auth/roles';
 import { MemberRole } from './entities/member-role.entity';
 
-const exists = async (manager: EntityManager, sql: string, params: unknown[]) => ((await manager.query(sql, params)) as unknown[]).length > 0;
+const exists = async (manager: EntityManager, sql: string, params: unknown[]) =>
+  ((await manager.query(sql, params)) as unknown[]).length > 0;
 
 /** A role held by a member over an entity (the workspace, a user, a user group or a project). */
 export interface MemberRoleKey {
@@ -48,7 +49,10 @@ export class MemberRolesStore {
   }
 
   async memberExists(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
-    return exists(manager, 'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+    return exists(manager, 'SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [
+      workspaceId,
+      userId,
+    ]);
   }
 
   async projectExists(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {

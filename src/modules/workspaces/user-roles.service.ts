@@ -21,12 +21,23 @@ export class UserRolesService {
     private readonly memberRoles: MemberRolesStore,
   ) {}
 
-  async grant(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<RoleDetailsDto[]> {
+  async grant(
+    workspaceId: string,
+    ctx: WorkspaceContext,
+    userId: string,
+    body: RoleRequestDto,
+  ): Promise<RoleDetailsDto[]> {
     checkShape(workspaceId, userId, body);
     return this.dataSource.transaction(async (manager) => {
       await this.requireMember(manager, workspaceId, userId);
       await this.requireEntity(manager, workspaceId, body);
-      await this.memberRoles.grant(manager, { workspaceId, userId, role: body.role, entityId: body.entityId, sourceType: body.sourceType });
+      await this.memberRoles.grant(manager, {
+        workspaceId,
+        userId,
+        role: body.role,
+        entityId: body.entityId,
+        sourceType: body.sourceType,
+      });
       await this.recordUpdate(manager, workspaceId, ctx, userId);
       return (await this.details.roles(workspaceId, [userId], manager)).get(userId) ?? [];
     });
@@ -35,15 +46,32 @@ export class UserRolesService {
   async revoke(workspaceId: string, ctx: WorkspaceContext, userId: string, body: RoleRequestDto): Promise<void> {
     checkShape(workspaceId, userId, body);
     await this.dataSource.transaction(async (manager) => {
-      const revoked = await this.memberRoles.revoke(manager, { workspaceId, userId, role: body.role, entityId: body.entityId, sourceType: body.sourceType });
+      const revoked = await this.memberRoles.revoke(manager, {
+        workspaceId,
+        userId,
+        role: body.role,
+        entityId: body.entityId,
+        sourceType: body.sourceType,
+      });
       if (!revoked) throw new NotFoundException('The user does not hold this role');
       await this.recordUpdate(manager, workspaceId, ctx, userId);
     });
   }
 
-  private async recordUpdate(manager: EntityManager, workspaceId: string, ctx: WorkspaceContext, userId: string): Promise<void> {
+  private async recordUpdate(
+    manager: EntityManager,
+    workspaceId: string,
+    ctx: WorkspaceContext,
+    userId: string,
+  ): Promise<void> {
     const payload = await this.users.findMember(workspaceId, ctx, userId, manager);
-    await this.outbox.record(manager, { workspaceId, entityType: 'USER', entityId: userId, event: 'USER_UPDATED', payload });
+    await this.outbox.record(manager, {
+      workspaceId,
+      entityType: 'USER',
+      entityId: userId,
+      event: 'USER_UPDATED',
+      payload,
+    });
   }
 
   private async requireMember(manager: EntityManager, workspaceId: string, userId: string): Promise<void> {
@@ -71,6 +99,8 @@ export class UserRolesService {
 function checkShape(workspaceId: string, userId: string, body: RoleRequestDto): void {
   const bad = (message: string) => new BadRequestException({ message, errors: [{ field: 'entityId', message }] });
   if (body.sourceType && body.role !== 'TEAM_MANAGER') throw bad('sourceType USER_GROUP applies to TEAM_MANAGER only');
-  if (body.role === 'WORKSPACE_ADMIN' && body.entityId !== workspaceId) throw bad('For WORKSPACE_ADMIN, entityId must be the workspace id');
-  if (body.role === 'TEAM_MANAGER' && !body.sourceType && body.entityId === userId) throw bad('A user cannot be their own team manager');
+  if (body.role === 'WORKSPACE_ADMIN' && body.entityId !== workspaceId)
+    throw bad('For WORKSPACE_ADMIN, entityId must be the workspace id');
+  if (body.role === 'TEAM_MANAGER' && !body.sourceType && body.entityId === userId)
+    throw bad('A user cannot be their own team manager');
 }

@@ -1,10 +1,21 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../../common/decorators/auth.decorators';
 import { ErrorDto } from '../../common/dto/error.dto';
 import { RateRequestDto, RateWithCurrencyRequestDto } from '../../common/dto/rate.dto';
 import { ObjectIdPipe } from '../../common/pipes/object-id.pipe';
-import { AddUserQueryDto, AddUserToWorkspaceRequestDto, UpdateUserStatusRequestDto } from './dto/workspace-requests.dto';
+import {
+  AddUserQueryDto,
+  AddUserToWorkspaceRequestDto,
+  UpdateUserStatusRequestDto,
+} from './dto/workspace-requests.dto';
 import { WorkspaceDto } from './dto/workspace.dto';
 import { WorkspaceMembersService } from './workspace-members.service';
 import { WorkspaceRatesService } from './workspace-rates.service';
@@ -24,14 +35,20 @@ export class WorkspaceAdminController {
   /** Sets the workspace's billable rate (cents) and currency, from `since` on (default: now). */
   @Put('hourly-rate')
   @ApiOperation({ summary: 'Update workspace billable rate', operationId: 'setWorkspaceHourlyRate' })
-  setHourlyRate(@Param('workspaceId', ObjectIdPipe) workspaceId: string, @Body() body: RateWithCurrencyRequestDto): Promise<WorkspaceDto> {
+  setHourlyRate(
+    @Param('workspaceId', ObjectIdPipe) workspaceId: string,
+    @Body() body: RateWithCurrencyRequestDto,
+  ): Promise<WorkspaceDto> {
     return this.rates.setWorkspaceHourlyRate(workspaceId, body);
   }
 
   /** Sets the workspace's cost rate (cents, workspace currency), from `since` on (default: now). */
   @Put('cost-rate')
   @ApiOperation({ summary: 'Update workspace cost rate', operationId: 'setWorkspaceCostRate' })
-  setCostRate(@Param('workspaceId', ObjectIdPipe) workspaceId: string, @Body() body: RateRequestDto): Promise<WorkspaceDto> {
+  setCostRate(
+    @Param('workspaceId', ObjectIdPipe) workspaceId: string,
+    @Body() body: RateRequestDto,
+  ): Promise<WorkspaceDto> {
     return this.rates.setWorkspaceCostRate(workspaceId, body);
   }
 
@@ -75,7 +92,10 @@ export class WorkspaceAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Remove user from workspace', operationId: 'removeUserFromWorkspace', deprecated: true })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'Not a member of this workspace' })
-  removeUser(@Param('workspaceId', ObjectIdPipe) workspaceId: string, @Param('userId', ObjectIdPipe) userId: string): Promise<WorkspaceDto> {
+  removeUser(
+    @Param('workspaceId', ObjectIdPipe) workspaceId: string,
+    @Param('userId', ObjectIdPipe) userId: string,
+  ): Promise<WorkspaceDto> {
     return this.members.remove(workspaceId, userId);
   }
 

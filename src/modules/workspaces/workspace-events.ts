@@ -4,7 +4,12 @@ import type { WorkspaceDto } from './dto/workspace.dto';
 import type { MembershipStatus } from './entities/workspace-member.entity';
 
 /** Membership events (joined, invited, activated, deactivated, removed): the user with their status in the workspace. */
-export function memberEvent(workspaceId: string, user: Pick<User, 'id' | 'email' | 'name'>, status: MembershipStatus, event: string): DomainEvent {
+export function memberEvent(
+  workspaceId: string,
+  user: Pick<User, 'id' | 'email' | 'name'>,
+  status: MembershipStatus,
+  event: string,
+): DomainEvent {
   return {
     workspaceId,
     entityType: 'USER',
@@ -15,7 +20,11 @@ export function memberEvent(workspaceId: string, user: Pick<User, 'id' | 'email'
 }
 
 /** Rate events: the workspace as GET /v1/workspaces/{id} returns it after the change. */
-export function rateEvent(dto: WorkspaceDto, kind: 'HOURLY' | 'COST', entity: { type: 'WORKSPACE' | 'USER'; id: string }): DomainEvent {
+export function rateEvent(
+  dto: WorkspaceDto,
+  kind: 'HOURLY' | 'COST',
+  entity: { type: 'WORKSPACE' | 'USER'; id: string },
+): DomainEvent {
   return {
     workspaceId: dto.id,
     entityType: entity.type,

@@ -45,7 +45,12 @@ export class WorkspaceMembersService {
         throw new ConflictException('User already in workspace');
       }
       if (existing) {
-        await this.changeStatus(manager, { workspace, member: existing, user }, 'ACTIVE', 'USER_ACTIVATED_ON_WORKSPACE');
+        await this.changeStatus(
+          manager,
+          { workspace, member: existing, user },
+          'ACTIVE',
+          'USER_ACTIVATED_ON_WORKSPACE',
+        );
       } else {
         await this.workspaces.addMember(manager, workspaceId, user, created ? 'PENDING' : 'ACTIVE');
       }
@@ -95,7 +100,12 @@ export class WorkspaceMembersService {
     if (workspace.ownerId === user.id) throw new BadRequestException(message);
   }
 
-  private async changeStatus(manager: EntityManager, { workspace, member, user }: LoadedMember, status: MembershipStatus, event: string): Promise<void> {
+  private async changeStatus(
+    manager: EntityManager,
+    { workspace, member, user }: LoadedMember,
+    status: MembershipStatus,
+    event: string,
+  ): Promise<void> {
     await this.store.setMemberStatus(manager, workspace.id, member.userId, status);
     member.status = status;
     await this.outbox.record(manager, memberEvent(workspace.id, user, status, event));

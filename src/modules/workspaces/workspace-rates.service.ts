@@ -54,12 +54,27 @@ export class WorkspaceRatesService {
     });
   }
 
-  private async setRate(manager: EntityManager, workspaceId: string, userId: string | null, kind: RateKind, body: RateRequestDto): Promise<WorkspaceDto> {
+  private async setRate(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string | null,
+    kind: RateKind,
+    body: RateRequestDto,
+  ): Promise<WorkspaceDto> {
     const workspace = await this.workspaces.findOne(workspaceId, manager);
     const since = body.since === undefined ? undefined : new Date(body.since);
-    await this.rates.set(manager, { workspaceId, userId }, kind, { amount: body.amount, currency: workspace.currency }, since);
+    await this.rates.set(
+      manager,
+      { workspaceId, userId },
+      kind,
+      { amount: body.amount, currency: workspace.currency },
+      since,
+    );
     const dto = await this.workspaces.toDto(workspace, manager);
-    await this.outbox.record(manager, rateEvent(dto, kind, userId ? { type: 'USER', id: userId } : { type: 'WORKSPACE', id: workspaceId }));
+    await this.outbox.record(
+      manager,
+      rateEvent(dto, kind, userId ? { type: 'USER', id: userId } : { type: 'WORKSPACE', id: workspaceId }),
+    );
     return dto;
   }
 }

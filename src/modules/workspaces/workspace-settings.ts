@@ -3,7 +3,10 @@ import type { EntityCreationPermissionsDto, WorkspaceSettingsDto } from './dto/w
 /** The workspace settings object of the reference (WorkspaceSettingsDtoV1), stored as jsonb. */
 export type WorkspaceSettings = WorkspaceSettingsDto;
 
-type CreationFlags = Pick<WorkspaceSettings, 'onlyAdminsCreateProject' | 'onlyAdminsCreateTag' | 'onlyAdminsCreateTask'>;
+type CreationFlags = Pick<
+  WorkspaceSettings,
+  'onlyAdminsCreateProject' | 'onlyAdminsCreateTag' | 'onlyAdminsCreateTask'
+>;
 
 /** The reference's entityCreationPermissions, derived from the onlyAdminsCreate* flags the rules read (never stored apart). */
 export function entityCreationPermissions(flags: CreationFlags): EntityCreationPermissionsDto {
@@ -56,6 +59,10 @@ export function defaultWorkspaceSettings(): WorkspaceSettings {
     projectLabel: 'project',
     taskLabel: 'task',
     workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
-    entityCreationPermissions: { whoCanCreateProjectsAndClients: 'ADMINS', whoCanCreateTags: 'EVERYONE', whoCanCreateTasks: 'EVERYONE' },
+    entityCreationPermissions: {
+      whoCanCreateProjectsAndClients: 'ADMINS',
+      whoCanCreateTags: 'EVERYONE',
+      whoCanCreateTasks: 'EVERYONE',
+    },
   });
 }

@@ -14,7 +14,10 @@ export interface WorkspaceRates {
   memberCost: Map<string, RateValue>;
 }
 
-export function toMembershipDto(member: WorkspaceMember, rates: Pick<WorkspaceRates, 'memberHourly' | 'memberCost'>): MembershipDto {
+export function toMembershipDto(
+  member: WorkspaceMember,
+  rates: Pick<WorkspaceRates, 'memberHourly' | 'memberCost'>,
+): MembershipDto {
   return {
     userId: member.userId,
     hourlyRate: rates.memberHourly.get(member.userId) ?? null,
@@ -48,7 +51,11 @@ function emptyRates(): WorkspaceRates {
 }
 
 /** The DTOs of the workspaces, from all their memberships and their rates in force now. */
-export function toWorkspaceDtos(workspaces: Workspace[], members: WorkspaceMember[], rateRows: CurrentRateRow[]): WorkspaceDto[] {
+export function toWorkspaceDtos(
+  workspaces: Workspace[],
+  members: WorkspaceMember[],
+  rateRows: CurrentRateRow[],
+): WorkspaceDto[] {
   const ids = workspaces.map((w) => w.id);
   const rates = new Map<string, WorkspaceRates>(ids.map((id) => [id, emptyRates()]));
   for (const row of rateRows) {

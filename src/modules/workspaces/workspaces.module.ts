@@ -13,7 +13,14 @@ import { WorkspacesStore } from './workspaces.store';
 @Module({
   imports: [UsersModule],
   controllers: [WorkspacesController, WorkspaceAdminController, UserRolesController],
-  providers: [WorkspacesService, WorkspaceMembersService, WorkspaceRatesService, UserRolesService, WorkspacesStore, MemberRolesStore],
+  providers: [
+    WorkspacesService,
+    WorkspaceMembersService,
+    WorkspaceRatesService,
+    UserRolesService,
+    WorkspacesStore,
+    MemberRolesStore,
+  ],
   exports: [WorkspacesService],
 })
 export class WorkspacesModule {}

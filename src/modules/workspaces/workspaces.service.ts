@@ -33,7 +33,10 @@ export class WorkspacesService {
    */
   async listForPrincipal(principal: Principal, roles?: Role[]): Promise<WorkspaceDto[]> {
     if (principal.kind === 'addon' && roles?.length && !roles.includes('WORKSPACE_ADMIN')) return [];
-    const workspaces = principal.kind === 'addon' ? await this.store.listForAddon(principal.workspaceId) : await this.store.listForUser(principal.userId, roles);
+    const workspaces =
+      principal.kind === 'addon'
+        ? await this.store.listForAddon(principal.workspaceId)
+        : await this.store.listForUser(principal.userId, roles);
     return this.toDtos(workspaces, this.dataSource.manager);
   }
 
@@ -70,7 +73,12 @@ export class WorkspacesService {
   }
 
   /** Makes the user a member (or updates the status of an existing membership). */
-  async addMember(manager: EntityManager, workspaceId: string, user: User, status: MembershipStatus): Promise<WorkspaceMember> {
+  async addMember(
+    manager: EntityManager,
+    workspaceId: string,
+    user: User,
+    status: MembershipStatus,
+  ): Promise<WorkspaceMember> {
     const existing = await this.store.findMember(manager, workspaceId, user.id);
     if (existing) {
       if (existing.status !== status) await this.store.setMemberStatus(manager, workspaceId, user.id, status);
@@ -88,7 +96,14 @@ export class WorkspacesService {
     return member;
   }
 
-  async grantRole(manager: EntityManager, workspaceId: string, userId: string, role: Role, entityId: string, sourceType: 'USER_GROUP' | null = null): Promise<void> {
+  async grantRole(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    role: Role,
+    entityId: string,
+    sourceType: 'USER_GROUP' | null = null,
+  ): Promise<void> {
     await this.memberRoles.grant(manager, { workspaceId, userId, role, entityId, sourceType });
   }
 
@@ -108,7 +123,10 @@ export class WorkspacesService {
   private async toDtos(workspaces: Workspace[], manager: EntityManager): Promise<WorkspaceDto[]> {
     if (!workspaces.length) return [];
     const ids = workspaces.map((w) => w.id);
-    const [members, rates] = await Promise.all([this.store.members(manager, ids), this.store.currentRates(manager, ids)]);
+    const [members, rates] = await Promise.all([
+      this.store.members(manager, ids),
+      this.store.currentRates(manager, ids),
+    ]);
     return toWorkspaceDtos(workspaces, members, rates);
   }
 

@@ -21,15 +21,30 @@ export class WorkspacesStore {
 
   /** The workspace an add-on is installed in, as a list. */
   listForAddon(workspaceId: string): Promise<Workspace[]> {
-    return this.dataSource.getRepository(Workspace).createQueryBuilder('w').orderBy('w.createdAt', 'ASC').addOrderBy('w.id', 'ASC').where('w.id = :id', { id: workspaceId }).getMany();
+    return this.dataSource
+      .getRepository(Workspace)
+      .createQueryBuilder('w')
+      .orderBy('w.createdAt', 'ASC')
+      .addOrderBy('w.id', 'ASC')
+      .where('w.id = :id', { id: workspaceId })
+      .getMany();
   }
 
   /** The user's workspaces where the membership is ACTIVE, only those where the user holds one of `roles` when given. */
   listForUser(userId: string, roles?: Role[]): Promise<Workspace[]> {
-    const qb = this.dataSource.getRepository(Workspace).createQueryBuilder('w').orderBy('w.createdAt', 'ASC').addOrderBy('w.id', 'ASC');
-    qb.innerJoin(WorkspaceMember, 'm', "m.workspace_id = w.id AND m.user_id = :userId AND m.status = 'ACTIVE'", { userId });
+    const qb = this.dataSource
+      .getRepository(Workspace)
+      .createQueryBuilder('w')
+      .orderBy('w.createdAt', 'ASC')
+      .addOrderBy('w.id', 'ASC');
+    qb.innerJoin(WorkspaceMember, 'm', "m.workspace_id = w.id AND m.user_id = :userId AND m.status = 'ACTIVE'", {
+      userId,
+    });
     if (roles?.length) {
-      qb.where('EXISTS (SELECT 1 FROM member_roles r WHERE r.workspace_id = w.id AND r.user_id = :userId AND r.role = ANY(:roles))', { userId, roles });
+      qb.where(
+        'EXISTS (SELECT 1 FROM member_roles r WHERE r.workspace_id = w.id AND r.user_id = :userId AND r.role = ANY(:roles))',
+        { userId, roles },
+      );
     }
     return qb.getMany();
   }
@@ -59,19 +74,31 @@ export class WorkspacesStore {
   }
 
   /** Inserts the membership and answers it as stored. */
-  async insertMember(manager: EntityManager, workspaceId: string, userId: string, status: MembershipStatus): Promise<WorkspaceMember> {
+  async insertMember(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    status: MembershipStatus,
+  ): Promise<WorkspaceMember> {
     const repo = manager.getRepository(WorkspaceMember);
     await repo.insert(repo.create({ workspaceId, userId, status }));
     return repo.findOneByOrFail({ workspaceId, userId });
   }
 
-  async setMemberStatus(manager: EntityManager, workspaceId: string, userId: string, status: MembershipStatus): Promise<void> {
+  async setMemberStatus(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    status: MembershipStatus,
+  ): Promise<void> {
     await manager.getRepository(WorkspaceMember).update({ workspaceId, userId }, { status });
   }
 
   /** Every membership of the workspaces, oldest first. */
   members(manager: EntityManager, workspaceIds: string[]): Promise<WorkspaceMember[]> {
-    return manager.getRepository(WorkspaceMember).find({ where: { workspaceId: In(workspaceIds) }, order: { createdAt: 'ASC', userId: 'ASC' } });
+    return manager
+      .getRepository(WorkspaceMember)
+      .find({ where: { workspaceId: In(workspaceIds) }, order: { createdAt: 'ASC', userId: 'ASC' } });
   }
 
   /** The workspace- and member-level rates of the workspaces in force now. */

@@ -1,15 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** Install from a manifest: `manifestUrl` (fetched by the server) or the `manifest` itself, one of the two. */
 export class InstallAddonDto {
   /** Where the manifest is served, e.g. `https://addon.example.com/manifest`. */
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   manifestUrl?: string;
 
   /** The manifest JSON (schema 1.3) inline, instead of a URL. */
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   manifest?: Record<string, unknown>;
 }
@@ -20,17 +35,24 @@ export class UpdateAddonStatusDto {
 }
 
 export class SettingUpdateDto {
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   id: string;
 
   /** A string, number, boolean or array of strings, as the setting's type wants. */
   @IsDefined()
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+  })
   value: unknown;
 }
 
 export class UpdateAddonSettingsDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SettingUpdateDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => SettingUpdateDto)
   settings: SettingUpdateDto[];
 }
 

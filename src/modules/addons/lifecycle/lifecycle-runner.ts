@@ -34,7 +34,14 @@ export class LifecycleRunner {
     let result: SendResult;
     try {
       const { token } = await this.tokens.sign(
-        { workspaceId: job.workspaceId, addonId: job.addonId, key: job.addonKey, user: job.userId, tokenType: 'LIFECYCLE', baseUrl: job.baseUrl },
+        {
+          workspaceId: job.workspaceId,
+          addonId: job.addonId,
+          key: job.addonKey,
+          user: job.userId,
+          tokenType: 'LIFECYCLE',
+          baseUrl: job.baseUrl,
+        },
         LIFECYCLE_TOKEN_SECONDS,
       );
       result = await postJson(job.url, JSON.stringify(job.payload), {
@@ -42,7 +49,12 @@ export class LifecycleRunner {
         'X-Addon-Lifecycle-Token': token,
       });
     } catch (error) {
-      result = { statusCode: null, durationMs: 0, error: `Not sent: ${error instanceof Error ? error.message : String(error)}`, excerpt: null };
+      result = {
+        statusCode: null,
+        durationMs: 0,
+        error: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
+        excerpt: null,
+      };
     }
     const step = nextStep(result, job.attempt, job.firstAttemptAt, new Date(), env().WEBHOOK_RETRY_BASE_MS);
     const status = step.status === 'PENDING' && job.attempt >= LIFECYCLE_MAX_ATTEMPTS ? 'FAILED' : step.status;

@@ -93,7 +93,12 @@ export class LifecycleStore {
     }));
   }
 
-  async record(job: LifecycleJob, result: SendResult, status: DeliveryStatus, nextAttemptAt: Date | null): Promise<void> {
+  async record(
+    job: LifecycleJob,
+    result: SendResult,
+    status: DeliveryStatus,
+    nextAttemptAt: Date | null,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const [, updated] = await manager.query<[unknown[], number]>(
         `UPDATE addon_lifecycle_jobs
@@ -102,7 +107,16 @@ export class LifecycleStore {
                 -- the installation token is not kept once the call is over
                 payload = CASE WHEN $3 <> 'PENDING' AND event = 'INSTALLED' THEN payload - 'authToken' - 'webhooks' ELSE payload END
           WHERE id = $1 AND attempts = $2 AND status = 'PENDING'`,
-        [job.id, job.attempt, status, nextAttemptAt, result.statusCode, result.error, result.durationMs, result.excerpt],
+        [
+          job.id,
+          job.attempt,
+          status,
+          nextAttemptAt,
+          result.statusCode,
+          result.error,
+          result.durationMs,
+          result.excerpt,
+        ],
       );
       if (!updated || status !== 'FAILED' || job.event !== 'INSTALLED') return;
       const reason = `INSTALLED call failed: ${result.statusCode === null ? result.error : `status ${result.statusCode}`}`;
@@ -111,7 +125,11 @@ export class LifecycleStore {
           WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL`,
         [job.workspaceId, job.addonId, reason],
       );
-      if (failed) await manager.query('DELETE FROM webhooks WHERE workspace_id = $1 AND addon_id = $2', [job.workspaceId, job.addonId]);
+      if (failed)
+        await manager.query('DELETE FROM webhooks WHERE workspace_id = $1 AND addon_id = $2', [
+          job.workspaceId,
+          job.addonId,
+        ]);
     });
   }
 

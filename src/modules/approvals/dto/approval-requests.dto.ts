@@ -1,7 +1,13 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { APPROVAL_PERIODS, type ApprovalPeriod } from '../approval-period';
 
-export const APPROVAL_STATES = ['PENDING', 'APPROVED', 'WITHDRAWN_SUBMISSION', 'WITHDRAWN_APPROVAL', 'REJECTED'] as const;
+export const APPROVAL_STATES = [
+  'PENDING',
+  'APPROVED',
+  'WITHDRAWN_SUBMISSION',
+  'WITHDRAWN_APPROVAL',
+  'REJECTED',
+] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 /** CreateApprovalRequest: the period to submit (or resubmit). */

@@ -1,5 +1,14 @@
 import { PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
 import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
 import { ClientWithCurrencyDto } from './client.dto';

@@ -1,5 +1,10 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CUSTOM_FIELD_ENTITY_TYPES, CUSTOM_FIELD_STATUSES, type CustomFieldEntityType, type CustomFieldStatus } from '../entities/custom-field.entity';
+import {
+  CUSTOM_FIELD_ENTITY_TYPES,
+  CUSTOM_FIELD_STATUSES,
+  type CustomFieldEntityType,
+  type CustomFieldStatus,
+} from '../entities/custom-field.entity';
 
 /** Filters of GET projects/{projectId}/custom-fields. */
 export class ProjectCustomFieldQueryDto {

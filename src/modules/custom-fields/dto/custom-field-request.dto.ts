@@ -86,7 +86,11 @@ export class UpdateCustomFieldRequestDto extends CustomFieldFieldsDto {
 
 /** Body of PATCH projects/{projectId}/custom-fields/{id} (CustomFieldProjectDefaultValuesRequest). */
 export class CustomFieldProjectDefaultValuesRequestDto {
-  @ApiPropertyOptional({ description: "The project's default value, validated like workspaceDefaultValue", example: 'Manila', nullable: true })
+  @ApiPropertyOptional({
+    description: "The project's default value, validated like workspaceDefaultValue",
+    example: 'Manila',
+    nullable: true,
+  })
   @IsOptional()
   defaultValue?: unknown;
 
@@ -98,7 +102,11 @@ export class CustomFieldProjectDefaultValuesRequestDto {
 
 /** Body of PUT users/{userId}/custom-field/{id}/value (UpsertUserCustomFieldRequestV1). */
 export class UpsertUserCustomFieldRequestDto {
-  @ApiPropertyOptional({ description: 'The value, validated against the field type; null clears it', example: '20231211-12345', nullable: true })
+  @ApiPropertyOptional({
+    description: 'The value, validated against the field type; null clears it',
+    example: '20231211-12345',
+    nullable: true,
+  })
   @IsOptional()
   value?: unknown;
 }

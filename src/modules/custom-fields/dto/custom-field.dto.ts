@@ -33,7 +33,11 @@ export class CustomFieldDto {
   onlyAdminCanEdit: boolean;
   /** INACTIVE, VISIBLE or INVISIBLE. @example "VISIBLE" */
   status: string;
-  @ApiProperty({ description: "The field's default value in the workspace (type as the field's)", example: 'Manila', nullable: true })
+  @ApiProperty({
+    description: "The field's default value in the workspace (type as the field's)",
+    example: 'Manila',
+    nullable: true,
+  })
   workspaceDefaultValue: unknown;
   /** Per-project default values and statuses. */
   projectDefaultValues: CustomFieldDefaultValuesDto[];
@@ -49,6 +53,6 @@ export class UserCustomFieldValueDto {
   customFieldType: string;
   /** @example "5a0ab5acb07987125438b60f" */
   userId: string;
-  @ApiProperty({ description: 'The value (type as the field\'s)', example: '20231211-12345', nullable: true })
+  @ApiProperty({ description: "The value (type as the field's)", example: '20231211-12345', nullable: true })
   value: unknown;
 }

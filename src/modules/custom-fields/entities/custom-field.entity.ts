@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export const CUSTOM_FIELD_TYPES = ['TXT', 'NUMBER', 'DROPDOWN_SINGLE', 'DROPDOWN_MULTIPLE', 'CHECKBOX', 'LINK'] as const;
+export const CUSTOM_FIELD_TYPES = [
+  'TXT',
+  'NUMBER',
+  'DROPDOWN_SINGLE',
+  'DROPDOWN_MULTIPLE',
+  'CHECKBOX',
+  'LINK',
+] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
 export const CUSTOM_FIELD_ENTITY_TYPES = ['TIMEENTRY', 'USER'] as const;

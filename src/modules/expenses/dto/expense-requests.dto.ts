@@ -9,7 +9,9 @@ import { ExpenseDto, ExpenseHydratedDto } from './expense.dto';
 
 /** Multipart fields are text; an empty field means "not given". Numbers (JSON bodies) become their text. */
 const OptionalText = () =>
-  Transform(({ value }: { value: unknown }) => (value === '' || value === null ? undefined : typeof value === 'number' ? String(value) : value));
+  Transform(({ value }: { value: unknown }) =>
+    value === '' || value === null ? undefined : typeof value === 'number' ? String(value) : value,
+  );
 
 /** A non-negative decimal with at most two decimals (`99.5`), parsed exactly (see money.ts). */
 const IsDecimalAmount = () =>
@@ -33,7 +35,17 @@ const IsDecimalAmount = () =>
 /** yyyy-MM-dd, or a date-time (`2020-01-01T00:00:00Z`) whose date part is taken as written. */
 export const EXPENSE_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export const CHANGE_FIELDS = ['USER', 'DATE', 'PROJECT', 'TASK', 'CATEGORY', 'NOTES', 'AMOUNT', 'BILLABLE', 'FILE'] as const;
+export const CHANGE_FIELDS = [
+  'USER',
+  'DATE',
+  'PROJECT',
+  'TASK',
+  'CATEGORY',
+  'NOTES',
+  'AMOUNT',
+  'BILLABLE',
+  'FILE',
+] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 
 /** CreateExpenseV1Request (multipart/form-data; a JSON body is accepted too, without a file). */

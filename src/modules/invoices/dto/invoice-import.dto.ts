@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  ValidateNested,
+} from 'class-validator';
 import { ContainsArchivedFilterRequestDto } from './invoice-filter.dto';
 
 export const TIME_GROUP_TYPES = ['SINGLE_ITEM', 'GROUPED', 'DETAILED'] as const;

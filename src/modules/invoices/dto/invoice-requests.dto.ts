@@ -1,4 +1,19 @@
-import { ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Trim } from '../../../common/dto/trim';
 import { APPLY_TAXES, TAX_TYPES } from '../invoice-totals';
 import { INVOICE_STATUSES, ZERO_FIELDS } from './invoice.dto';

@@ -1,7 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
-  ESTIMATE_TYPES, MONTHS, RESET_OPTIONS, WEEK_DAYS, type EstimateType, type ResetOption,
+  ESTIMATE_TYPES,
+  MONTHS,
+  RESET_OPTIONS,
+  WEEK_DAYS,
+  type EstimateType,
+  type ResetOption,
 } from '../entities/project.entity';
 import { IsIsoDuration } from './validators';
 

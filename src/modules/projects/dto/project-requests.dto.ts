@@ -1,7 +1,20 @@
 import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { OptionalRatesRequestDto } from '../../../common/dto/rate.dto';
 import { UserIdWithRatesRequestDto } from './project-memberships.dto';
@@ -145,7 +158,16 @@ export class ProjectRequestDto extends OptionalRatesRequestDto {
 /** UpdateProjectRequest: body of PUT projects/{id}; absent fields stay as they are ("" or null `clientId`: remove the client). */
 @AcceptsReadOnlyFieldsOf(ProjectDto)
 export class UpdateProjectRequestDto extends PartialType(
-  PickType(ProjectRequestDto, ['name', 'clientId', 'color', 'note', 'isPublic', 'billable', 'hourlyRate', 'costRate'] as const),
+  PickType(ProjectRequestDto, [
+    'name',
+    'clientId',
+    'color',
+    'note',
+    'isPublic',
+    'billable',
+    'hourlyRate',
+    'costRate',
+  ] as const),
 ) {
   @IsOptional()
   @IsBoolean()
@@ -159,7 +181,12 @@ export class PatchProjectTemplateRequestDto {
 }
 
 /** CreateProjectFromTemplateV1. */
-export class CreateProjectFromTemplateDto extends PickType(ProjectRequestDto, ['name', 'clientId', 'color', 'isPublic'] as const) {
+export class CreateProjectFromTemplateDto extends PickType(ProjectRequestDto, [
+  'name',
+  'clientId',
+  'color',
+  'isPublic',
+] as const) {
   /** @example "5b641568b07987035750505e" */
   @IsNotEmpty()
   @IsObjectId()

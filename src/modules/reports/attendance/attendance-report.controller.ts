@@ -17,7 +17,10 @@ export class AttendanceReportController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate an attendance report', operationId: 'generateAttendanceReport' })
   @ApiOkResponse({ type: AttendanceReportDto })
-  generate(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: AttendanceReportFilterDto): Promise<AttendanceReportDto> {
+  generate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: AttendanceReportFilterDto,
+  ): Promise<AttendanceReportDto> {
     return this.attendance.report(ws, body);
   }
 }

@@ -2,7 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { SqlConditions } from '../../../common/utils/sql';
 import { buildReportWhere, reportExprs } from '../filter';
 import type { ReportScope } from '../filter/report-scope.store';
-import type { AttendanceReportFilterDto, CompareDurationFilterDto, CompareTimeFilterDto } from './dto/attendance-report-filter.dto';
+import type {
+  AttendanceReportFilterDto,
+  CompareDurationFilterDto,
+  CompareTimeFilterDto,
+} from './dto/attendance-report-filter.dto';
 
 /** A user's day in the attendance report. */
 export interface AttendanceRow {
@@ -22,13 +26,24 @@ export interface AttendanceRow {
 }
 
 const SORT_SQL: Record<string, string> = {
-  USER: 'lower(user_name)', DATE: 'day', START: 'first_start', END: 'last_end', BREAK: 'break', WORK: 'work',
-  CAPACITY: 'capacity', OVERTIME: 'overtime', TIME_OFF: 'time_off',
+  USER: 'lower(user_name)',
+  DATE: 'day',
+  START: 'first_start',
+  END: 'last_end',
+  BREAK: 'break',
+  WORK: 'work',
+  CAPACITY: 'capacity',
+  OVERTIME: 'overtime',
+  TIME_OFF: 'time_off',
 };
 const COMPARE_SQL = { EXACTLY: '=', LARGER_THAN: '>', SMALLER_THAN: '<' } as const;
 
 /** The report's rows: per user per day, filtered, sorted and paged in the one statement. */
-export async function attendanceRows(manager: EntityManager, scope: ReportScope, filter: AttendanceReportFilterDto): Promise<AttendanceRow[]> {
+export async function attendanceRows(
+  manager: EntityManager,
+  scope: ReportScope,
+  filter: AttendanceReportFilterDto,
+): Promise<AttendanceRow[]> {
   const params: unknown[] = [];
   const where = buildReportWhere(scope, filter, params, { includeRunning: true });
   const x = reportExprs(scope, { includeRunning: true });
@@ -90,12 +105,24 @@ export async function attendanceRows(manager: EntityManager, scope: ReportScope,
 }
 
 /** Start/end filters: the time of day in the report's zone, to the minute. */
-function timeConditions(col: string, filters: CompareTimeFilterDto[] | undefined, tz: string, p: (v: unknown) => string): string[] {
-  return (filters ?? []).map((f) => `date_trunc('minute', (f.${col} AT TIME ZONE ${tz})::time) ${COMPARE_SQL[f.filtrationType]} ${p(f.value)}::time`);
+function timeConditions(
+  col: string,
+  filters: CompareTimeFilterDto[] | undefined,
+  tz: string,
+  p: (v: unknown) => string,
+): string[] {
+  return (filters ?? []).map(
+    (f) =>
+      `date_trunc('minute', (f.${col} AT TIME ZONE ${tz})::time) ${COMPARE_SQL[f.filtrationType]} ${p(f.value)}::time`,
+  );
 }
 
 /** Duration filters: values are hours × 100 ("750" = 7.5 h = 27000 s); EXACTLY compares at that precision. */
-function durationConditions(col: string, filters: CompareDurationFilterDto[] | undefined, p: (v: unknown) => string): string[] {
+function durationConditions(
+  col: string,
+  filters: CompareDurationFilterDto[] | undefined,
+  p: (v: unknown) => string,
+): string[] {
   return (filters ?? []).map((f) =>
     f.filtrationType === 'EXACTLY'
       ? `round(f.${col} / 36.0) = ${p(Number(f.value))}`

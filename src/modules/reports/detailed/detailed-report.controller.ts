@@ -23,7 +23,12 @@ export class DetailedReportController {
   @Post('detailed')
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a detailed report', operationId: 'generateDetailedReport' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
   @ApiOkResponse({ type: TimeEntryDetailedReportDto })
   async generate(
     @CurrentWorkspace() ws: WorkspaceContext,

@@ -12,12 +12,18 @@ export function orderBy(column: DetailedSortColumn | undefined, descending: bool
   const dir = descending ? 'DESC' : 'ASC';
   const userName = `(SELECT lower(un.name) FROM users un WHERE un.id = ${te}.user_id)`;
   switch (column) {
-    case 'ID': return `${te}.id ${dir}`;
-    case 'DESCRIPTION': return `lower(${te}.description) ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
-    case 'USER': return `${userName} ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
-    case 'USER_DATE': return `${userName} ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
-    case 'DURATION': return `${te}.duration ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
-    default: return `${te}.start_at ${dir}, ${te}.id ${dir}`;
+    case 'ID':
+      return `${te}.id ${dir}`;
+    case 'DESCRIPTION':
+      return `lower(${te}.description) ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
+    case 'USER':
+      return `${userName} ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
+    case 'USER_DATE':
+      return `${userName} ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
+    case 'DURATION':
+      return `${te}.duration ${dir}, ${te}.start_at ${dir}, ${te}.id ${dir}`;
+    default:
+      return `${te}.start_at ${dir}, ${te}.id ${dir}`;
   }
 }
 
@@ -56,10 +62,16 @@ export function detailedReportSql(scope: ReportScope, body: DetailedReportFilter
   const rate = scope.amountShown === 'COST' ? 'p.cost_rate' : 'p.hourly_rate';
   const num = (sql: string) => (hidden ? 'NULL' : sql);
 
-  const totals = f.options?.totals === 'EXCLUDE' ? `'[]'::json`
-    : `(SELECT json_build_array(${totalsObjectSql(scope, {
-      duration: `sum(${x.duration})`, billableDuration: `sum(${x.billableDuration})`, count: 'count(*)', earned: `sum(${x.earned})`, cost: `sum(${x.cost})`,
-    })}) FROM time_entries te WHERE ${where})`;
+  const totals =
+    f.options?.totals === 'EXCLUDE'
+      ? `'[]'::json`
+      : `(SELECT json_build_array(${totalsObjectSql(scope, {
+          duration: `sum(${x.duration})`,
+          billableDuration: `sum(${x.billableDuration})`,
+          count: 'count(*)',
+          earned: `sum(${x.earned})`,
+          cost: `sum(${x.cost})`,
+        })}) FROM time_entries te WHERE ${where})`;
 
   return `
 WITH page AS (
@@ -113,7 +125,11 @@ SELECT json_build_object(
 }
 
 /** Runs the detailed report's statement: TimeEntryDetailedReportDto as the JSON text PostgreSQL wrote. */
-export async function detailedReportBody(manager: EntityManager, scope: ReportScope, body: DetailedReportFilterDto): Promise<string> {
+export async function detailedReportBody(
+  manager: EntityManager,
+  scope: ReportScope,
+  body: DetailedReportFilterDto,
+): Promise<string> {
   const params: unknown[] = [];
   const sql = detailedReportSql(scope, body, params);
   const rows: { body: string }[] = await manager.query(sql, params);

@@ -8,13 +8,22 @@ import type { ExpenseReportFilterDto } from './dto/expense-report-filter.dto';
 import { expenseOrderBy, expenseTotalsSql } from './expense-report.store';
 
 /** The count and sums (cents) of the expenses a filter selects. */
-export interface ExpenseTotalsRow { n: number; total: string; billable: string }
+export interface ExpenseTotalsRow {
+  n: number;
+  total: string;
+  billable: string;
+}
 
 /** The count and sums of the export's expenses (one aggregate over the filter). */
-export async function expenseExportTotals(manager: EntityManager, scope: ReportScope, body: ExpenseReportFilterDto): Promise<ExpenseTotalsRow> {
+export async function expenseExportTotals(
+  manager: EntityManager,
+  scope: ReportScope,
+  body: ExpenseReportFilterDto,
+): Promise<ExpenseTotalsRow> {
   const totalsParams: unknown[] = [];
   const [totals]: ExpenseTotalsRow[] = await manager.query(
-    expenseTotalsSql(buildExpenseWhere(scope, body, totalsParams)), totalsParams,
+    expenseTotalsSql(buildExpenseWhere(scope, body, totalsParams)),
+    totalsParams,
   );
   return totals;
 }
@@ -38,7 +47,11 @@ export function expenseExportSql(scope: ReportScope, body: ExpenseReportFilterDt
 }
 
 /** The export's rows, streamed from a cursor of `session` in batches. */
-export function expenseExportRows(session: CursorSession, scope: ReportScope, body: ExpenseReportFilterDto): AsyncGenerator<ExportCell[][]> {
+export function expenseExportRows(
+  session: CursorSession,
+  scope: ReportScope,
+  body: ExpenseReportFilterDto,
+): AsyncGenerator<ExportCell[][]> {
   const params: unknown[] = [];
   return session.stream(expenseExportSql(scope, body, params), params);
 }

@@ -26,12 +26,29 @@ export class ExpenseReportExportService {
       const shown = scope.amountShown !== null;
       const totals = await expenseExportTotals(session.manager, scope, body);
       const columns: ExportColumn[] = [
-        { header: 'Date', width: 10, kind: 'date' }, { header: 'Project', width: 16, wrap: true }, { header: 'Client', width: 12, wrap: true },
-        { header: 'Task', width: 12, pdf: false }, { header: 'User', width: 12, wrap: true }, { header: 'Email', width: 18, pdf: false },
-        { header: 'Category', width: 12, wrap: true }, { header: 'Note', width: 22, wrap: true }, { header: 'Billable', width: 6 },
+        { header: 'Date', width: 10, kind: 'date' },
+        { header: 'Project', width: 16, wrap: true },
+        { header: 'Client', width: 12, wrap: true },
+        { header: 'Task', width: 12, pdf: false },
+        { header: 'User', width: 12, wrap: true },
+        { header: 'Email', width: 18, pdf: false },
+        { header: 'Category', width: 12, wrap: true },
+        { header: 'Note', width: 22, wrap: true },
+        { header: 'Billable', width: 6 },
         { header: 'Quantity', width: 7, numeric: true, xlsxNumber: true, kind: 'number' },
-        { header: 'Unit', width: 6, pdf: false }, { header: 'Invoiced', width: 6, pdf: false },
-        ...(shown ? [{ header: `Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true, kind: 'money' } satisfies ExportColumn] : []),
+        { header: 'Unit', width: 6, pdf: false },
+        { header: 'Invoiced', width: 6, pdf: false },
+        ...(shown
+          ? [
+              {
+                header: `Amount (${scope.currency})`,
+                width: 10,
+                numeric: true,
+                xlsxNumber: true,
+                kind: 'money',
+              } satisfies ExportColumn,
+            ]
+          : []),
       ];
       const footer = ['Total', ...columns.slice(1).map(() => null)];
       if (shown) footer[columns.length - 1] = money(Number(totals.total));
@@ -46,7 +63,12 @@ export class ExpenseReportExportService {
         footer,
         totals: [
           `Expenses: ${totals.n}`,
-          ...(shown ? [`Total: ${money(Number(totals.total))} ${scope.currency}`, `Billable: ${money(Number(totals.billable))} ${scope.currency}`] : []),
+          ...(shown
+            ? [
+                `Total: ${money(Number(totals.total))} ${scope.currency}`,
+                `Billable: ${money(Number(totals.billable))} ${scope.currency}`,
+              ]
+            : []),
         ],
         dispose: () => session.close(),
       });

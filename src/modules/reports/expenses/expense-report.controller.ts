@@ -27,7 +27,12 @@ export class ExpenseReportController {
   @Post('detailed')
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate an expense report', operationId: 'generateDetailedReportV1' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
   @ApiOkResponse({ type: ExpenseDetailedReportDto })
   async generate(
     @CurrentWorkspace() ws: WorkspaceContext,

@@ -12,12 +12,18 @@ export function expenseOrderBy(column: ExpenseSortColumn | undefined, descending
   const dir = descending ? 'DESC' : 'ASC';
   const tail = `${e}.date ${dir}, ${e}.created_at ${dir}, ${e}.id ${dir}`;
   switch (column) {
-    case 'ID': return `${e}.id ${dir}`;
-    case 'PROJECT': return `(SELECT lower(x.name) FROM projects x WHERE x.id = ${e}.project_id) ${dir} NULLS LAST, ${tail}`;
-    case 'USER': return `(SELECT lower(x.name) FROM users x WHERE x.id = ${e}.user_id) ${dir}, ${tail}`;
-    case 'CATEGORY': return `(SELECT lower(x.name) FROM expense_categories x WHERE x.id = ${e}.category_id) ${dir}, ${tail}`;
-    case 'AMOUNT': return `${e}.amount_cents ${dir}, ${tail}`;
-    default: return tail;
+    case 'ID':
+      return `${e}.id ${dir}`;
+    case 'PROJECT':
+      return `(SELECT lower(x.name) FROM projects x WHERE x.id = ${e}.project_id) ${dir} NULLS LAST, ${tail}`;
+    case 'USER':
+      return `(SELECT lower(x.name) FROM users x WHERE x.id = ${e}.user_id) ${dir}, ${tail}`;
+    case 'CATEGORY':
+      return `(SELECT lower(x.name) FROM expense_categories x WHERE x.id = ${e}.category_id) ${dir}, ${tail}`;
+    case 'AMOUNT':
+      return `${e}.amount_cents ${dir}, ${tail}`;
+    default:
+      return tail;
   }
 }
 
@@ -75,7 +81,11 @@ SELECT json_build_object(
 }
 
 /** Runs the expense report's statement: ExpenseDetailedReportDto as the JSON text PostgreSQL wrote. */
-export async function expenseReportBody(manager: EntityManager, scope: ReportScope, body: ExpenseReportFilterDto): Promise<string> {
+export async function expenseReportBody(
+  manager: EntityManager,
+  scope: ReportScope,
+  body: ExpenseReportFilterDto,
+): Promise<string> {
   const params: unknown[] = [];
   const sql = expenseReportSql(scope, body, params);
   const rows: { body: string }[] = await manager.query(sql, params);

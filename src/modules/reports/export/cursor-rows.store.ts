@@ -36,7 +36,9 @@ export class CursorSession {
   /** Rows as arrays (column order of the SELECT), 1000 at a time; the cursor pauses while the consumer waits. */
   async *stream(sql: string, params: unknown[]): AsyncGenerator<ExportCell[][]> {
     const client = (await this.runner.connect()) as PoolClient;
-    const query = client.query(new QueryStream(sql, params, { batchSize: BATCH, highWaterMark: BATCH, rowMode: 'array' }));
+    const query = client.query(
+      new QueryStream(sql, params, { batchSize: BATCH, highWaterMark: BATCH, rowMode: 'array' }),
+    );
     let batch: ExportCell[][] = [];
     try {
       for await (const row of query as AsyncIterable<ExportCell[]>) {

@@ -9,7 +9,13 @@ import { hmsSql, moneySql } from './export-formats.store';
 import { PDF_ROWS } from './pdf-writer';
 
 /** The sums of a detailed export (seconds, entries, cents). */
-export interface DetailedTotalsRow { total: string; billable: string; n: string; earned: string; cost: string }
+export interface DetailedTotalsRow {
+  total: string;
+  billable: string;
+  n: string;
+  earned: string;
+  cost: string;
+}
 
 /** The export's rows, formatted as text by PostgreSQL, in the report's order; pushes its parameters to `params`. */
 export function detailedExportSql(scope: ReportScope, body: DetailedReportFilterDto, params: unknown[]): string {
@@ -17,9 +23,7 @@ export function detailedExportSql(scope: ReportScope, body: DetailedReportFilter
   const x = reportExprs(scope);
   const tz = `${new SqlConditions(params).param(scope.timeZone)}::text`;
   const rate = scope.amountShown === 'COST' ? 'te.cost_rate' : 'te.hourly_rate';
-  const money = scope.amountShown
-    ? `, ${moneySql(`coalesce(${rate}, 0)`)}, ${moneySql(x.amount)}`
-    : '';
+  const money = scope.amountShown ? `, ${moneySql(`coalesce(${rate}, 0)`)}, ${moneySql(x.amount)}` : '';
   // Tag names come from one small map (a per-row join would build a hash per entry); $1 is the workspace id.
   return `
       SELECT pr.name, c.name, te.description, t.name, u.name, u.email,
@@ -43,7 +47,11 @@ export function detailedExportSql(scope: ReportScope, body: DetailedReportFilter
  * PDF shows (the first DEFAULT rows in report order), in characters, from one
  * aggregate in PostgreSQL, so the rows can stream after it. 0 marks an empty column.
  */
-export async function detailedExportColumnChars(manager: EntityManager, scope: ReportScope, body: DetailedReportFilterDto): Promise<number[]> {
+export async function detailedExportColumnChars(
+  manager: EntityManager,
+  scope: ReportScope,
+  body: DetailedReportFilterDto,
+): Promise<number[]> {
   const params: unknown[] = [];
   const sql = detailedExportSql(scope, body, params);
   const count = scope.amountShown ? 16 : 14;
@@ -57,7 +65,11 @@ export async function detailedExportColumnChars(manager: EntityManager, scope: R
 }
 
 /** The sums of the PDF's heading lines: total and billable time, entries and amounts (one aggregate over the filter). */
-export async function detailedExportTotals(manager: EntityManager, scope: ReportScope, body: DetailedReportFilterDto): Promise<DetailedTotalsRow> {
+export async function detailedExportTotals(
+  manager: EntityManager,
+  scope: ReportScope,
+  body: DetailedReportFilterDto,
+): Promise<DetailedTotalsRow> {
   const params: unknown[] = [];
   const where = detailedWhere(scope, body, params);
   const x = reportExprs(scope);
@@ -71,7 +83,11 @@ export async function detailedExportTotals(manager: EntityManager, scope: Report
 }
 
 /** The export's rows, streamed from a cursor of `session` in batches. */
-export function detailedExportRows(session: CursorSession, scope: ReportScope, body: DetailedReportFilterDto): AsyncGenerator<ExportCell[][]> {
+export function detailedExportRows(
+  session: CursorSession,
+  scope: ReportScope,
+  body: DetailedReportFilterDto,
+): AsyncGenerator<ExportCell[][]> {
   const params: unknown[] = [];
   return session.stream(detailedExportSql(scope, body, params), params);
 }

@@ -29,17 +29,40 @@ export class DetailedExportService {
       const widths = format === 'PDF' ? await detailedExportColumnChars(session.manager, scope, body) : undefined;
       const label = scope.amountShown ? RATE_LABEL[scope.amountShown] : null;
       const columns: ExportColumn[] = [
-        { header: 'Project', width: 16, wrap: true }, { header: 'Client', width: 12, wrap: true }, { header: 'Description', width: 22, wrap: true },
-        { header: 'Task', width: 12, wrap: true }, { header: 'User', width: 12, wrap: true }, { header: 'Email', width: 18, pdf: false },
-        { header: 'Tags', width: 12, wrap: true }, { header: 'Billable', width: 6 },
-        { header: 'Start Date', width: 10, kind: 'date' }, { header: 'Start Time', width: 8 },
-        { header: 'End Date', width: 10, pdf: false, kind: 'date' }, { header: 'End Time', width: 8 },
+        { header: 'Project', width: 16, wrap: true },
+        { header: 'Client', width: 12, wrap: true },
+        { header: 'Description', width: 22, wrap: true },
+        { header: 'Task', width: 12, wrap: true },
+        { header: 'User', width: 12, wrap: true },
+        { header: 'Email', width: 18, pdf: false },
+        { header: 'Tags', width: 12, wrap: true },
+        { header: 'Billable', width: 6 },
+        { header: 'Start Date', width: 10, kind: 'date' },
+        { header: 'Start Time', width: 8 },
+        { header: 'End Date', width: 10, pdf: false, kind: 'date' },
+        { header: 'End Time', width: 8 },
         { header: 'Duration (h)', width: 9, numeric: true, kind: 'duration' },
         { header: 'Duration (decimal)', width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'hours' },
-        ...(label ? [
-          { header: `${label} Rate (${scope.currency})`, width: 9, numeric: true, pdf: false, xlsxNumber: true, kind: 'money', total: false },
-          { header: `${label} Amount (${scope.currency})`, width: 10, numeric: true, xlsxNumber: true, kind: 'money' },
-        ] satisfies ExportColumn[] : []),
+        ...(label
+          ? ([
+              {
+                header: `${label} Rate (${scope.currency})`,
+                width: 9,
+                numeric: true,
+                pdf: false,
+                xlsxNumber: true,
+                kind: 'money',
+                total: false,
+              },
+              {
+                header: `${label} Amount (${scope.currency})`,
+                width: 10,
+                numeric: true,
+                xlsxNumber: true,
+                kind: 'money',
+              },
+            ] satisfies ExportColumn[])
+          : []),
       ];
       const range = `${body.dateRangeStart.slice(0, 10)}-${body.dateRangeEnd.slice(0, 10)}`;
       return streamExport(format, {
@@ -62,7 +85,11 @@ export class DetailedExportService {
   /** The PDF's heading lines: total and billable time, entries and each amount type. */
   private async totals(session: CursorSession, scope: ReportScope, body: DetailedReportFilterDto): Promise<string[]> {
     const row = await detailedExportTotals(session.manager, scope, body);
-    const values = { EARNED: Number(row.earned), COST: Number(row.cost), PROFIT: Number(row.earned) - Number(row.cost) };
+    const values = {
+      EARNED: Number(row.earned),
+      COST: Number(row.cost),
+      PROFIT: Number(row.earned) - Number(row.cost),
+    };
     return [
       `Total: ${hms(Number(row.total))}`,
       `Billable: ${hms(Number(row.billable))}`,

@@ -30,8 +30,16 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: PdfChart, left: number
   doc.font('Helvetica').fontSize(7);
   for (const tick of ticks) {
     const y = yOf(tick);
-    doc.save().moveTo(plotLeft, y).lineTo(plotLeft + plotWidth, y).lineWidth(0.5).stroke(GRID).restore();
-    doc.fillColor(MUTED).text(pdfSafe(chart.axis(tick)), left, y - 3.5, { width: AXIS_WIDTH - 4, align: 'right', lineBreak: false });
+    doc
+      .save()
+      .moveTo(plotLeft, y)
+      .lineTo(plotLeft + plotWidth, y)
+      .lineWidth(0.5)
+      .stroke(GRID)
+      .restore();
+    doc
+      .fillColor(MUTED)
+      .text(pdfSafe(chart.axis(tick)), left, y - 3.5, { width: AXIS_WIDTH - 4, align: 'right', lineBreak: false });
   }
   const space = plotWidth / Math.max(1, bars.length);
   const barWidth = Math.min(28, space * 0.7);
@@ -39,9 +47,19 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: PdfChart, left: number
     if (bar.value <= 0) return;
     const x = plotLeft + i * space + (space - barWidth) / 2;
     const y = yOf(bar.value);
-    doc.save().rect(x, y, barWidth, plotTop + PLOT_HEIGHT - y).fill(BAR).restore();
+    doc
+      .save()
+      .rect(x, y, barWidth, plotTop + PLOT_HEIGHT - y)
+      .fill(BAR)
+      .restore();
   });
-  doc.save().moveTo(plotLeft, plotTop + PLOT_HEIGHT).lineTo(plotLeft + plotWidth, plotTop + PLOT_HEIGHT).lineWidth(0.8).stroke('#9aa5b1').restore();
+  doc
+    .save()
+    .moveTo(plotLeft, plotTop + PLOT_HEIGHT)
+    .lineTo(plotLeft + plotWidth, plotTop + PLOT_HEIGHT)
+    .lineWidth(0.8)
+    .stroke('#9aa5b1')
+    .restore();
   doc.font('Helvetica').fontSize(6.5).fillColor(MUTED);
   const every = labelEvery(space, Math.max(0, ...bars.map((b) => doc.widthOfString(b.label))));
   bars.forEach((bar, i) => {
@@ -67,11 +85,32 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: PdfChart, left: number
   const barSpace = width - nameWidth - 120;
   doc.fontSize(8);
   chart.shares.forEach((s, i) => {
-    doc.save().rect(left, y + 1, 7, 7).fill(colors[i]).restore();
-    doc.font('Helvetica').fillColor(INK).text(pdfSafe(s.name || '(Without name)'), left + 12, y, { width: nameWidth - 16, lineBreak: false, ellipsis: true });
-    if (barSpace > 20) doc.save().rect(left + nameWidth, y + 1.5, Math.max(0.5, s.share * barSpace), 6).fill(colors[i]).restore();
-    doc.font('Helvetica-Bold').text(`${(s.share * 100).toFixed(1)}%`, left + width - 120, y, { width: 40, align: 'right', lineBreak: false });
-    doc.font('Helvetica').fillColor(MUTED).text(pdfSafe(chart.format(s.value)), left + width - 76, y, { width: 76, align: 'right', lineBreak: false });
+    doc
+      .save()
+      .rect(left, y + 1, 7, 7)
+      .fill(colors[i])
+      .restore();
+    doc
+      .font('Helvetica')
+      .fillColor(INK)
+      .text(pdfSafe(s.name || '(Without name)'), left + 12, y, {
+        width: nameWidth - 16,
+        lineBreak: false,
+        ellipsis: true,
+      });
+    if (barSpace > 20)
+      doc
+        .save()
+        .rect(left + nameWidth, y + 1.5, Math.max(0.5, s.share * barSpace), 6)
+        .fill(colors[i])
+        .restore();
+    doc
+      .font('Helvetica-Bold')
+      .text(`${(s.share * 100).toFixed(1)}%`, left + width - 120, y, { width: 40, align: 'right', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fillColor(MUTED)
+      .text(pdfSafe(chart.format(s.value)), left + width - 76, y, { width: 76, align: 'right', lineBreak: false });
     y += 12;
   });
   doc.fillColor('black');

@@ -1,6 +1,13 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { DEFAULT_FONTS, measureColumns, PdfTable, type PdfTableColumn, pdfSafe, widestCells } from '../../../common/pdf/pdf-table';
+import {
+  DEFAULT_FONTS,
+  measureColumns,
+  PdfTable,
+  type PdfTableColumn,
+  pdfSafe,
+  widestCells,
+} from '../../../common/pdf/pdf-table';
 import { fitColumns } from '../../../common/pdf/table-layout';
 import type { ExportCell, ExportColumn, ExportTable, PdfRow } from './export-table';
 import { drawChart } from './pdf-chart';
@@ -42,8 +49,20 @@ interface Source {
 export async function writePdf(out: Writable, table: ExportTable): Promise<void> {
   const source: Source = table.pdfTable
     ? { columns: table.pdfTable.columns, rows: table.pdfTable.rows, footer: table.pdfTable.footer }
-    : { columns: table.columns, rows: Array.isArray(table.batches) ? (table.batches as ExportCell[][][]).flat().map((cells) => ({ cells, level: 0 })) : null, footer: table.footer };
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, autoFirstPage: false, bufferPages: false, info: { Title: table.title } });
+    : {
+        columns: table.columns,
+        rows: Array.isArray(table.batches)
+          ? (table.batches as ExportCell[][][]).flat().map((cells) => ({ cells, level: 0 }))
+          : null,
+        footer: table.footer,
+      };
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    autoFirstPage: false,
+    bufferPages: false,
+    info: { Title: table.title },
+  });
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('close', resolve);
@@ -53,25 +72,43 @@ export async function writePdf(out: Writable, table: ExportTable): Promise<void>
 
   // Which columns, how wide, which orientation.
   const fonts = DEFAULT_FONTS;
-  const candidates = source.columns.map((c, i) => ({ column: c, index: i })).filter(({ column }) => column.pdf !== false);
+  const candidates = source.columns
+    .map((c, i) => ({ column: c, index: i }))
+    .filter(({ column }) => column.pdf !== false);
   let contentWidths: number[];
   if (source.rows) {
     const levels = hasLevels(source.rows);
-    const measured = source.rows.map((r) => ({ cells: candidates.map(({ index }) => text(r.cells[index])), bold: r.level === 0 && levels, indent: r.level * INDENT }));
-    if (source.footer) measured.push({ cells: candidates.map(({ index }) => text(source.footer?.[index])), bold: true, indent: 0 });
+    const measured = source.rows.map((r) => ({
+      cells: candidates.map(({ index }) => text(r.cells[index])),
+      bold: r.level === 0 && levels,
+      indent: r.level * INDENT,
+    }));
+    if (source.footer)
+      measured.push({ cells: candidates.map(({ index }) => text(source.footer?.[index])), bold: true, indent: 0 });
     contentWidths = widestCells(doc, measured, candidates.length, fonts);
   } else {
     contentWidths = candidates.map(({ index }) => (table.pdfColumnChars?.[index] ?? 12) * EM_PER_CHAR * fonts.size);
   }
   const emptyInRows = (k: number) =>
-    source.rows ? source.rows.every((r) => text(r.cells[candidates[k].index]) === '') : table.pdfColumnChars?.[candidates[k].index] === 0;
+    source.rows
+      ? source.rows.every((r) => text(r.cells[candidates[k].index]) === '')
+      : table.pdfColumnChars?.[candidates[k].index] === 0;
   const empty = candidates.map((_, k) => emptyInRows(k));
   // Nothing to show at all: keep every column, so the empty table still says what it would hold.
   const keep = empty.every((e, k) => e || k === 0) ? candidates.map(() => true) : empty.map((e, k) => k === 0 || !e);
   const visible = candidates.filter((_, k) => keep[k]);
-  const columns: PdfTableColumn[] = visible.map(({ column }) => ({ header: column.pdfHeader ?? column.header, align: column.numeric ? 'right' : 'left', wrap: column.wrap ?? false }));
+  const columns: PdfTableColumn[] = visible.map(({ column }) => ({
+    header: column.pdfHeader ?? column.header,
+    align: column.numeric ? 'right' : 'left',
+    wrap: column.wrap ?? false,
+  }));
   const layout = fitColumns(
-    measureColumns(doc, columns, contentWidths.filter((_, k) => keep[k]), fonts),
+    measureColumns(
+      doc,
+      columns,
+      contentWidths.filter((_, k) => keep[k]),
+      fonts,
+    ),
     { portrait: A4.width - 2 * MARGIN, landscape: A4.height - 2 * MARGIN },
   );
   const pageSize = layout.landscape ? { width: A4.height, height: A4.width } : A4;
@@ -115,7 +152,12 @@ export async function writePdf(out: Writable, table: ExportTable): Promise<void>
         truncated = true;
         break;
       }
-      await place(cells(row.cells), levels ? { bold: row.level === 0, indent: row.level * INDENT, fill: row.level === 0 ? '#f5f7fa' : undefined } : {});
+      await place(
+        cells(row.cells),
+        levels
+          ? { bold: row.level === 0, indent: row.level * INDENT, fill: row.level === 0 ? '#f5f7fa' : undefined }
+          : {},
+      );
     }
   } else {
     for await (const batch of table.batches) {
@@ -131,8 +173,13 @@ export async function writePdf(out: Writable, table: ExportTable): Promise<void>
   }
   if (source.footer) await place(cells(source.footer), { bold: true, fill: '#eef1f5' });
   if (truncated) {
-    doc.font('Helvetica-Oblique').fontSize(fonts.size).fillColor(MUTED)
-      .text(`Only the first ${limit} rows are shown; export CSV or XLSX for all of them.`, MARGIN, y + 6, { lineBreak: false });
+    doc
+      .font('Helvetica-Oblique')
+      .fontSize(fonts.size)
+      .fillColor(MUTED)
+      .text(`Only the first ${limit} rows are shown; export CSV or XLSX for all of them.`, MARGIN, y + 6, {
+        lineBreak: false,
+      });
   }
   doc.end();
   await finished;
@@ -145,15 +192,40 @@ function hasLevels(rows: PdfRow[]): boolean {
 /** Title and range, totals, and the page number: drawn on every page; returns where the content starts. */
 function pageHeading(doc: PDFKit.PDFDocument, table: ExportTable, page: number, pageWidth: number): number {
   const width = pageWidth - 2 * MARGIN;
-  doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text(table.title, MARGIN, MARGIN, { width: width / 2, lineBreak: false });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(pdfSafe(table.subtitle), MARGIN + width / 2, MARGIN + 4, { width: width / 2, align: 'right', lineBreak: false });
-  doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(pdfSafe(table.totals.join('     ')), MARGIN, MARGIN + 20, { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(14)
+    .fillColor(INK)
+    .text(table.title, MARGIN, MARGIN, { width: width / 2, lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(pdfSafe(table.subtitle), MARGIN + width / 2, MARGIN + 4, {
+      width: width / 2,
+      align: 'right',
+      lineBreak: false,
+    });
+  doc
+    .font('Helvetica')
+    .fontSize(8.5)
+    .fillColor(INK)
+    .text(pdfSafe(table.totals.join('     ')), MARGIN, MARGIN + 20, { width });
   const y = doc.y + 6;
-  doc.save().moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.7).stroke('#9aa5b1').restore();
+  doc
+    .save()
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + width, y)
+    .lineWidth(0.7)
+    .stroke('#9aa5b1')
+    .restore();
   // The footer sits in the bottom margin: lift it while drawing so pdfkit does not start a page.
   const bottomMargin = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED)
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(MUTED)
     .text(`Page ${page}`, MARGIN, doc.page.height - MARGIN + 4, { width, align: 'right', lineBreak: false });
   doc.page.margins.bottom = bottomMargin;
   doc.fillColor('black');

@@ -30,14 +30,14 @@ export function streamExport(format: ExportFormat, table: ExportTable): Streamab
   void WRITERS[format](out, table)
     .finally(() => table.dispose?.())
     .then(
-    () => {
-      if (!out.writableEnded) out.end();
-    },
-    (error: unknown) => {
-      logger.error(`${format} export failed: ${error instanceof Error ? error.message : String(error)}`);
-      out.destroy(error instanceof Error ? error : new Error(String(error)));
-    },
-  );
+      () => {
+        if (!out.writableEnded) out.end();
+      },
+      (error: unknown) => {
+        logger.error(`${format} export failed: ${error instanceof Error ? error.message : String(error)}`);
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   const extension = format.toLowerCase();
   return new StreamableFile(out, {
     type: CONTENT_TYPES[format],

@@ -13,7 +13,12 @@ describe('chartSeries', () => {
 
   it('62 days stay daily; 63 become weeks starting on weekStart, sums kept', () => {
     expect(chartSeries(new Map(), '2024-01-01', '2024-03-02').bars).toHaveLength(62);
-    const values = new Map([['2024-01-01', 10], ['2024-01-07', 5], ['2024-01-08', 7], ['2024-03-03', 1]]);
+    const values = new Map([
+      ['2024-01-01', 10],
+      ['2024-01-07', 5],
+      ['2024-01-08', 7],
+      ['2024-03-03', 1],
+    ]);
     const weeks = chartSeries(values, '2024-01-01', '2024-03-03', 'MONDAY');
     expect(weeks.unit).toBe('week');
     expect(weeks.bars[0]).toEqual({ start: '2024-01-01', label: 'Jan 1', value: 15 });
@@ -27,7 +32,11 @@ describe('chartSeries', () => {
     const series = chartSeries(new Map([['2024-02-10', 4]]), '2023-01-01', '2024-12-31');
     expect(series.unit).toBe('month');
     expect(series.bars).toHaveLength(24);
-    expect(series.bars.find((b) => b.start === '2024-02-01')).toEqual({ start: '2024-02-01', label: 'Feb 2024', value: 4 });
+    expect(series.bars.find((b) => b.start === '2024-02-01')).toEqual({
+      start: '2024-02-01',
+      label: 'Feb 2024',
+      value: 4,
+    });
   });
 
   it('dates are taken in the report zone', () => {
@@ -50,8 +59,20 @@ describe('niceTicks / labelEvery', () => {
 
 describe('shares', () => {
   it('largest first, as fractions of the total, with the tail as Other', () => {
-    const list = shares([{ name: 'a', value: 1 }, { name: 'b', value: 6 }, { name: 'c', value: 2 }, { name: 'd', value: 1 }], 3);
-    expect(list.map((s) => [s.name, s.share])).toEqual([['b', 0.6], ['c', 0.2], ['Other (2)', 0.2]]);
+    const list = shares(
+      [
+        { name: 'a', value: 1 },
+        { name: 'b', value: 6 },
+        { name: 'c', value: 2 },
+        { name: 'd', value: 1 },
+      ],
+      3,
+    );
+    expect(list.map((s) => [s.name, s.share])).toEqual([
+      ['b', 0.6],
+      ['c', 0.2],
+      ['Other (2)', 0.2],
+    ]);
   });
 
   it('nothing tracked: no shares, no division by zero', () => {

@@ -27,7 +27,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function dateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`);
@@ -38,11 +40,23 @@ const fromDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * there) over `first`..`last` (dates in the report's zone); weeks start on
  * `weekStart`, as the report's weeks do.
  */
-export function chartSeries(values: Map<string, number>, first: string, last: string, weekStart = 'MONDAY'): ChartSeries {
+export function chartSeries(
+  values: Map<string, number>,
+  first: string,
+  last: string,
+  weekStart = 'MONDAY',
+): ChartSeries {
   const days: string[] = [];
   for (let t = toDay(first); t <= toDay(last); t += DAY_MS) days.push(fromDay(t));
   if (days.length <= DAILY_LIMIT) {
-    return { unit: 'day', bars: days.map((d) => ({ start: d, label: `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8))}`, value: values.get(d) ?? 0 })) };
+    return {
+      unit: 'day',
+      bars: days.map((d) => ({
+        start: d,
+        label: `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8))}`,
+        value: values.get(d) ?? 0,
+      })),
+    };
   }
   const startDay = Math.max(0, WEEK_DAYS.indexOf(weekStart));
   const weekOf = (d: string) => {
@@ -58,7 +72,10 @@ export function chartSeries(values: Map<string, number>, first: string, last: st
     const key = bucketOf(d);
     let bar = bars.get(key);
     if (!bar) {
-      const label = unit === 'week' ? `${MONTHS[Number(key.slice(5, 7)) - 1]} ${Number(key.slice(8))}` : `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+      const label =
+        unit === 'week'
+          ? `${MONTHS[Number(key.slice(5, 7)) - 1]} ${Number(key.slice(8))}`
+          : `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
       bar = { start: key, label, value: 0 };
       bars.set(key, bar);
     }
@@ -98,6 +115,7 @@ export function shares(groups: { name: string; value: number; color?: string | n
   const head = sorted.length > limit ? sorted.slice(0, limit - 1) : sorted;
   const rest = sorted.slice(head.length);
   const list = head.map((g) => ({ name: g.name, value: g.value, color: g.color ?? null }));
-  if (rest.length) list.push({ name: `Other (${rest.length})`, value: rest.reduce((s, g) => s + g.value, 0), color: null });
+  if (rest.length)
+    list.push({ name: `Other (${rest.length})`, value: rest.reduce((s, g) => s + g.value, 0), color: null });
   return list.map((g) => ({ ...g, share: total ? g.value / total : 0 }));
 }

@@ -7,13 +7,32 @@ import type { SummaryReportFilterDto } from '../summary/dto/summary-report-filte
 import type { GroupOneDto, TimeEntrySummaryReportDto } from '../summary/dto/summary-report.dto';
 import { SummaryReportService } from '../summary/summary-report.service';
 import { summaryGroupsOf } from '../summary/summary-report.store';
-import { decimalHours, type ExportCell, type ExportColumn, type ExportFormat, type ExportTable, hms, money, type PdfRow, rangeLabel } from './export-table';
+import {
+  decimalHours,
+  type ExportCell,
+  type ExportColumn,
+  type ExportFormat,
+  type ExportTable,
+  hms,
+  money,
+  type PdfRow,
+  rangeLabel,
+} from './export-table';
 import { streamExport } from './report-export';
 import { chartSeries, dateIn, shares } from './summary-chart';
 
 const GROUP_LABELS: Record<string, string> = {
-  PROJECT: 'Project', CLIENT: 'Client', TASK: 'Task', TAG: 'Tag', USER: 'User', USER_GROUP: 'Group', DATE: 'Date',
-  WEEK: 'Week', MONTH: 'Month', YEAR: 'Year', TIMEENTRY: 'Time entry',
+  PROJECT: 'Project',
+  CLIENT: 'Client',
+  TASK: 'Task',
+  TAG: 'Tag',
+  USER: 'User',
+  USER_GROUP: 'Group',
+  DATE: 'Date',
+  WEEK: 'Week',
+  MONTH: 'Month',
+  YEAR: 'Year',
+  TIMEENTRY: 'Time entry',
 };
 
 /** Whole hours for a chart axis (`8h`, `1.5h`). */
@@ -28,19 +47,35 @@ function axisHours(seconds: number): string {
  * past 62 days), each first-level group's share, and a table of the groups in
  * one indented column with the first level in bold as subtotals.
  */
-export function summaryExportTable(report: TimeEntrySummaryReportDto, scope: ReportScope, groups: string[], range: string): ExportTable {
+export function summaryExportTable(
+  report: TimeEntrySummaryReportDto,
+  scope: ReportScope,
+  groups: string[],
+  range: string,
+): ExportTable {
   const showAmount = scope.amountShown !== null;
   const currency = scope.currency;
   const columns: ExportColumn[] = [
     ...groups.map((g): ExportColumn => ({ header: GROUP_LABELS[g] ?? g, width: 22, wrap: true })),
     { header: 'Duration (h)', width: 12, numeric: true, kind: 'duration' },
     { header: 'Duration (decimal)', width: 12, numeric: true, xlsxNumber: true, kind: 'hours' },
-    ...(showAmount ? [{ header: `Amount (${currency})`, width: 12, numeric: true, xlsxNumber: true, kind: 'money' } satisfies ExportColumn] : []),
+    ...(showAmount
+      ? [
+          {
+            header: `Amount (${currency})`,
+            width: 12,
+            numeric: true,
+            xlsxNumber: true,
+            kind: 'money',
+          } satisfies ExportColumn,
+        ]
+      : []),
   ];
   const totals = report.totals.at(0);
   const total = totals?.totalTime ?? 0;
-  const valueOf = (node: { duration: number; amount: number | null }) => (showAmount ? node.amount ?? 0 : node.duration);
-  const grand = showAmount ? totals?.totalAmount ?? 0 : total;
+  const valueOf = (node: { duration: number; amount: number | null }) =>
+    showAmount ? (node.amount ?? 0) : node.duration;
+  const grand = showAmount ? (totals?.totalAmount ?? 0) : total;
   const share = (node: GroupOneDto) => (grand > 0 ? `${((valueOf(node) / grand) * 100).toFixed(1)}%` : '');
   const rows: ExportCell[][] = [];
   const pdfRows: PdfRow[] = [];
@@ -49,7 +84,16 @@ export function summaryExportTable(report: TimeEntrySummaryReportDto, scope: Rep
       const names = [...path, node.name];
       const amount = showAmount ? [money(node.amount ?? 0)] : [];
       rows.push([...groups.map((_, i) => names[i] ?? ''), hms(node.duration), decimalHours(node.duration), ...amount]);
-      pdfRows.push({ cells: [node.name || '(Without name)', hms(node.duration), decimalHours(node.duration), ...amount, path.length ? '' : share(node)], level: path.length });
+      pdfRows.push({
+        cells: [
+          node.name || '(Without name)',
+          hms(node.duration),
+          decimalHours(node.duration),
+          ...amount,
+          path.length ? '' : share(node),
+        ],
+        level: path.length,
+      });
       if (node.children?.length) walk(node.children, names);
     }
   };
@@ -57,7 +101,7 @@ export function summaryExportTable(report: TimeEntrySummaryReportDto, scope: Rep
   const totalAmount = showAmount ? [money(totals?.totalAmount ?? 0)] : [];
   const first = dateIn(scope.start, scope.timeZone);
   const last = dateIn(scope.end, scope.timeZone);
-  const perDay = new Map(report.chart.map((d) => [d.id, showAmount ? d.totalAmount ?? 0 : d.totalTime]));
+  const perDay = new Map(report.chart.map((d) => [d.id, showAmount ? (d.totalAmount ?? 0) : d.totalTime]));
   const series = chartSeries(perDay, first, last, scope.weekStart);
   const format = showAmount ? (cents: number) => `${money(cents)} ${currency}` : hms;
   const label = groups.map((g) => GROUP_LABELS[g] ?? g).join(' / ');
@@ -80,9 +124,13 @@ export function summaryExportTable(report: TimeEntrySummaryReportDto, scope: Rep
       series,
       format,
       scale: showAmount ? 100 : 3600,
-      axis: showAmount ? (cents) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(cents / 100) : axisHours,
+      axis: showAmount
+        ? (cents) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(cents / 100)
+        : axisHours,
       shareTitle: `Share by ${(GROUP_LABELS[groups[0]] ?? groups[0]).toLowerCase()}`,
-      shares: shares(report.groupOne.map((g) => ({ name: g.name || '(Without name)', value: valueOf(g), color: g.color }))),
+      shares: shares(
+        report.groupOne.map((g) => ({ name: g.name || '(Without name)', value: valueOf(g), color: g.color })),
+      ),
     },
     pdfTable: {
       columns: [

@@ -16,7 +16,13 @@ export function weeklyExportTable(result: WeeklyResult, byProject: boolean): Exp
   const amountLabel = scope.amountShown ? `Amount (${scope.currency})` : null;
   const columns: ExportColumn[] = [
     { header: byProject ? 'Project' : 'User', width: 22, wrap: true },
-    ...days.map((d): ExportColumn => ({ header: d, pdfHeader: dayHeader(d), width: 11, numeric: true, kind: 'duration' })),
+    ...days.map((d): ExportColumn => ({
+      header: d,
+      pdfHeader: dayHeader(d),
+      width: 11,
+      numeric: true,
+      kind: 'duration',
+    })),
     { header: 'Total', width: 11, numeric: true, kind: 'duration' },
     { header: 'Total (decimal)', width: 11, numeric: true, pdf: false, kind: 'hours' },
     ...(amountLabel ? [{ header: amountLabel, width: 12, numeric: true, kind: 'money' } satisfies ExportColumn] : []),
@@ -24,7 +30,13 @@ export function weeklyExportTable(result: WeeklyResult, byProject: boolean): Exp
   const amount = (cents: number | null): ExportCell[] => (amountLabel ? [money(cents ?? 0)] : []);
   const rows: ExportCell[][] = [];
   for (const group of report.groupOne) {
-    rows.push([group.name, ...group.days.map((d) => hms(d.duration)), hms(group.duration), decimalHours(group.duration), ...amount(group.amount)]);
+    rows.push([
+      group.name,
+      ...group.days.map((d) => hms(d.duration)),
+      hms(group.duration),
+      decimalHours(group.duration),
+      ...amount(group.amount),
+    ]);
   }
   const totals = report.totals.at(0);
   return {
@@ -34,7 +46,13 @@ export function weeklyExportTable(result: WeeklyResult, byProject: boolean): Exp
     currency: scope.currency,
     columns,
     batches: [rows],
-    footer: ['Total', ...report.totalsByDay.map((d) => hms(d.duration)), hms(totals?.totalTime ?? 0), decimalHours(totals?.totalTime ?? 0), ...amount(totals?.totalAmount ?? 0)],
+    footer: [
+      'Total',
+      ...report.totalsByDay.map((d) => hms(d.duration)),
+      hms(totals?.totalTime ?? 0),
+      decimalHours(totals?.totalTime ?? 0),
+      ...amount(totals?.totalAmount ?? 0),
+    ],
     totals: [
       `Total: ${hms(totals?.totalTime ?? 0)}`,
       `Billable: ${hms(totals?.totalBillableTime ?? 0)}`,

@@ -32,7 +32,10 @@ describe('columnLetter / xlsxWidths', () => {
   });
 
   it('widths fit header and content, capped for long text', () => {
-    const widths = xlsxWidths([{ header: 'Description' }, { header: 'Duration (h)', kind: 'duration' }], [['x'.repeat(200), '01:00:00']]);
+    const widths = xlsxWidths(
+      [{ header: 'Description' }, { header: 'Duration (h)', kind: 'duration' }],
+      [['x'.repeat(200), '01:00:00']],
+    );
     expect(widths).toEqual([60, 14]);
   });
 });

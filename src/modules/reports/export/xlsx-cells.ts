@@ -76,7 +76,10 @@ export function xlsxWidths(columns: ExportColumn[], sample: ExportCell[][]): num
   return columns.map((column, i) => {
     const kind = kindOf(column);
     const fixed = kind === 'duration' ? 10 : kind === 'date' ? 11 : kind === 'money' ? 14 : kind === 'hours' ? 9 : 0;
-    const content = Math.max(0, ...sample.map((row) => (row[i] === null || row[i] === undefined ? 0 : String(row[i]).length)));
+    const content = Math.max(
+      0,
+      ...sample.map((row) => (row[i] === null || row[i] === undefined ? 0 : String(row[i]).length)),
+    );
     return Math.min(60, Math.max(column.header.length + 2, fixed, content + 2));
   });
 }

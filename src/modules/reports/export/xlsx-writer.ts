@@ -17,11 +17,15 @@ export async function writeXlsx(out: Writable, table: ExportTable): Promise<void
   workbook.calcProperties = { fullCalcOnLoad: true };
   const sheet = workbook.addWorksheet(table.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   const kinds = table.columns.map(kindOf);
-  const iterator = (Symbol.asyncIterator in table.batches ? table.batches[Symbol.asyncIterator]() : toAsync(table.batches));
+  const iterator =
+    Symbol.asyncIterator in table.batches ? table.batches[Symbol.asyncIterator]() : toAsync(table.batches);
   // The first batch fixes the widths (columns are written before the first row).
   const first = await iterator.next();
   const firstBatch: ExportCell[][] = first.done ? [] : first.value;
-  const widths = xlsxWidths(table.columns, [...firstBatch.slice(0, SAMPLE_ROWS), ...(table.footer ? [table.footer] : [])]);
+  const widths = xlsxWidths(table.columns, [
+    ...firstBatch.slice(0, SAMPLE_ROWS),
+    ...(table.footer ? [table.footer] : []),
+  ]);
   sheet.columns = table.columns.map((c, i) => ({ header: c.header, width: widths[i] }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
@@ -53,12 +57,17 @@ export async function writeXlsx(out: Writable, table: ExportTable): Promise<void
       const target = row.getCell(i + 1);
       const typed = xlsxCell(cell, kinds[i], table.currency);
       // A column without a footer value has no total here either; a streamed table's totals have no cached result (computed on open).
-      const formula = summed[i] && table.columns[i].total !== false && lastData > 1 && (table.footer ? typed.value !== null : true);
+      const formula =
+        summed[i] && table.columns[i].total !== false && lastData > 1 && (table.footer ? typed.value !== null : true);
       if (formula) {
         const range = `${columnLetter(i + 1)}2:${columnLetter(i + 1)}${lastData}`;
-        const criteria = table.xlsxTotalWhereEmpty === undefined ? null : `${columnLetter(table.xlsxTotalWhereEmpty + 1)}2:${columnLetter(table.xlsxTotalWhereEmpty + 1)}${lastData}`;
+        const criteria =
+          table.xlsxTotalWhereEmpty === undefined
+            ? null
+            : `${columnLetter(table.xlsxTotalWhereEmpty + 1)}2:${columnLetter(table.xlsxTotalWhereEmpty + 1)}${lastData}`;
         const expression = criteria ? `SUMIFS(${range},${criteria},"")` : `SUM(${range})`;
-        target.value = typed.value === null ? { formula: expression } : { formula: expression, result: typed.value as number };
+        target.value =
+          typed.value === null ? { formula: expression } : { formula: expression, result: typed.value as number };
         target.numFmt = xlsxCell(0, kinds[i], table.currency).numFmt ?? 'General';
       } else if (typed.value !== null) {
         target.value = typed.value;

@@ -1,16 +1,25 @@
 import { likePattern, SqlConditions } from '../../../common/utils/sql';
 import {
-  archivedFlag, containsCondition, type FlagFilters, flagConditions, type IdFilters, idFilterConditions, idsOrNull, visibilityCondition,
+  archivedFlag,
+  containsCondition,
+  type FlagFilters,
+  flagConditions,
+  type IdFilters,
+  idFilterConditions,
+  idsOrNull,
+  visibilityCondition,
 } from './report-conditions.store';
 import type { ContainsArchivedFilterDto, ReportFilterBaseDto } from './report-filter.dto';
 import type { ReportScope } from './report-scope.store';
 
 /** The filter fields of the expense report (ExpenseReportFilterV1) that select expenses. */
-export type ExpenseFilter = IdFilters & FlagFilters & Pick<ReportFilterBaseDto, 'currency'> & {
-  categories?: ContainsArchivedFilterDto;
-  note?: string;
-  withoutNote?: boolean;
-};
+export type ExpenseFilter = IdFilters &
+  FlagFilters &
+  Pick<ReportFilterBaseDto, 'currency'> & {
+    categories?: ContainsArchivedFilterDto;
+    note?: string;
+    withoutNote?: boolean;
+  };
 
 /**
  * The expense report's WHERE over `expenses e`, the counterpart of
@@ -48,8 +57,10 @@ export function buildExpenseWhere(scope: ReportScope, filter: ExpenseFilter, par
   const categories = idsOrNull(filter.categories?.ids);
   if (categories) {
     const archived = archivedFlag(filter.categories?.status);
-    const set = archived === null ? `${p(categories)}::bpchar[]`
-      : `ARRAY(SELECT x.id FROM expense_categories x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(categories)}::bpchar[]) AND x.archived = ${archived})`;
+    const set =
+      archived === null
+        ? `${p(categories)}::bpchar[]`
+        : `ARRAY(SELECT x.id FROM expense_categories x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(categories)}::bpchar[]) AND x.archived = ${archived})`;
     and.push(containsCondition('e.category_id', filter.categories?.contains, set, false));
   }
   const currencies = idsOrNull(filter.currency?.ids);

@@ -18,8 +18,14 @@ export type IdFilters = Pick<ReportFilterBaseDto, 'users' | 'userGroups' | 'proj
 export type FlagFilters = Pick<ReportFilterBaseDto, 'billable' | 'invoicingState' | 'approvalState'>;
 
 /** CONTAINS / CONTAINS_ONLY: `col` in the set; DOES_NOT_CONTAIN: not in it (NULL included when `nullable`). */
-export function containsCondition(col: string, contains: ContainsType | undefined, set: string, nullable: boolean): string {
-  if (contains === 'DOES_NOT_CONTAIN') return nullable ? `(${col} IS NULL OR NOT ${col} = ANY(${set}))` : `NOT ${col} = ANY(${set})`;
+export function containsCondition(
+  col: string,
+  contains: ContainsType | undefined,
+  set: string,
+  nullable: boolean,
+): string {
+  if (contains === 'DOES_NOT_CONTAIN')
+    return nullable ? `(${col} IS NULL OR NOT ${col} = ANY(${set}))` : `NOT ${col} = ANY(${set})`;
   return `${col} = ANY(${set})`;
 }
 
@@ -30,11 +36,16 @@ export function idsOrNull(list: string[] | undefined): string[] | null {
 
 export function memberStatuses(status: string | undefined): string[] | null {
   switch (status) {
-    case 'ACTIVE': return ['ACTIVE'];
-    case 'PENDING': return ['PENDING'];
-    case 'INACTIVE': return ['INACTIVE', 'DECLINED'];
-    case 'ACTIVE_WITH_PENDING': return ['ACTIVE', 'PENDING'];
-    default: return null;
+    case 'ACTIVE':
+      return ['ACTIVE'];
+    case 'PENDING':
+      return ['PENDING'];
+    case 'INACTIVE':
+      return ['INACTIVE', 'DECLINED'];
+    case 'ACTIVE_WITH_PENDING':
+      return ['ACTIVE', 'PENDING'];
+    default:
+      return null;
   }
 }
 
@@ -50,8 +61,10 @@ export function archivedFlag(status: string | undefined): boolean | null {
 export function visibilityCondition(scope: ReportScope, alias: string, p: ParamFn): string | null {
   if (!scope.visibility) return null;
   const own = [`${alias}.user_id = ${p(scope.userId)}`];
-  if (scope.visibility.teamUserIds.length) own.push(`${alias}.user_id = ANY(${p(scope.visibility.teamUserIds)}::bpchar[])`);
-  if (scope.visibility.projectIds?.length) own.push(`${alias}.project_id = ANY(${p(scope.visibility.projectIds)}::bpchar[])`);
+  if (scope.visibility.teamUserIds.length)
+    own.push(`${alias}.user_id = ANY(${p(scope.visibility.teamUserIds)}::bpchar[])`);
+  if (scope.visibility.projectIds?.length)
+    own.push(`${alias}.project_id = ANY(${p(scope.visibility.projectIds)}::bpchar[])`);
   return `(${own.join(' OR ')})`;
 }
 
@@ -77,8 +90,10 @@ export function idFilterConditions(filter: IdFilters, alias: string, ws: string,
   const projects = idsOrNull(filter.projects?.ids);
   if (projects) {
     const archived = archivedFlag(filter.projects?.status);
-    const set = archived === null ? `${p(projects)}::bpchar[]`
-      : `ARRAY(SELECT x.id FROM projects x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(projects)}::bpchar[]) AND x.archived = ${archived})`;
+    const set =
+      archived === null
+        ? `${p(projects)}::bpchar[]`
+        : `ARRAY(SELECT x.id FROM projects x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(projects)}::bpchar[]) AND x.archived = ${archived})`;
     and.push(containsCondition(`${alias}.project_id`, filter.projects?.contains, set, true));
   }
   const clients = idsOrNull(filter.clients?.ids);
@@ -91,8 +106,10 @@ export function idFilterConditions(filter: IdFilters, alias: string, ws: string,
   const tasks = idsOrNull(filter.tasks?.ids);
   if (tasks) {
     const status = filter.tasks?.status === 'ACTIVE' ? 'ACTIVE' : filter.tasks?.status === 'ARCHIVED' ? 'DONE' : null;
-    const set = status === null ? `${p(tasks)}::bpchar[]`
-      : `ARRAY(SELECT x.id FROM tasks x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(tasks)}::bpchar[]) AND x.status = '${status}')`;
+    const set =
+      status === null
+        ? `${p(tasks)}::bpchar[]`
+        : `ARRAY(SELECT x.id FROM tasks x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(tasks)}::bpchar[]) AND x.status = '${status}')`;
     and.push(containsCondition(`${alias}.task_id`, filter.tasks?.contains, set, true));
   }
   return and;

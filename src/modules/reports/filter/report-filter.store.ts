@@ -1,7 +1,13 @@
 import { BadRequestException } from '@nestjs/common';
 import { likePattern, SqlConditions } from '../../../common/utils/sql';
 import {
-  archivedFlag, containsCondition, flagConditions, idFilterConditions, idsOrNull, type ParamFn, visibilityCondition,
+  archivedFlag,
+  containsCondition,
+  flagConditions,
+  idFilterConditions,
+  idsOrNull,
+  type ParamFn,
+  visibilityCondition,
 } from './report-conditions.store';
 import type { CustomFieldFilterDto, ReportFilterBaseDto } from './report-filter.dto';
 import type { ReportScope } from './report-scope.store';
@@ -44,10 +50,19 @@ import { amountCentsSql, roundDurationSql } from './report-time';
  *   they may see (public ones unless onlyAdminsSeePublicProjectsEntries, ones
  *   they are members of, ones they manage).
  */
-export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto, params: unknown[], options: { includeRunning?: boolean } = {}): string {
+export function buildReportWhere(
+  scope: ReportScope,
+  filter: ReportFilterBaseDto,
+  params: unknown[],
+  options: { includeRunning?: boolean } = {},
+): string {
   const p = new SqlConditions(params).param;
   const ws = p(scope.workspaceId);
-  const and: string[] = [`te.workspace_id = ${ws}`, `te.start_at >= ${p(scope.start)}`, `te.start_at <= ${p(scope.end)}`];
+  const and: string[] = [
+    `te.workspace_id = ${ws}`,
+    `te.start_at >= ${p(scope.start)}`,
+    `te.start_at <= ${p(scope.end)}`,
+  ];
   if (!options.includeRunning) and.push('te.end_at IS NOT NULL');
 
   const visible = visibilityCondition(scope, 'te', p);
@@ -57,17 +72,29 @@ export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto
   const tags = idsOrNull(filter.tags?.ids);
   if (tags) {
     const archived = archivedFlag(filter.tags?.status);
-    const set = archived === null ? `${p(tags)}::bpchar[]`
-      : `ARRAY(SELECT x.id FROM tags x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(tags)}::bpchar[]) AND x.archived = ${archived})`;
+    const set =
+      archived === null
+        ? `${p(tags)}::bpchar[]`
+        : `ARRAY(SELECT x.id FROM tags x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(tags)}::bpchar[]) AND x.archived = ${archived})`;
     const has = `EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND tt.tag_id = ANY(${set}))`;
     const contains = filter.tags?.contains ?? filter.tags?.containedInTimeentry;
     if (contains === 'DOES_NOT_CONTAIN') and.push(`NOT ${has}`);
     else if (contains === 'CONTAINS_ONLY') {
-      and.push(`${has} AND NOT EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND NOT tt.tag_id = ANY(${set}))`);
+      and.push(
+        `${has} AND NOT EXISTS (SELECT 1 FROM time_entry_tags tt WHERE tt.time_entry_id = te.id AND NOT tt.tag_id = ANY(${set}))`,
+      );
     } else and.push(has);
   }
   const currencies = idsOrNull(filter.currency?.ids);
-  if (currencies) and.push(containsCondition('te.currency', filter.currency?.contains, `${p(currencies.map((c) => c.toUpperCase()))}::text[]`, false));
+  if (currencies)
+    and.push(
+      containsCondition(
+        'te.currency',
+        filter.currency?.contains,
+        `${p(currencies.map((c) => c.toUpperCase()))}::text[]`,
+        false,
+      ),
+    );
 
   if (filter.withoutDescription) and.push(`te.description = ''`);
   else if (filter.description) and.push(`te.description ILIKE ${p(likePattern(filter.description))} ESCAPE '\\'`);
@@ -77,33 +104,56 @@ export function buildReportWhere(scope: ReportScope, filter: ReportFilterBaseDto
     const cond = customFieldCondition(field, p, 'v.value');
     if (cond) {
       const rows = `time_entry_custom_fields v WHERE v.time_entry_id = te.id AND v.custom_field_id = ${p(field.id)}`;
-      and.push(cond.negate ? `NOT EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})` : `EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})`);
+      and.push(
+        cond.negate
+          ? `NOT EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})`
+          : `EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})`,
+      );
     }
   }
   for (const field of filter.userCustomFields ?? []) {
     const cond = customFieldCondition(field, p, 'v.value');
     if (cond) {
       const rows = `user_custom_field_values v WHERE v.workspace_id = ${ws} AND v.user_id = te.user_id AND v.custom_field_id = ${p(field.id)}`;
-      and.push(cond.negate ? `NOT EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})` : `EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})`);
+      and.push(
+        cond.negate
+          ? `NOT EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})`
+          : `EXISTS (SELECT 1 FROM ${rows} AND ${cond.sql})`,
+      );
     }
   }
   return and.join('\n  AND ');
 }
 
 /** A condition on a stored jsonb value (`col`); `negate` means "no row matches" (isEmpty, unchecked). */
-function customFieldCondition(field: CustomFieldFilterDto, p: ParamFn, col: string): { sql: string; negate: boolean } | null {
+function customFieldCondition(
+  field: CustomFieldFilterDto,
+  p: ParamFn,
+  col: string,
+): { sql: string; negate: boolean } | null {
   const nonEmpty = `${col} IS NOT NULL AND ${col} NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb)`;
   if (field.isEmpty) return { sql: nonEmpty, negate: true };
   const value = field.value;
   if (value === undefined || value === null) return null;
   const bad = (msg: string) => new BadRequestException(`customFields: ${msg}`);
-  const type = field.type ?? (typeof value === 'number' ? 'NUMBER' : typeof value === 'boolean' ? 'CHECKBOX' : Array.isArray(value) ? 'DROPDOWN_MULTIPLE' : 'TXT');
+  const type =
+    field.type ??
+    (typeof value === 'number'
+      ? 'NUMBER'
+      : typeof value === 'boolean'
+        ? 'CHECKBOX'
+        : Array.isArray(value)
+          ? 'DROPDOWN_MULTIPLE'
+          : 'TXT');
   switch (type) {
     case 'NUMBER': {
       const n = typeof value === 'number' ? value : Number(value);
       if (!Number.isFinite(n)) throw bad('a NUMBER value must be a number');
       const op = field.numberCondition === 'GREATER_THAN' ? '>' : field.numberCondition === 'LESS_THAN' ? '<' : '=';
-      return { sql: `jsonb_typeof(${col}) = 'number' AND (${col} #>> '{}')::numeric ${op} ${p(n)}::numeric`, negate: false };
+      return {
+        sql: `jsonb_typeof(${col}) = 'number' AND (${col} #>> '{}')::numeric ${op} ${p(n)}::numeric`,
+        negate: false,
+      };
     }
     case 'CHECKBOX': {
       const on = value === true || value === 'true';
@@ -116,7 +166,10 @@ function customFieldCondition(field: CustomFieldFilterDto, p: ParamFn, col: stri
     case 'DROPDOWN_MULTIPLE': {
       const list = Array.isArray(value) ? value : [value];
       if (!list.every((v) => typeof v === 'string')) throw bad('a DROPDOWN_MULTIPLE value must be a list of strings');
-      return { sql: `(CASE WHEN jsonb_typeof(${col}) = 'array' THEN ${col} ?| ${p(list)}::text[] ELSE (${col} #>> '{}') = ANY(${p(list)}::text[]) END)`, negate: false };
+      return {
+        sql: `(CASE WHEN jsonb_typeof(${col}) = 'array' THEN ${col} ?| ${p(list)}::text[] ELSE (${col} #>> '{}') = ANY(${p(list)}::text[]) END)`,
+        negate: false,
+      };
     }
     default:
       if (typeof value !== 'string') throw bad('a TXT or LINK value must be a string');
@@ -140,13 +193,32 @@ export interface ReportExprs {
   amount: string;
 }
 
-export function reportExprs(scope: ReportScope, options: { includeRunning?: boolean; alias?: string } = {}): ReportExprs {
+export function reportExprs(
+  scope: ReportScope,
+  options: { includeRunning?: boolean; alias?: string } = {},
+): ReportExprs {
   const te = options.alias ?? 'te';
-  const raw = options.includeRunning ? `coalesce(${te}.duration, greatest(0, extract(epoch FROM now() - ${te}.start_at)::int))` : `${te}.duration`;
+  const raw = options.includeRunning
+    ? `coalesce(${te}.duration, greatest(0, extract(epoch FROM now() - ${te}.start_at)::int))`
+    : `${te}.duration`;
   const duration = roundDurationSql(raw, scope.rounding);
   const earned = `CASE WHEN ${te}.billable THEN ${amountCentsSql(duration, `${te}.hourly_rate`)} ELSE 0 END`;
   const cost = amountCentsSql(duration, `${te}.cost_rate`);
   const profit = `(${earned} - ${cost})`;
-  const amount = scope.amountShown === 'COST' ? cost : scope.amountShown === 'PROFIT' ? profit : scope.amountShown === 'EARNED' ? earned : 'NULL::bigint';
-  return { duration, billableDuration: `CASE WHEN ${te}.billable THEN ${duration} ELSE 0 END`, earned, cost, profit, amount };
+  const amount =
+    scope.amountShown === 'COST'
+      ? cost
+      : scope.amountShown === 'PROFIT'
+        ? profit
+        : scope.amountShown === 'EARNED'
+          ? earned
+          : 'NULL::bigint';
+  return {
+    duration,
+    billableDuration: `CASE WHEN ${te}.billable THEN ${duration} ELSE 0 END`,
+    earned,
+    cost,
+    profit,
+    amount,
+  };
 }

@@ -45,7 +45,16 @@ const SHOWN: readonly string[] = ['EARNED', 'COST', 'PROFIT'];
 
 /** The filter fields a scope is resolved from (every report body has them; the expense report lacks the optional amount/rounding ones). */
 export type ReportScopeFilter = Pick<
-  ReportFilterBaseDto, 'dateRangeStart' | 'dateRangeEnd' | 'dateRangeType' | 'timeZone' | 'weekStart' | 'rounding' | 'amountShown' | 'amounts' | 'users'
+  ReportFilterBaseDto,
+  | 'dateRangeStart'
+  | 'dateRangeEnd'
+  | 'dateRangeType'
+  | 'timeZone'
+  | 'weekStart'
+  | 'rounding'
+  | 'amountShown'
+  | 'amounts'
+  | 'users'
 >;
 
 /**
@@ -53,7 +62,10 @@ export type ReportScopeFilter = Pick<
  * hash aggregates, no JIT). REPEATABLE READ: a report made of several
  * statements (groups and totals, a page and its totals) reads one snapshot.
  */
-export async function inReportTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inReportTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     await applyReportSettings(manager);
     return work(manager);
@@ -71,7 +83,12 @@ export async function applyReportSettings(manager: EntityManager): Promise<void>
  * member names users whose time they may not see (when the workspace shows
  * members only their own time: onlyAdminsSeeAllTimeEntries).
  */
-export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, filter: ReportScopeFilter, now = new Date()): Promise<ReportScope> {
+export async function resolveReportScope(
+  manager: Pick<EntityManager, 'query'>,
+  ws: WorkspaceContext,
+  filter: ReportScopeFilter,
+  now = new Date(),
+): Promise<ReportScope> {
   const rows: ScopeRow[] = await manager.query(
     `SELECT w.settings, w.currency, u.settings->>'timeZone' AS tz, u.settings->>'weekStart' AS week_start
        FROM workspaces w LEFT JOIN users u ON u.id = $2 WHERE w.id = $1`,
@@ -81,9 +98,14 @@ export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, 
   if (!row) throw new ForbiddenException('You are not a member of this workspace');
   const settings = row.settings;
 
-  if (filter.timeZone !== undefined && !isValidTimeZone(filter.timeZone)) throw new BadRequestException(`Unknown time zone: ${filter.timeZone}`);
+  if (filter.timeZone !== undefined && !isValidTimeZone(filter.timeZone))
+    throw new BadRequestException(`Unknown time zone: ${filter.timeZone}`);
   const timeZone = filter.timeZone ?? (row.tz && isValidTimeZone(row.tz) ? row.tz : 'UTC');
-  const weekStart = filter.weekStart ?? ((REPORT_WEEK_DAYS as readonly string[]).includes(row.week_start ?? '') ? (row.week_start as ReportWeekDay) : 'MONDAY');
+  const weekStart =
+    filter.weekStart ??
+    ((REPORT_WEEK_DAYS as readonly string[]).includes(row.week_start ?? '')
+      ? (row.week_start as ReportWeekDay)
+      : 'MONDAY');
 
   let start = parseReportInstant(filter.dateRangeStart, timeZone);
   let end = parseReportInstant(filter.dateRangeEnd, timeZone);
@@ -99,28 +121,49 @@ export async function resolveReportScope(manager: Pick<EntityManager, 'query'>, 
   const mayseeRates = ws.isAdmin || settings.onlyAdminsSeeBillableRates === false;
   const requested = filter.amountShown ?? 'EARNED';
   const hidden = !mayseeRates || requested === 'HIDE_AMOUNT';
-  const amountShown: ShownAmount | null = hidden ? null : SHOWN.includes(requested) ? (requested as ShownAmount) : 'EARNED';
+  const amountShown: ShownAmount | null = hidden
+    ? null
+    : SHOWN.includes(requested)
+      ? (requested as ShownAmount)
+      : 'EARNED';
   const listed = (filter.amounts ?? []).filter((t: AmountType) => SHOWN.includes(t)) as ShownAmount[];
   const amountTypes: ShownAmount[] = hidden ? [] : listed.length ? [...new Set(listed)] : [amountShown ?? 'EARNED'];
 
   const visibility = ws.isAdmin ? null : await memberVisibility(manager, ws, settings, filter);
   return {
-    workspaceId: ws.workspaceId, userId: ws.userId, isAdmin: ws.isAdmin, timeZone, weekStart, start, end, rounding,
-    amountShown, amountTypes, visibility, currency: row.currency,
+    workspaceId: ws.workspaceId,
+    userId: ws.userId,
+    isAdmin: ws.isAdmin,
+    timeZone,
+    weekStart,
+    start,
+    end,
+    rounding,
+    amountShown,
+    amountTypes,
+    visibility,
+    currency: row.currency,
   };
 }
 
 /** The team of a member (users they manage directly or through a group) and, where allowed, the projects whose time they see. */
 async function memberVisibility(
-  manager: Pick<EntityManager, 'query'>, ws: WorkspaceContext, settings: Record<string, unknown>, filter: ReportScopeFilter,
+  manager: Pick<EntityManager, 'query'>,
+  ws: WorkspaceContext,
+  settings: Record<string, unknown>,
+  filter: ReportScopeFilter,
 ): Promise<NonNullable<ReportScope['visibility']>> {
-  const team: { user_id: string }[] = await manager.query(teamUserIdsSql({ workspace: '$1', manager: '$2' }), [ws.workspaceId, ws.userId]);
+  const team: { user_id: string }[] = await manager.query(teamUserIdsSql({ workspace: '$1', manager: '$2' }), [
+    ws.workspaceId,
+    ws.userId,
+  ]);
   const teamUserIds = team.map((r) => r.user_id);
   const seesOthers = settings.onlyAdminsSeeAllTimeEntries === false;
   if (!seesOthers) {
     const mayAsk = new Set([ws.userId, ...teamUserIds]);
     const asked = filter.users && filter.users.contains !== 'DOES_NOT_CONTAIN' ? (filter.users.ids ?? []) : [];
-    if (asked.some((id) => !mayAsk.has(id))) throw new ForbiddenException("You may only see your own and your team's time");
+    if (asked.some((id) => !mayAsk.has(id)))
+      throw new ForbiddenException("You may only see your own and your team's time");
     return { teamUserIds, projectIds: null };
   }
   const publicToo = settings.onlyAdminsSeePublicProjectsEntries !== true;

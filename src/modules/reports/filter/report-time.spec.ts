@@ -1,5 +1,12 @@
 import {
-  amountCents, dateBucket, monthBucket, parseReportInstant, relativeRange, roundDuration, roundingFromSetting, weekBucket,
+  amountCents,
+  dateBucket,
+  monthBucket,
+  parseReportInstant,
+  relativeRange,
+  roundDuration,
+  roundingFromSetting,
+  weekBucket,
 } from './report-time';
 
 describe('report rounding', () => {
@@ -46,8 +53,12 @@ describe('report time zones', () => {
   it('reads range bounds with and without offsets', () => {
     expect(parseReportInstant('2024-01-01T00:00:00Z', 'Europe/Berlin')?.toISOString()).toBe('2024-01-01T00:00:00.000Z');
     expect(parseReportInstant('2024-01-01T00:00:00', 'Europe/Berlin')?.toISOString()).toBe('2023-12-31T23:00:00.000Z');
-    expect(parseReportInstant('2024-07-01T00:00:00.000', 'America/New_York')?.toISOString()).toBe('2024-07-01T04:00:00.000Z');
-    expect(parseReportInstant('2024-03-10T23:59:59.999', 'America/New_York')?.toISOString()).toBe('2024-03-11T03:59:59.999Z');
+    expect(parseReportInstant('2024-07-01T00:00:00.000', 'America/New_York')?.toISOString()).toBe(
+      '2024-07-01T04:00:00.000Z',
+    );
+    expect(parseReportInstant('2024-03-10T23:59:59.999', 'America/New_York')?.toISOString()).toBe(
+      '2024-03-11T03:59:59.999Z',
+    );
     expect(parseReportInstant('2024-02-30T00:00:00', 'UTC')).toBeNull();
     expect(parseReportInstant('yesterday', 'UTC')).toBeNull();
   });
@@ -73,13 +84,16 @@ describe('report time zones', () => {
   it('resolves relative ranges in the zone', () => {
     const now = new Date('2024-03-13T12:00:00Z'); // a Wednesday
     expect(relativeRange('TODAY', now, 'America/New_York', 'MONDAY')).toEqual({
-      start: new Date('2024-03-13T04:00:00Z'), end: new Date('2024-03-14T03:59:59.999Z'),
+      start: new Date('2024-03-13T04:00:00Z'),
+      end: new Date('2024-03-14T03:59:59.999Z'),
     });
     expect(relativeRange('LAST_WEEK', now, 'America/New_York', 'MONDAY')).toEqual({
-      start: new Date('2024-03-04T05:00:00Z'), end: new Date('2024-03-11T03:59:59.999Z'),
+      start: new Date('2024-03-04T05:00:00Z'),
+      end: new Date('2024-03-11T03:59:59.999Z'),
     });
     expect(relativeRange('LAST_MONTH', now, 'Europe/Berlin', 'MONDAY')).toEqual({
-      start: new Date('2024-01-31T23:00:00Z'), end: new Date('2024-02-29T22:59:59.999Z'),
+      start: new Date('2024-01-31T23:00:00Z'),
+      end: new Date('2024-02-29T22:59:59.999Z'),
     });
     expect(relativeRange('ABSOLUTE', now, 'UTC', 'MONDAY')).toBeNull();
   });

@@ -21,7 +21,9 @@ export interface Rounding {
  * "Round down to", minutes: "15"}) as a Rounding; null when it is missing or its
  * minutes are not 1..60.
  */
-export function roundingFromSetting(round: { round?: string; minutes?: string | number } | null | undefined): Rounding | null {
+export function roundingFromSetting(
+  round: { round?: string; minutes?: string | number } | null | undefined,
+): Rounding | null {
   if (!round) return null;
   const minutes = Number(round.minutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) return null;
@@ -99,7 +101,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -111,7 +120,12 @@ export function civilAt(instant: Date, timeZone: string): Civil {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return {
-    year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second,
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour % 24,
+    minute: parts.minute,
+    second: parts.second,
     millisecond: instant.getUTCMilliseconds(),
   };
 }
@@ -147,10 +161,16 @@ export function parseReportInstant(text: string, timeZone: string): Date | null 
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac] = m;
   const c: Civil = {
-    year: +y, month: +mo, day: +d, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0),
+    year: +y,
+    month: +mo,
+    day: +d,
+    hour: +(h ?? 0),
+    minute: +(mi ?? 0),
+    second: +(s ?? 0),
     millisecond: frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0,
   };
-  if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > 31 || c.hour > 23 || c.minute > 59 || c.second > 59) return null;
+  if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > 31 || c.hour > 23 || c.minute > 59 || c.second > 59)
+    return null;
   const check = new Date(Date.UTC(c.year, c.month - 1, c.day));
   if (check.getUTCDate() !== c.day) return null;
   return instantOf(c, timeZone);
@@ -219,7 +239,12 @@ function dayStart(y: number, m: number, d: number, tz: string): Date {
  * PAST_TWO_WEEKS (the last 14 days, today included), THIS_MONTH, LAST_MONTH,
  * THIS_YEAR, LAST_YEAR. Null for ABSOLUTE.
  */
-export function relativeRange(type: DateRangeType, now: Date, timeZone: string, weekStart: ReportWeekDay): { start: Date; end: Date } | null {
+export function relativeRange(
+  type: DateRangeType,
+  now: Date,
+  timeZone: string,
+  weekStart: ReportWeekDay,
+): { start: Date; end: Date } | null {
   const c = civilAt(now, timeZone);
   let from: [number, number, number];
   let toExclusive: [number, number, number];
@@ -229,16 +254,44 @@ export function relativeRange(type: DateRangeType, now: Date, timeZone: string, 
     return [y, m, d];
   };
   switch (type) {
-    case 'TODAY': from = today; toExclusive = addDays(...today, 1); break;
-    case 'YESTERDAY': from = addDays(...today, -1); toExclusive = today; break;
-    case 'THIS_WEEK': from = weekFirst(); toExclusive = addDays(...from, 7); break;
-    case 'LAST_WEEK': toExclusive = weekFirst(); from = addDays(...toExclusive, -7); break;
-    case 'PAST_TWO_WEEKS': from = addDays(...today, -13); toExclusive = addDays(...today, 1); break;
-    case 'THIS_MONTH': from = [c.year, c.month, 1]; toExclusive = c.month === 12 ? [c.year + 1, 1, 1] : [c.year, c.month + 1, 1]; break;
-    case 'LAST_MONTH': toExclusive = [c.year, c.month, 1]; from = c.month === 1 ? [c.year - 1, 12, 1] : [c.year, c.month - 1, 1]; break;
-    case 'THIS_YEAR': from = [c.year, 1, 1]; toExclusive = [c.year + 1, 1, 1]; break;
-    case 'LAST_YEAR': from = [c.year - 1, 1, 1]; toExclusive = [c.year, 1, 1]; break;
-    default: return null;
+    case 'TODAY':
+      from = today;
+      toExclusive = addDays(...today, 1);
+      break;
+    case 'YESTERDAY':
+      from = addDays(...today, -1);
+      toExclusive = today;
+      break;
+    case 'THIS_WEEK':
+      from = weekFirst();
+      toExclusive = addDays(...from, 7);
+      break;
+    case 'LAST_WEEK':
+      toExclusive = weekFirst();
+      from = addDays(...toExclusive, -7);
+      break;
+    case 'PAST_TWO_WEEKS':
+      from = addDays(...today, -13);
+      toExclusive = addDays(...today, 1);
+      break;
+    case 'THIS_MONTH':
+      from = [c.year, c.month, 1];
+      toExclusive = c.month === 12 ? [c.year + 1, 1, 1] : [c.year, c.month + 1, 1];
+      break;
+    case 'LAST_MONTH':
+      toExclusive = [c.year, c.month, 1];
+      from = c.month === 1 ? [c.year - 1, 12, 1] : [c.year, c.month - 1, 1];
+      break;
+    case 'THIS_YEAR':
+      from = [c.year, 1, 1];
+      toExclusive = [c.year + 1, 1, 1];
+      break;
+    case 'LAST_YEAR':
+      from = [c.year - 1, 1, 1];
+      toExclusive = [c.year, 1, 1];
+      break;
+    default:
+      return null;
   }
   return { start: dayStart(...from, timeZone), end: new Date(dayStart(...toExclusive, timeZone).getTime() - 1) };
 }

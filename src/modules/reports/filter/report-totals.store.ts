@@ -23,7 +23,9 @@ export function amountOfSql(type: ShownAmount, earned: string, cost: string): st
 export function totalsObjectSql(scope: ReportScope, agg: TotalsAggregates): string {
   const earned = `coalesce(${agg.earned}, 0)`;
   const cost = `coalesce(${agg.cost}, 0)`;
-  const amounts = scope.amountTypes.map((t) => `json_build_object('type', '${t}', 'value', ${amountOfSql(t, earned, cost)})`);
+  const amounts = scope.amountTypes.map(
+    (t) => `json_build_object('type', '${t}', 'value', ${amountOfSql(t, earned, cost)})`,
+  );
   return `json_build_object('_id', '', 'id', '',
     'totalTime', coalesce(${agg.duration}, 0), 'totalBillableTime', coalesce(${agg.billableDuration}, 0), 'entriesCount', coalesce(${agg.count}, 0),
     'totalAmount', ${scope.amountShown ? amountOfSql(scope.amountShown, earned, cost) : 'NULL'},

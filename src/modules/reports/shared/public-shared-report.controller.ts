@@ -28,7 +28,12 @@ export class PublicSharedReportController {
   @Public()
   @ApiOperation({ summary: 'Generate shared report by ID', operationId: 'generateSharedReportV1' })
   @ApiOkResponse({ type: TimeEntrySummaryReportDto })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
   async generate(
     @Param('id', ObjectIdPipe) id: string,
     @Query() query: SharedReportRunQueryDto,

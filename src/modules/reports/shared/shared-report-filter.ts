@@ -7,7 +7,8 @@ import { SummaryReportFilterDto } from '../summary/dto/summary-report-filter.dto
 import { WeeklyReportFilterDto } from '../weekly/dto/weekly-report-filter.dto';
 import { RUNNABLE_SHARED_REPORT_TYPES, type RunnableSharedReportType } from './dto/shared-report-requests.dto';
 
-export type SharedReportFilter = DetailedReportFilterDto | SummaryReportFilterDto | WeeklyReportFilterDto | AttendanceReportFilterDto;
+export type SharedReportFilter =
+  DetailedReportFilterDto | SummaryReportFilterDto | WeeklyReportFilterDto | AttendanceReportFilterDto;
 
 const FILTER_CLASSES = {
   DETAILED: DetailedReportFilterDto,
@@ -38,10 +39,15 @@ export class SharedReportFilterValidator {
   /** The saved filter as the DTO its report service takes. */
   async toDto(type: string, filter: Record<string, unknown>, prefix = ''): Promise<SharedReportFilter> {
     if (!isRunnableType(type)) {
-      throw new BadRequestException(`Shared reports of type ${type} are not supported; use one of ${RUNNABLE_SHARED_REPORT_TYPES.join(', ')}`);
+      throw new BadRequestException(
+        `Shared reports of type ${type} are not supported; use one of ${RUNNABLE_SHARED_REPORT_TYPES.join(', ')}`,
+      );
     }
     try {
-      return (await this.pipe.transform(filter, { type: 'body', metatype: FILTER_CLASSES[type] })) as SharedReportFilter;
+      return (await this.pipe.transform(filter, {
+        type: 'body',
+        metatype: FILTER_CLASSES[type],
+      })) as SharedReportFilter;
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
       const { errors = [] } = error.getResponse() as { errors?: FieldErrorDto[] };

@@ -1,4 +1,10 @@
-import { ForbiddenException, Injectable, NotFoundException, StreamableFile, UnauthorizedException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  StreamableFile,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../../common/auth/auth.service';
 import type { Principal, WorkspaceContext } from '../../../common/auth/principal';
@@ -47,7 +53,11 @@ export class SharedReportRunner {
     private readonly summaryExport: SummaryExportService,
   ) {}
 
-  async run(id: string, caller: () => Promise<Principal | undefined>, query: SharedReportRunQueryDto): Promise<SharedReportOutput> {
+  async run(
+    id: string,
+    caller: () => Promise<Principal | undefined>,
+    query: SharedReportRunQueryDto,
+  ): Promise<SharedReportOutput> {
     const report = await SharedReportsStore.byId(this.dataSource.manager, id);
     if (!report) throw new NotFoundException('Shared report not found');
     if (!report.is_public) await this.assertMayRead(report, await caller()); // a public one never reads credentials
@@ -67,16 +77,23 @@ export class SharedReportRunner {
     switch (report.type) {
       case 'DETAILED': {
         const body = filter as DetailedReportFilterDto;
-        return isFileExport(exportType) ? this.detailedExport.export(ws, body, exportType) : this.detailed.generate(ws, body);
+        return isFileExport(exportType)
+          ? this.detailedExport.export(ws, body, exportType)
+          : this.detailed.generate(ws, body);
       }
       case 'SUMMARY': {
         const body = filter as SummaryReportFilterDto;
-        return isFileExport(exportType) ? this.summaryExport.export(ws, body, exportType) : this.summary.generate(ws, body);
+        return isFileExport(exportType)
+          ? this.summaryExport.export(ws, body, exportType)
+          : this.summary.generate(ws, body);
       }
       case 'WEEKLY': {
         const body = filter as WeeklyReportFilterDto;
         if (!isFileExport(exportType)) return this.weekly.report(ws, body);
-        return streamExport(exportType, weeklyExportTable(await this.weekly.compute(ws, body), body.weeklyFilter.group === 'PROJECT'));
+        return streamExport(
+          exportType,
+          weeklyExportTable(await this.weekly.compute(ws, body), body.weeklyFilter.group === 'PROJECT'),
+        );
       }
       default:
         return this.attendance.report(ws, filter as AttendanceReportFilterDto);
@@ -85,20 +102,35 @@ export class SharedReportRunner {
 
   private async assertMayRead(report: SharedReportRow, principal: Principal | undefined): Promise<void> {
     if (!principal) throw new UnauthorizedException('This shared report is private: send X-Api-Key or X-Addon-Token');
-    if (principal.kind === 'addon' && principal.workspaceId !== report.workspace_id) throw new ForbiddenException('You are not a member of this workspace');
+    if (principal.kind === 'addon' && principal.workspaceId !== report.workspace_id)
+      throw new ForbiddenException('You are not a member of this workspace');
     const membership = await this.auth.membership(report.workspace_id, principal.userId);
-    if (!membership || membership.status !== 'ACTIVE') throw new ForbiddenException('You are not a member of this workspace');
-    if ((principal.kind === 'addon' && !principal.asMember) || isAdmin(membership.roles) || report.user_id === principal.userId) return;
+    if (!membership || membership.status !== 'ACTIVE')
+      throw new ForbiddenException('You are not a member of this workspace');
+    if (
+      (principal.kind === 'addon' && !principal.asMember) ||
+      isAdmin(membership.roles) ||
+      report.user_id === principal.userId
+    )
+      return;
     const users = report.visible_users.map((u) => u.trim());
     if (!users.length && !report.visible_groups.length) return;
     if (users.includes(principal.userId)) return;
-    const inGroup = await SharedReportsStore.inAnyGroup(this.dataSource.manager, report.workspace_id, principal.userId, report.visible_groups);
+    const inGroup = await SharedReportsStore.inAnyGroup(
+      this.dataSource.manager,
+      report.workspace_id,
+      principal.userId,
+      report.visible_groups,
+    );
     if (!inGroup) throw new ForbiddenException('This shared report is not shared with you');
   }
 }
 
 /** The saved filter with the range rule (fixed or rolling) and the query's overrides applied. */
-export function withOverrides(report: Pick<SharedReportRow, 'filter' | 'fixed_date' | 'type'>, query: SharedReportRunQueryDto): Record<string, unknown> {
+export function withOverrides(
+  report: Pick<SharedReportRow, 'filter' | 'fixed_date' | 'type'>,
+  query: SharedReportRunQueryDto,
+): Record<string, unknown> {
   const filter: Record<string, unknown> = structuredClone(report.filter);
   if (report.fixed_date) delete filter.dateRangeType;
   if (query.dateRangeStart !== undefined || query.dateRangeEnd !== undefined) {
@@ -108,7 +140,10 @@ export function withOverrides(report: Pick<SharedReportRow, 'filter' | 'fixed_da
   }
   if (query.sortOrder !== undefined) filter.sortOrder = query.sortOrder;
   if (query.exportType !== undefined) filter.exportType = query.exportType;
-  const own = { DETAILED: 'detailedFilter', SUMMARY: 'summaryFilter', ATTENDANCE: 'attendanceFilter', WEEKLY: null }[report.type] ?? null;
+  const own =
+    { DETAILED: 'detailedFilter', SUMMARY: 'summaryFilter', ATTENDANCE: 'attendanceFilter', WEEKLY: null }[
+      report.type
+    ] ?? null;
   if (own) {
     const sub = { ...((filter[own] as Record<string, unknown> | undefined) ?? {}) };
     if (query.sortColumn !== undefined) sub.sortColumn = query.sortColumn;

@@ -16,7 +16,11 @@ export class SharedReportsController {
   @Get()
   @ApiOperation({ summary: 'Get all my shared reports', operationId: 'getSharedReportsV1' })
   @ApiOkResponse({ type: SharedReportsAndCountDto })
-  list(@CurrentWorkspace() ws: WorkspaceContext, @Query() query: SharedReportsQueryDto, @LinkBase() linkBase: string): Promise<SharedReportsAndCountDto> {
+  list(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Query() query: SharedReportsQueryDto,
+    @LinkBase() linkBase: string,
+  ): Promise<SharedReportsAndCountDto> {
     return this.sharedReports.list(ws, query, linkBase);
   }
 
@@ -32,7 +36,11 @@ export class SharedReportsController {
   @Put(':id')
   @ApiOperation({ summary: 'Update a shared report', operationId: 'updateSharedReportV1' })
   @ApiOkResponse({ type: SharedReportDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdateSharedReportDto): Promise<SharedReportDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdateSharedReportDto,
+  ): Promise<SharedReportDto> {
     return this.sharedReports.update(ws, id, body);
   }
 

@@ -4,7 +4,12 @@ import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { newId } from '../../../common/utils/ids';
 import type { CreateSharedReportDto, UpdateSharedReportDto } from './dto/shared-report-requests.dto';
-import type { SharedReportDto, SharedReportListItemDto, SharedReportsAndCountDto, SharedReportsQueryDto } from './dto/shared-report.dto';
+import type {
+  SharedReportDto,
+  SharedReportListItemDto,
+  SharedReportsAndCountDto,
+  SharedReportsQueryDto,
+} from './dto/shared-report.dto';
 import { SharedReportFilterValidator } from './shared-report-filter';
 import { type SharedReportRow, SharedReportsStore } from './shared-reports.store';
 
@@ -45,7 +50,8 @@ export class SharedReportsService {
     const which = query.sharedReportsFilter;
     const rows = await SharedReportsStore.page(manager, ws.workspaceId, ws.userId, which, query.page, query.pageSize);
     let count = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && query.page > 1) count = await SharedReportsStore.count(manager, ws.workspaceId, ws.userId, which);
+    if (!rows.length && query.page > 1)
+      count = await SharedReportsStore.count(manager, ws.workspaceId, ws.userId, which);
     const reports: SharedReportListItemDto[] = rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -65,8 +71,16 @@ export class SharedReportsService {
     return this.dataSource.transaction(async (manager) => {
       const id = newId();
       await SharedReportsStore.insert(manager, {
-        id, workspaceId: ws.workspaceId, userId: ws.userId, name: dto.name, type: dto.type, filter, isPublic: dto.isPublic ?? false,
-        fixedDate: dto.fixedDate ?? false, dateRangeType: str(filter.dateRangeType), dateRangeStart: str(filter.dateRangeStart),
+        id,
+        workspaceId: ws.workspaceId,
+        userId: ws.userId,
+        name: dto.name,
+        type: dto.type,
+        filter,
+        isPublic: dto.isPublic ?? false,
+        fixedDate: dto.fixedDate ?? false,
+        dateRangeType: str(filter.dateRangeType),
+        dateRangeStart: str(filter.dateRangeStart),
         dateRangeEnd: str(filter.dateRangeEnd),
       });
       await this.setVisibility(manager, ws.workspaceId, id, dto);
@@ -79,7 +93,14 @@ export class SharedReportsService {
   async update(ws: WorkspaceContext, id: string, dto: UpdateSharedReportDto): Promise<SharedReportDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.findOwned(manager, ws, id);
-      await SharedReportsStore.update(manager, ws.workspaceId, id, dto.name, dto.isPublic ?? null, dto.fixedDate ?? null);
+      await SharedReportsStore.update(
+        manager,
+        ws.workspaceId,
+        id,
+        dto.name,
+        dto.isPublic ?? null,
+        dto.fixedDate ?? null,
+      );
       await this.setVisibility(manager, ws.workspaceId, id, dto);
       const result = await this.load(manager, ws.workspaceId, id);
       await this.record(manager, ws.workspaceId, id, 'SHARED_REPORT_UPDATED', result);
@@ -99,7 +120,8 @@ export class SharedReportsService {
   private async findOwned(manager: EntityManager, ws: WorkspaceContext, id: string): Promise<SharedReportDto> {
     const author = await SharedReportsStore.lockAuthor(manager, ws.workspaceId, id);
     if (author === undefined) throw new NotFoundException('Shared report not found');
-    if (author !== ws.userId && !ws.isAdmin) throw new ForbiddenException('Only the author or a workspace admin may change a shared report');
+    if (author !== ws.userId && !ws.isAdmin)
+      throw new ForbiddenException('Only the author or a workspace admin may change a shared report');
     return this.load(manager, ws.workspaceId, id);
   }
 
@@ -110,12 +132,24 @@ export class SharedReportsService {
   }
 
   /** Replaces the lists that were sent; the composite keys turn another workspace's ids into 404. */
-  private async setVisibility(manager: EntityManager, workspaceId: string, id: string, dto: UpdateSharedReportDto): Promise<void> {
+  private async setVisibility(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    dto: UpdateSharedReportDto,
+  ): Promise<void> {
     if (dto.visibleToUsers) await SharedReportsStore.replaceUsers(manager, workspaceId, id, dto.visibleToUsers);
-    if (dto.visibleToUserGroups) await SharedReportsStore.replaceGroups(manager, workspaceId, id, dto.visibleToUserGroups);
+    if (dto.visibleToUserGroups)
+      await SharedReportsStore.replaceGroups(manager, workspaceId, id, dto.visibleToUserGroups);
   }
 
-  private record(manager: EntityManager, workspaceId: string, entityId: string, event: string, payload: SharedReportDto): Promise<void> {
+  private record(
+    manager: EntityManager,
+    workspaceId: string,
+    entityId: string,
+    event: string,
+    payload: SharedReportDto,
+  ): Promise<void> {
     return this.outbox.record(manager, { workspaceId, entityType: ENTITY_TYPE, entityId, event, payload });
   }
 }

@@ -31,7 +31,11 @@ export interface EntityNameRow {
 }
 
 /** A row of the list page: the report, the total of matching reports and the names of whom it is shared with. */
-export type SharedReportListRow = SharedReportRow & { total: string; user_names: EntityNameRow[]; group_names: EntityNameRow[] };
+export type SharedReportListRow = SharedReportRow & {
+  total: string;
+  user_names: EntityNameRow[];
+  group_names: EntityNameRow[];
+};
 
 /** The columns of a new shared report. */
 export interface NewSharedReport {
@@ -67,13 +71,21 @@ export const SharedReportsStore = {
   },
 
   async find(manager: EntityManager, workspaceId: string, id: string): Promise<SharedReportRow | undefined> {
-    const rows: SharedReportRow[] = await manager.query(`${SHARED_REPORT_SELECT} WHERE r.workspace_id = $1 AND r.id = $2`, [workspaceId, id]);
+    const rows: SharedReportRow[] = await manager.query(
+      `${SHARED_REPORT_SELECT} WHERE r.workspace_id = $1 AND r.id = $2`,
+      [workspaceId, id],
+    );
     return rows[0];
   },
 
   /** A page of the reports the caller sees (`which`), by name. */
   page(
-    manager: EntityManager, workspaceId: string, userId: string, which: SharedReportsFilter, page: number, pageSize: number,
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    which: SharedReportsFilter,
+    page: number,
+    pageSize: number,
   ): Promise<SharedReportListRow[]> {
     const condition = listCondition(which);
     return manager.query(
@@ -92,9 +104,17 @@ export const SharedReportsStore = {
   },
 
   /** How many reports the caller sees (`which`). */
-  async count(manager: EntityManager, workspaceId: string, userId: string, which: SharedReportsFilter): Promise<number> {
+  async count(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    which: SharedReportsFilter,
+  ): Promise<number> {
     const condition = listCondition(which);
-    const [{ n }]: { n: string }[] = await manager.query(`SELECT count(*) AS n FROM shared_reports r WHERE r.workspace_id = $1 AND ${condition}`, [workspaceId, userId]);
+    const [{ n }]: { n: string }[] = await manager.query(
+      `SELECT count(*) AS n FROM shared_reports r WHERE r.workspace_id = $1 AND ${condition}`,
+      [workspaceId, userId],
+    );
     return Number(n);
   },
 
@@ -103,15 +123,29 @@ export const SharedReportsStore = {
       `INSERT INTO shared_reports (id, workspace_id, user_id, name, type, filter, is_public, fixed_date, date_range_type, date_range_start, date_range_end)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
-        r.id, r.workspaceId, r.userId, r.name, r.type, JSON.stringify(r.filter), r.isPublic, r.fixedDate,
-        r.dateRangeType, r.dateRangeStart, r.dateRangeEnd,
+        r.id,
+        r.workspaceId,
+        r.userId,
+        r.name,
+        r.type,
+        JSON.stringify(r.filter),
+        r.isPublic,
+        r.fixedDate,
+        r.dateRangeType,
+        r.dateRangeStart,
+        r.dateRangeEnd,
       ],
     );
   },
 
   /** Renames the report; `isPublic` and `fixedDate` change when given (not null). */
   async update(
-    manager: EntityManager, workspaceId: string, id: string, name: string, isPublic: boolean | null, fixedDate: boolean | null,
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    name: string,
+    isPublic: boolean | null,
+    fixedDate: boolean | null,
   ): Promise<void> {
     await manager.query(
       `UPDATE shared_reports SET name = $3, is_public = COALESCE($4, is_public), fixed_date = COALESCE($5, fixed_date)
@@ -126,7 +160,10 @@ export const SharedReportsStore = {
 
   /** Locks the report FOR UPDATE and answers its author; undefined when it is not in this workspace. */
   async lockAuthor(manager: EntityManager, workspaceId: string, id: string): Promise<string | undefined> {
-    const locked: { user_id: string }[] = await manager.query('SELECT user_id FROM shared_reports WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, id]);
+    const locked: { user_id: string }[] = await manager.query(
+      'SELECT user_id FROM shared_reports WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
+      [workspaceId, id],
+    );
     return locked[0]?.user_id;
   },
 

@@ -2,8 +2,12 @@ import { jsonObjectSql, jsonValueSql } from './summary-groups';
 
 describe('jsonObjectSql', () => {
   it('merges adjacent literals so a large value is copied once per concatenation', () => {
-    expect(jsonObjectSql([['id', jsonValueSql('r.k1', 'key')], ['children', [{ lit: '[' }, { sql: 'r.children' }, { lit: ']' }]]]))
-      .toBe(`'{"id":' || coalesce('"' || (r.k1) || '"', 'null') || ',"children":[' || r.children || ']}'`);
+    expect(
+      jsonObjectSql([
+        ['id', jsonValueSql('r.k1', 'key')],
+        ['children', [{ lit: '[' }, { sql: 'r.children' }, { lit: ']' }]],
+      ]),
+    ).toBe(`'{"id":' || coalesce('"' || (r.k1) || '"', 'null') || ',"children":[' || r.children || ']}'`);
   });
 
   it('quotes the literals it writes', () => {

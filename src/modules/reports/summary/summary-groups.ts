@@ -52,7 +52,11 @@ const entity = (table: string, without: string) => (k: string, a: string) => ({
   name: `coalesce(${a}.name, '${without}')`,
   extra: [] as [string, string][],
 });
-const plain = (name: (k: string) => string) => (k: string) => ({ joins: '', name: name(k), extra: [] as [string, string][] });
+const plain = (name: (k: string) => string) => (k: string) => ({
+  joins: '',
+  name: name(k),
+  extra: [] as [string, string][],
+});
 const local = (tz: string) => `(te.start_at AT TIME ZONE ${tz})`;
 
 /**
@@ -68,7 +72,11 @@ export const GROUP_KINDS: Record<SummaryGroup, GroupKind> = {
     label: (k, a) => ({
       joins: `LEFT JOIN projects ${a} ON ${a}.id = ${k} LEFT JOIN clients ${a}c ON ${a}c.id = ${a}.client_id`,
       name: `coalesce(${a}.name, 'Without project')`,
-      extra: [['clientName', jsonValueSql(`${a}c.name`, 'text')], ['clientId', jsonValueSql(`${a}.client_id`, 'key')], ['color', jsonValueSql(`${a}.color`, 'text')]],
+      extra: [
+        ['clientName', jsonValueSql(`${a}c.name`, 'text')],
+        ['clientId', jsonValueSql(`${a}.client_id`, 'key')],
+        ['color', jsonValueSql(`${a}.color`, 'text')],
+      ],
     }),
   },
   CLIENT: {
@@ -84,11 +92,18 @@ export const GROUP_KINDS: Record<SummaryGroup, GroupKind> = {
   },
   USER: {
     key: () => 'te.user_id',
-    label: (k, a) => ({ joins: `LEFT JOIN users ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.name, '')`, extra: [['email', jsonValueSql(`${a}.email`, 'text')]] }),
+    label: (k, a) => ({
+      joins: `LEFT JOIN users ${a} ON ${a}.id = ${k}`,
+      name: `coalesce(${a}.name, '')`,
+      extra: [['email', jsonValueSql(`${a}.email`, 'text')]],
+    }),
   },
   USER_GROUP: {
     key: () => 'gu.user_group_id',
-    join: { sql: 'LEFT JOIN user_group_members gu ON gu.workspace_id = te.workspace_id AND gu.user_id = te.user_id', expands: true },
+    join: {
+      sql: 'LEFT JOIN user_group_members gu ON gu.workspace_id = te.workspace_id AND gu.user_id = te.user_id',
+      expands: true,
+    },
     label: entity('user_groups', 'Without group'),
   },
   DATE: { key: (_, tz) => `${dateBucketSql('te.start_at', tz())}::text`, label: plain((k) => k) },
@@ -100,6 +115,10 @@ export const GROUP_KINDS: Record<SummaryGroup, GroupKind> = {
   YEAR: { key: (_, tz) => `to_char(${local(tz())}, 'YYYY')`, label: plain((k) => k) },
   TIMEENTRY: {
     key: () => 'te.id',
-    label: (k, a) => ({ joins: `LEFT JOIN time_entries ${a} ON ${a}.id = ${k}`, name: `coalesce(${a}.description, '')`, extra: [] }),
+    label: (k, a) => ({
+      joins: `LEFT JOIN time_entries ${a} ON ${a}.id = ${k}`,
+      name: `coalesce(${a}.description, '')`,
+      extra: [],
+    }),
   },
 };

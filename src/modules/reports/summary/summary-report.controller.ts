@@ -23,7 +23,12 @@ export class SummaryReportController {
   @Post('summary')
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a summary report', operationId: 'generateSummaryReport' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
   @ApiOkResponse({ type: TimeEntrySummaryReportDto })
   async generate(
     @CurrentWorkspace() ws: WorkspaceContext,
@@ -32,6 +37,8 @@ export class SummaryReportController {
     // exportType CSV / XLSX / PDF: the file, streamed (export/).
     if (isFileExport(body.exportType)) return this.exports.export(ws, body, body.exportType);
     // Written piece by piece: the JSON of a year can be 20 MB.
-    return new StreamableFile(Readable.from(await this.summary.generateParts(ws, body)), { type: 'application/json; charset=utf-8' });
+    return new StreamableFile(Readable.from(await this.summary.generateParts(ws, body)), {
+      type: 'application/json; charset=utf-8',
+    });
   }
 }

@@ -72,7 +72,13 @@ function headerStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   const where = buildReportWhere(scope, body, params);
   const tz = new SqlConditions(params).param(scope.timeZone);
   const x = reportExprs(scope);
-  const totals = totalsObjectSql(scope, { duration: 'sum(d)', billableDuration: 'sum(bd)', count: 'sum(n)', earned: 'sum(e)', cost: 'sum(c)' });
+  const totals = totalsObjectSql(scope, {
+    duration: 'sum(d)',
+    billableDuration: 'sum(bd)',
+    count: 'sum(n)',
+    earned: 'sum(e)',
+    cost: 'sum(c)',
+  });
   const chart = `json_build_object('id', r.day::text, '_id', r.day::text, 'totalTime', r.d, 'totalBillableTime', r.bd,
       'totalAmount', ${shownAmountSql(scope, 'r')}, 'earned', ${scope.amountShown === null ? 'NULL' : 'r.e'})`;
   const sql = `
@@ -105,18 +111,29 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
    GROUP BY ${keyCols.join(', ')}`;
 
   const hidden = scope.amountShown === null;
-  const amounts = (r: string) => `'[' || ${scope.amountTypes.length
-    ? scope.amountTypes.map((t) => `'{"type":"${t}","value":' || (${amountOfSql(t, `${r}.e`, `${r}.c`)})::text || '}'`).join(` || ',' || `)
-    : `''`} || ']'`;
+  const amounts = (r: string) =>
+    `'[' || ${
+      scope.amountTypes.length
+        ? scope.amountTypes
+            .map((t) => `'{"type":"${t}","value":' || (${amountOfSql(t, `${r}.e`, `${r}.c`)})::text || '}'`)
+            .join(` || ',' || `)
+        : `''`
+    } || ']'`;
   const desc = body.sortOrder === 'DESCENDING' ? 'DESC' : 'ASC';
   const sortBy = (r: string, name: string, k: string) => {
     switch (body.summaryFilter.sortColumn) {
-      case 'DURATION': return `${r}.d ${desc}, ${k}`;
-      case 'AMOUNT': return `${hidden ? `${r}.d` : shownAmountSql(scope, r)} ${desc}, ${k}`;
-      case 'EARNED': return `${r}.e ${desc}, ${k}`;
-      case 'COST': return `${r}.c ${desc}, ${k}`;
-      case 'PROFIT': return `(${r}.e - ${r}.c) ${desc}, ${k}`;
-      default: return `(${k} IS NULL), lower(${name}) COLLATE "C" ${desc}, ${k}`;
+      case 'DURATION':
+        return `${r}.d ${desc}, ${k}`;
+      case 'AMOUNT':
+        return `${hidden ? `${r}.d` : shownAmountSql(scope, r)} ${desc}, ${k}`;
+      case 'EARNED':
+        return `${r}.e ${desc}, ${k}`;
+      case 'COST':
+        return `${r}.c ${desc}, ${k}`;
+      case 'PROFIT':
+        return `(${r}.e - ${r}.c) ${desc}, ${k}`;
+      default:
+        return `(${k} IS NULL), lower(${name}) COLLATE "C" ${desc}, ${k}`;
     }
   };
   /** Level `lvl` (1-based) over rows `r`: its label joins, JSON node and order. */
@@ -124,12 +141,17 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
     const k = `r.k${lvl}`;
     const label = kinds[lvl - 1].label(k, `n${lvl}`);
     const node = jsonObjectSql([
-      ['_id', jsonValueSql(`coalesce(${k}, '')`, 'key')], ['id', jsonValueSql(k, 'key')],
-      ['name', jsonValueSql(label.name, 'text')], ['nameLowerCase', jsonValueSql(`lower(${label.name})`, 'text')],
-      ['duration', jsonValueSql('r.d', 'number')], ['amount', jsonValueSql(shownAmountSql(scope, 'r'), 'number')],
+      ['_id', jsonValueSql(`coalesce(${k}, '')`, 'key')],
+      ['id', jsonValueSql(k, 'key')],
+      ['name', jsonValueSql(label.name, 'text')],
+      ['nameLowerCase', jsonValueSql(`lower(${label.name})`, 'text')],
+      ['duration', jsonValueSql('r.d', 'number')],
+      ['amount', jsonValueSql(shownAmountSql(scope, 'r'), 'number')],
       ...(body.amounts?.length ? [['amounts', amounts('r')] as [string, string]] : []),
       ...label.extra,
-      ...(hasChildren ? [['children', [{ lit: '[' }, { sql: 'r.children' }, { lit: ']' }]] as [string, SqlPart[]]] : []),
+      ...(hasChildren
+        ? [['children', [{ lit: '[' }, { sql: 'r.children' }, { lit: ']' }]] as [string, SqlPart[]]]
+        : []),
     ]);
     return { joins: label.joins, node, order: sortBy('r', label.name, k) };
   };
@@ -153,7 +175,9 @@ SELECT ${top.node} AS node FROM ${below} r ${top.joins} ORDER BY ${top.order}`;
 
 /** Runs the summary report's statements: its totals and chart, and the JSON text of each top-level group. */
 export async function summaryReportRows(
-  manager: EntityManager, scope: ReportScope, body: SummaryReportFilterDto,
+  manager: EntityManager,
+  scope: ReportScope,
+  body: SummaryReportFilterDto,
 ): Promise<{ head: { totals: string; chart: string }; nodes: { node: string }[] }> {
   const { header, groups } = summaryReportQueries(scope, body);
   const [head]: { totals: string; chart: string }[] = await manager.query(header.sql, header.params);

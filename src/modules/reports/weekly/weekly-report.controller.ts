@@ -21,8 +21,16 @@ export class WeeklyReportController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a weekly report', operationId: 'generateWeeklyReport' })
   @ApiOkResponse({ type: WeeklyReportDto })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
-  async generate(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: WeeklyReportFilterDto): Promise<WeeklyReportDto | StreamableFile> {
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
+  async generate(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: WeeklyReportFilterDto,
+  ): Promise<WeeklyReportDto | StreamableFile> {
     const exportType = body.exportType;
     if (!isFileExport(exportType)) return this.weekly.report(ws, body);
     const result = await this.weekly.compute(ws, body);

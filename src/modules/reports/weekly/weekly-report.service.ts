@@ -37,7 +37,11 @@ export class WeeklyReportService {
       const scope = { ...resolved, ...weekRange(firstDay, resolved.timeZone) };
       const rows = await weeklyRows(manager, scope, filter, firstDay);
       const days = rows.filter((r) => r.level === LEVEL.DAY).map((r) => r.day ?? '');
-      return { scope, days, report: assemble(filter.weeklyFilter.group === 'PROJECT', scope.amountShown !== null, days, rows) };
+      return {
+        scope,
+        days,
+        report: assemble(filter.weeklyFilter.group === 'PROJECT', scope.amountShown !== null, days, rows),
+      };
     });
   }
 }
@@ -61,9 +65,13 @@ function assemble(byProject: boolean, showAmounts: boolean, days: string[], rows
     if (!g) {
       const name = r.g1_name ?? (byProject ? 'Without project' : '');
       g = {
-        _id: key, id: r.g1 === null ? null : key, name, nameLowerCase: name.toLowerCase(),
+        _id: key,
+        id: r.g1 === null ? null : key,
+        name,
+        nameLowerCase: name.toLowerCase(),
         ...(byProject ? { clientName: r.g1_client ?? '', color: r.g1_color ?? '' } : {}),
-        duration: 0, amount: showAmounts ? 0 : null,
+        duration: 0,
+        amount: showAmounts ? 0 : null,
         days: days.map((date) => ({ date, duration: 0, amount: showAmounts ? 0 : null })),
       };
       groups.set(key, g);
@@ -78,8 +86,12 @@ function assemble(byProject: boolean, showAmounts: boolean, days: string[], rows
     } else if (r.level === LEVEL.GROUP) Object.assign(group(r), { duration: num(r.duration), amount: money(r.amount) });
     else if (r.level === LEVEL.TOTALS_JSON) totals = r.totals;
   }
-  const groupOne = [...groups.values()].sort((a, b) => a.nameLowerCase.localeCompare(b.nameLowerCase) || a._id.localeCompare(b._id));
-  const totalsByDay = rows.filter((r) => r.level === LEVEL.DAY).map((r) => ({ date: r.day ?? '', duration: num(r.duration), amount: money(r.amount) }));
+  const groupOne = [...groups.values()].sort(
+    (a, b) => a.nameLowerCase.localeCompare(b.nameLowerCase) || a._id.localeCompare(b._id),
+  );
+  const totalsByDay = rows
+    .filter((r) => r.level === LEVEL.DAY)
+    .map((r) => ({ date: r.day ?? '', duration: num(r.duration), amount: money(r.amount) }));
   return {
     groupOne,
     totals: totals ? [totals] : [],

@@ -30,7 +30,12 @@ export interface WeeklyAggRow {
  * The week's figures in one GROUP BY GROUPING SETS statement: per group and day, per group, per day, and the
  * totals object; the days come from generate_series in the report's zone, so a DST week still has 7 calendar days.
  */
-export function weeklyRows(manager: EntityManager, scope: ReportScope, filter: WeeklyReportFilterDto, firstDay: string): Promise<WeeklyAggRow[]> {
+export function weeklyRows(
+  manager: EntityManager,
+  scope: ReportScope,
+  filter: WeeklyReportFilterDto,
+  firstDay: string,
+): Promise<WeeklyAggRow[]> {
   const params: unknown[] = [];
   const where = buildReportWhere(scope, filter, params);
   const x = reportExprs(scope);

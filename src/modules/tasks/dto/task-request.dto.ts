@@ -1,4 +1,17 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 import { parseIsoDuration } from '../../../common/utils/time';
 import { TASK_STATUSES, type TaskStatus } from '../entities/task.entity';

@@ -1,7 +1,19 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsNotEmpty, IsOptional,
-  IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';
@@ -29,13 +41,19 @@ export class TimeEntryCustomFieldRequestDto {
 /** CreateCustomAttributeRequest (accepted; custom attributes are not stored by this server). */
 export class CustomAttributeRequestDto {
   /** @example "race" */
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name: string;
   /** @example "user_info" */
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   namespace: string;
   /** @example "Asian" */
-  @IsString() @IsNotEmpty() @MaxLength(3000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(3000)
   value: string;
 }
 

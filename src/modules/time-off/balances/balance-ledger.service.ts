@@ -43,13 +43,27 @@ export class BalanceLedger {
     const diff = await this.store.change(manager, ws.workspaceId, row.id, change.reason, amount, floor, row.balance);
     if (diff === null) {
       throw new BadRequestException(
-        floor === 0 ? 'Not enough balance: the policy does not allow a negative balance' : `Not enough balance: the policy allows at most ${-(floor ?? 0)} below zero`,
+        floor === 0
+          ? 'Not enough balance: the policy does not allow a negative balance'
+          : `Not enough balance: the policy allows at most ${-(floor ?? 0)} below zero`,
       );
     }
     await this.store.logChange(manager, ws.workspaceId, {
-      id: newId(), balanceId: row.id, diff, reason: change.reason, requestId: change.requestId ?? null, note: change.note ?? null, changedBy: ws.userId,
+      id: newId(),
+      balanceId: row.id,
+      diff,
+      reason: change.reason,
+      requestId: change.requestId ?? null,
+      note: change.note ?? null,
+      changedBy: ws.userId,
     });
     const balance = await this.store.one(manager, ws.workspaceId, row.id);
-    await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'BALANCE', entityId: row.id, event: 'BALANCE_UPDATED', payload: balance });
+    await this.outbox.record(manager, {
+      workspaceId: ws.workspaceId,
+      entityType: 'BALANCE',
+      entityId: row.id,
+      event: 'BALANCE_UPDATED',
+      payload: balance,
+    });
   }
 }

@@ -28,7 +28,11 @@ export class BalancesController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Update a balance', operationId: 'updateBalance' })
   @ApiNoContentResponse({ description: 'Balances updated' })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('policyId', ObjectIdPipe) policyId: string, @Body() body: UpdateBalanceDto): Promise<void> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('policyId', ObjectIdPipe) policyId: string,
+    @Body() body: UpdateBalanceDto,
+  ): Promise<void> {
     return this.balances.update(ws, policyId, body);
   }
 

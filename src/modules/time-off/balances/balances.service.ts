@@ -44,9 +44,15 @@ export class BalancesService {
     const userIds = [...new Set(dto.userIds)].sort();
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.row(manager, ws.workspaceId, policyId);
-      if ((await this.policies.countMembers(manager, ws.workspaceId, userIds)) !== userIds.length) throw new NotFoundException('User not found');
+      if ((await this.policies.countMembers(manager, ws.workspaceId, userIds)) !== userIds.length)
+        throw new NotFoundException('User not found');
       for (const userId of userIds) {
-        await this.ledger.apply(manager, ws, policy, { userId, amount: dto.value, reason: 'ADJUSTMENT', note: dto.note ?? null });
+        await this.ledger.apply(manager, ws, policy, {
+          userId,
+          amount: dto.value,
+          reason: 'ADJUSTMENT',
+          note: dto.note ?? null,
+        });
       }
     });
   }

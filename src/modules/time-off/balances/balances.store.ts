@@ -51,7 +51,13 @@ export interface BalanceChangeValues {
 /** Reads balances with their policy and user, and changes them. */
 @Injectable()
 export class BalancesStore {
-  async list(manager: EntityManager, where: string, params: unknown[], query: BalancesQueryDto, defaultSort: keyof typeof SORTS): Promise<BalancesWithCountDto> {
+  async list(
+    manager: EntityManager,
+    where: string,
+    params: unknown[],
+    query: BalancesQueryDto,
+    defaultSort: keyof typeof SORTS,
+  ): Promise<BalancesWithCountDto> {
     const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
     const { limit, offset } = limitOffset(pageOf(query));
     const rows: BalanceListRow[] = await manager.query(
@@ -60,24 +66,40 @@ export class BalancesStore {
     );
     let count = rows[0]?.count;
     if (count === undefined) {
-      const [total]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM (${SELECT} WHERE ${where}) x`, params);
+      const [total]: { count: number }[] = await manager.query(
+        `SELECT count(*)::int AS count FROM (${SELECT} WHERE ${where}) x`,
+        params,
+      );
       count = total.count;
     }
     return { balances: rows.map(toBalanceDto), count };
   }
 
   /** The balances of the policy's members. */
-  byPolicy(manager: EntityManager, workspaceId: string, policyId: string, query: BalancesQueryDto): Promise<BalancesWithCountDto> {
+  byPolicy(
+    manager: EntityManager,
+    workspaceId: string,
+    policyId: string,
+    query: BalancesQueryDto,
+  ): Promise<BalancesWithCountDto> {
     return this.list(manager, 'b.workspace_id = $1 AND b.policy_id = $2', [workspaceId, policyId], query, 'USER');
   }
 
   /** The user's balances in every policy. */
-  byUser(manager: EntityManager, workspaceId: string, userId: string, query: BalancesQueryDto): Promise<BalancesWithCountDto> {
+  byUser(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    query: BalancesQueryDto,
+  ): Promise<BalancesWithCountDto> {
     return this.list(manager, 'b.workspace_id = $1 AND b.user_id = $2', [workspaceId, userId], query, 'POLICY');
   }
 
   async isMember(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
-    const member: unknown[] = await manager.query(`SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, userId]);
+    const member: unknown[] = await manager.query(
+      `SELECT 1 FROM workspace_members WHERE workspace_id = $1 AND user_id = $2`,
+      [workspaceId, userId],
+    );
     return member.length > 0;
   }
 
@@ -87,11 +109,24 @@ export class BalancesStore {
    * balance from `previous`, or null when the floor refused it.
    */
   async change(
-    manager: EntityManager, workspaceId: string, balanceId: string, reason: string, amount: string, floor: number | null, previous: string,
+    manager: EntityManager,
+    workspaceId: string,
+    balanceId: string,
+    reason: string,
+    amount: string,
+    floor: number | null,
+    previous: string,
   ): Promise<string | null> {
     const [balanceDiff, usedDiff] =
-      reason === 'ADJUSTMENT' ? [`$3::numeric - balance`, '0'] : reason === 'REQUEST_APPROVED' ? ['-$3::numeric', '$3::numeric'] : ['$3::numeric', '-$3::numeric'];
-    const checked = reason === 'REQUEST_RETURNED' ? '($4::numeric IS NULL OR true)' : `($4::numeric IS NULL OR balance + ${balanceDiff} >= $4::numeric)`;
+      reason === 'ADJUSTMENT'
+        ? [`$3::numeric - balance`, '0']
+        : reason === 'REQUEST_APPROVED'
+          ? ['-$3::numeric', '$3::numeric']
+          : ['$3::numeric', '-$3::numeric'];
+    const checked =
+      reason === 'REQUEST_RETURNED'
+        ? '($4::numeric IS NULL OR true)'
+        : `($4::numeric IS NULL OR balance + ${balanceDiff} >= $4::numeric)`;
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
     const [updated]: [{ diff: string }[], number] = await manager.query(
       `UPDATE time_off_balances SET balance = balance + ${balanceDiff}, used = used + ${usedDiff}
@@ -112,7 +147,10 @@ export class BalancesStore {
   }
 
   async one(manager: EntityManager, workspaceId: string, id: string): Promise<BalanceDto> {
-    const rows: BalanceListRow[] = await manager.query(`${SELECT} WHERE b.workspace_id = $1 AND b.id = $2`, [workspaceId, id]);
+    const rows: BalanceListRow[] = await manager.query(`${SELECT} WHERE b.workspace_id = $1 AND b.id = $2`, [
+      workspaceId,
+      id,
+    ]);
     return toBalanceDto(rows[0]);
   }
 }

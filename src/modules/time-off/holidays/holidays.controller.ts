@@ -3,7 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CurrentWorkspace, Roles } from '../../../common/decorators/auth.decorators';
 import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
-import { CreateHolidayDto, HolidaysInPeriodQueryDto, HolidaysQueryDto, UpdateHolidayDto } from './dto/holiday-requests.dto';
+import {
+  CreateHolidayDto,
+  HolidaysInPeriodQueryDto,
+  HolidaysQueryDto,
+  UpdateHolidayDto,
+} from './dto/holiday-requests.dto';
 import { DeletedHolidayDto, HolidayDto } from './dto/holiday.dto';
 import { HolidaysService } from './holidays.service';
 
@@ -51,7 +56,10 @@ export class HolidaysController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Delete a holiday', operationId: 'deleteHoliday' })
   @ApiOkResponse({ type: DeletedHolidayDto })
-  delete(@CurrentWorkspace() ws: WorkspaceContext, @Param('holidayId', ObjectIdPipe) holidayId: string): Promise<DeletedHolidayDto> {
+  delete(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('holidayId', ObjectIdPipe) holidayId: string,
+  ): Promise<DeletedHolidayDto> {
     return this.holidays.delete(ws, holidayId);
   }
 }

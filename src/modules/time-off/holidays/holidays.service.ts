@@ -40,7 +40,8 @@ export class HolidaysService {
     const start = queryDate(query.start, 'start');
     const end = queryDate(query.end, 'end');
     if (end < start) throw new BadRequestException('end must not be before start');
-    if (Number(end.slice(0, 4)) - Number(start.slice(0, 4)) > 100) throw new BadRequestException('The period may span at most 100 years');
+    if (Number(end.slice(0, 4)) - Number(start.slice(0, 4)) > 100)
+      throw new BadRequestException('The period may span at most 100 years');
     return this.store.inPeriod(this.dataSource.manager, workspaceId, query['assigned-to'], start, end);
   }
 
@@ -62,22 +63,40 @@ export class HolidaysService {
     return this.dataSource.transaction(async (manager) => {
       const holiday = await this.store.detailed(manager, ws.workspaceId, id);
       await this.store.delete(manager, ws.workspaceId, id);
-      await this.outbox.record(manager, { workspaceId: ws.workspaceId, entityType: 'HOLIDAY', entityId: id, event: 'HOLIDAY_DELETED', payload: holiday });
+      await this.outbox.record(manager, {
+        workspaceId: ws.workspaceId,
+        entityType: 'HOLIDAY',
+        entityId: id,
+        event: 'HOLIDAY_DELETED',
+        payload: holiday,
+      });
       return holiday;
     });
   }
 
   /** Sets every field of the holiday from `dto` (create and PUT alike) and records `event`. */
-  private async write(manager: EntityManager, workspaceId: string, id: string, dto: CreateHolidayDto, event: string): Promise<HolidayDto> {
+  private async write(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    dto: CreateHolidayDto,
+    event: string,
+  ): Promise<HolidayDto> {
     const { startDate, endDate } = dto.datePeriod;
-    if (Number.isNaN(dateMs(startDate)) || Number.isNaN(dateMs(endDate))) throw new BadRequestException('datePeriod holds an invalid date');
+    if (Number.isNaN(dateMs(startDate)) || Number.isNaN(dateMs(endDate)))
+      throw new BadRequestException('datePeriod holds an invalid date');
     if (endDate < startDate) throw new BadRequestException('datePeriod.endDate must not be before startDate');
     const userIds = includedIds(dto.users, 'users');
     const groupIds = includedIds(dto.userGroups, 'userGroups');
     const everyone = dto.everyoneIncludingNew ?? (!userIds.length && !groupIds.length);
     await this.store.upsert(manager, workspaceId, id, {
-      name: dto.name, startDate, endDate, occursAnnually: dto.occursAnnually ?? false, everyone,
-      automaticTimeEntryCreation: jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)), color: dto.color ?? null,
+      name: dto.name,
+      startDate,
+      endDate,
+      occursAnnually: dto.occursAnnually ?? false,
+      everyone,
+      automaticTimeEntryCreation: jsonOrNull(autoEntrySettings(dto.automaticTimeEntryCreation)),
+      color: dto.color ?? null,
     });
     await replaceLinks(manager, LINKS, workspaceId, id, userIds, groupIds);
     const holiday = await this.store.one(manager, workspaceId, id);

@@ -22,7 +22,9 @@ interface LinkRow {
   name: string;
 }
 
-const columns = (h: string) => `${h}.id, ${h}.workspace_id, ${h}.name, ${h}.start_date::text AS start_date, ${h}.end_date::text AS end_date,
+const columns = (
+  h: string,
+) => `${h}.id, ${h}.workspace_id, ${h}.name, ${h}.start_date::text AS start_date, ${h}.end_date::text AS end_date,
                  ${h}.occurs_annually, ${h}.everyone, ${h}.automatic_time_entry_creation, ${h}.color`;
 const COLUMNS = columns('h');
 
@@ -53,7 +55,13 @@ export class HolidaysStore {
   }
 
   /** Occurrences of the user's holidays overlapping `start`..`end`; annual ones once per year, with that year's dates. */
-  async inPeriod(manager: EntityManager, workspaceId: string, userId: string, start: string, end: string): Promise<HolidayDto[]> {
+  async inPeriod(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    start: string,
+    end: string,
+  ): Promise<HolidayDto[]> {
     const rows: (HolidayRow & { occ_start: string; occ_end: string })[] = await manager.query(
       `SELECT ${columns('o')}, o.occ_start::text AS occ_start, o.occ_end::text AS occ_end
          FROM (${holidayOccurrencesSql(`AND ${holidayAppliesTo('h', '$4')}`)}) o
@@ -76,10 +84,10 @@ export class HolidaysStore {
 
   /** The HolidayDto shape the delete answers with: settings as an object, names of users and groups. */
   async detailed(manager: EntityManager, workspaceId: string, id: string): Promise<DeletedHolidayDto> {
-    const rows: HolidayRow[] = await manager.query(`SELECT ${COLUMNS} FROM holidays h WHERE h.workspace_id = $1 AND h.id = $2 FOR UPDATE`, [
-      workspaceId,
-      id,
-    ]);
+    const rows: HolidayRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM holidays h WHERE h.workspace_id = $1 AND h.id = $2 FOR UPDATE`,
+      [workspaceId, id],
+    );
     if (!rows.length) throw new NotFoundException('Holiday not found');
     const row = rows[0];
     const { users, groups } = await this.links(manager, [id]);
@@ -103,7 +111,8 @@ export class HolidaysStore {
   private async hydrate(manager: EntityManager, rows: HolidayRow[]): Promise<HolidayDto[]> {
     if (!rows.length) return [];
     const { users, groups } = await this.links(manager, [...new Set(rows.map((r) => r.id))]);
-    const idsOf = (links: LinkRow[], holidayId: string) => links.filter((l) => l.holiday_id === holidayId).map((l) => l.id);
+    const idsOf = (links: LinkRow[], holidayId: string) =>
+      links.filter((l) => l.holiday_id === holidayId).map((l) => l.id);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -122,15 +131,15 @@ export class HolidaysStore {
 
   private async links(manager: EntityManager, holidayIds: string[]): Promise<{ users: LinkRow[]; groups: LinkRow[] }> {
     const users: LinkRow[] = await manager.query(
-        `SELECT hu.holiday_id, hu.user_id AS id, u.name FROM holiday_users hu JOIN users u ON u.id = hu.user_id
+      `SELECT hu.holiday_id, hu.user_id AS id, u.name FROM holiday_users hu JOIN users u ON u.id = hu.user_id
           WHERE hu.holiday_id = ANY($1) ORDER BY hu.user_id`,
-        [holidayIds],
+      [holidayIds],
     );
     const groups: LinkRow[] = await manager.query(
-        `SELECT hg.holiday_id, hg.user_group_id AS id, g.name FROM holiday_user_groups hg
+      `SELECT hg.holiday_id, hg.user_group_id AS id, g.name FROM holiday_user_groups hg
            JOIN user_groups g ON g.workspace_id = hg.workspace_id AND g.id = hg.user_group_id
           WHERE hg.holiday_id = ANY($1) ORDER BY hg.user_group_id`,
-        [holidayIds],
+      [holidayIds],
     );
     return { users, groups };
   }
@@ -143,7 +152,17 @@ export class HolidaysStore {
        ON CONFLICT (id) DO UPDATE SET name = $3, start_date = $4, end_date = $5, occurs_annually = $6, everyone = $7,
               automatic_time_entry_creation = $8, color = $9
         WHERE holidays.workspace_id = $1`,
-      [workspaceId, id, v.name, v.startDate, v.endDate, v.occursAnnually, v.everyone, v.automaticTimeEntryCreation, v.color],
+      [
+        workspaceId,
+        id,
+        v.name,
+        v.startDate,
+        v.endDate,
+        v.occursAnnually,
+        v.everyone,
+        v.automaticTimeEntryCreation,
+        v.color,
+      ],
     );
   }
 

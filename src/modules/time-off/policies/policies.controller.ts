@@ -39,7 +39,11 @@ export class PoliciesController {
   @Roles('WORKSPACE_ADMIN')
   @ApiOperation({ summary: 'Update a policy', operationId: 'updatePolicy' })
   @ApiOkResponse({ type: PolicyDto })
-  update(@CurrentWorkspace() ws: WorkspaceContext, @Param('id', ObjectIdPipe) id: string, @Body() body: UpdatePolicyDto): Promise<PolicyDto> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() body: UpdatePolicyDto,
+  ): Promise<PolicyDto> {
     return this.policies.update(ws, id, body);
   }
 

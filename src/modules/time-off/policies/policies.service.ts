@@ -9,7 +9,12 @@ import { includedIds } from '../shared/included-ids';
 import { ensurePolicyBalances } from '../shared/balance-rows.store';
 import { autoEntrySettings, jsonOrNull } from '../shared/time-off-shared.dto';
 import type { Page } from '../../../common/dto/page';
-import type { ChangePolicyStatusDto, CreatePolicyDto, PoliciesQueryDto, UpdatePolicyDto } from './dto/policy-requests.dto';
+import type {
+  ChangePolicyStatusDto,
+  CreatePolicyDto,
+  PoliciesQueryDto,
+  UpdatePolicyDto,
+} from './dto/policy-requests.dto';
 import type { PolicyDto } from './dto/policy.dto';
 import { PoliciesStore } from './policies.store';
 
@@ -77,7 +82,13 @@ export class PoliciesService {
   }
 
   /** Sets the fields of the policy from a create or PUT body, its users and groups, and the balances of its members. */
-  private async write(manager: EntityManager, workspaceId: string, id: string, dto: UpdatePolicyDto | CreatePolicyDto, event: string): Promise<PolicyDto> {
+  private async write(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    dto: UpdatePolicyDto | CreatePolicyDto,
+    event: string,
+  ): Promise<PolicyDto> {
     const userIds = includedIds(dto.users, 'users');
     const groupIds = includedIds(dto.userGroups, 'userGroups');
     const approverIds = [...new Set(dto.approve.userIds ?? [])];
@@ -89,10 +100,19 @@ export class PoliciesService {
       userIds: approverIds,
     };
     const negative = dto.negativeBalance
-      ? { amount: dto.negativeBalance.amount, period: dto.negativeBalance.period ?? null, shouldReset: dto.negativeBalance.shouldReset ?? false, timeUnit: dto.negativeBalance.timeUnit ?? null }
+      ? {
+          amount: dto.negativeBalance.amount,
+          period: dto.negativeBalance.period ?? null,
+          shouldReset: dto.negativeBalance.shouldReset ?? false,
+          timeUnit: dto.negativeBalance.timeUnit ?? null,
+        }
       : null;
     const accrual = dto.automaticAccrual
-      ? { amount: dto.automaticAccrual.amount, period: dto.automaticAccrual.period ?? null, timeUnit: dto.automaticAccrual.timeUnit ?? null }
+      ? {
+          amount: dto.automaticAccrual.amount,
+          period: dto.automaticAccrual.period ?? null,
+          timeUnit: dto.automaticAccrual.timeUnit ?? null,
+        }
       : null;
     await this.store.write(manager, workspaceId, id, {
       name: dto.name,
@@ -117,10 +137,17 @@ export class PoliciesService {
 
   private async checkMembers(manager: EntityManager, workspaceId: string, userIds: string[]): Promise<void> {
     if (!userIds.length) return;
-    if ((await this.store.countMembers(manager, workspaceId, userIds)) !== userIds.length) throw new NotFoundException('User not found');
+    if ((await this.store.countMembers(manager, workspaceId, userIds)) !== userIds.length)
+      throw new NotFoundException('User not found');
   }
 
   private record(manager: EntityManager, policy: PolicyDto, event: string): Promise<void> {
-    return this.outbox.record(manager, { workspaceId: policy.workspaceId, entityType: 'POLICY', entityId: policy.id, event, payload: policy });
+    return this.outbox.record(manager, {
+      workspaceId: policy.workspaceId,
+      entityType: 'POLICY',
+      entityId: policy.id,
+      event,
+      payload: policy,
+    });
   }
 }

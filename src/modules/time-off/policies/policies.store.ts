@@ -82,7 +82,10 @@ export class PoliciesStore {
       `SELECT * ${from} ORDER BY lower(name) ${direction}, id ${direction} LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total ${from}`,
+      params,
+    );
     return new Page(await this.hydrate(this.dataSource.manager, rows), total, request);
   }
 
@@ -97,18 +100,17 @@ export class PoliciesStore {
       `SELECT policy_id, user_group_id AS id FROM time_off_policy_user_groups WHERE policy_id = ANY($1) ORDER BY user_group_id`,
       [ids],
     );
-    const idsOf = (links: LinkRow[], policyId: string) => links.filter((l) => l.policy_id === policyId).map((l) => l.id);
+    const idsOf = (links: LinkRow[], policyId: string) =>
+      links.filter((l) => l.policy_id === policyId).map((l) => l.id);
     return rows.map((row) => toPolicyDto(row, idsOf(users, row.id), idsOf(groups, row.id)));
   }
 
   /** A new policy with nothing approved yet; `write` sets its fields. */
   async insert(manager: EntityManager, workspaceId: string, id: string, name: string, timeUnit: string): Promise<void> {
-    await manager.query(`INSERT INTO time_off_policies (id, workspace_id, name, approve, time_unit) VALUES ($1, $2, $3, '{}', $4)`, [
-      id,
-      workspaceId,
-      name,
-      timeUnit,
-    ]);
+    await manager.query(
+      `INSERT INTO time_off_policies (id, workspace_id, name, approve, time_unit) VALUES ($1, $2, $3, '{}', $4)`,
+      [id, workspaceId, name, timeUnit],
+    );
   }
 
   /** Sets every field of a policy from a create or PUT body. */
@@ -139,7 +141,11 @@ export class PoliciesStore {
   }
 
   async setArchived(manager: EntityManager, workspaceId: string, id: string, archived: boolean): Promise<void> {
-    await manager.query(`UPDATE time_off_policies SET archived = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, archived]);
+    await manager.query(`UPDATE time_off_policies SET archived = $3 WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      id,
+      archived,
+    ]);
   }
 
   async delete(manager: EntityManager, workspaceId: string, id: string): Promise<void> {

@@ -25,7 +25,8 @@ export function requestedPeriod(body: TimeOffPeriodRequestDto, allowHalfDay: boo
     throw new BadRequestException('timeOffPeriod.period needs end or days');
   }
   if (end < start) throw new BadRequestException('timeOffPeriod.period.end must not be before start');
-  if (end > addDays(start, MAX_DAYS - 1)) throw new BadRequestException(`A time off request spans at most ${MAX_DAYS} days`);
+  if (end > addDays(start, MAX_DAYS - 1))
+    throw new BadRequestException(`A time off request spans at most ${MAX_DAYS} days`);
   const halfDay = body.isHalfDay ?? false;
   if (halfDay && !allowHalfDay) throw new BadRequestException('This policy does not allow half days');
   if (halfDay && end !== start) throw new BadRequestException('A half-day request covers a single day');

@@ -24,24 +24,47 @@ export class TimeOffRequestStatusService {
     private readonly ledger: BalanceLedger,
   ) {}
 
-  changeStatus(ws: WorkspaceContext, policyId: string, requestId: string, dto: ChangeTimeOffRequestStatusDto): Promise<TimeOffRequestDto> {
+  changeStatus(
+    ws: WorkspaceContext,
+    policyId: string,
+    requestId: string,
+    dto: ChangeTimeOffRequestStatusDto,
+  ): Promise<TimeOffRequestDto> {
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.row(manager, ws.workspaceId, policyId);
       const request = await this.store.row(manager, ws.workspaceId, policyId, requestId, true);
       if (!(await canApprove(manager, ws, policy.approve, request.user_id))) {
-        throw new ForbiddenException('Only admins and the approvers of the policy change the status of a time off request');
+        throw new ForbiddenException(
+          'Only admins and the approvers of the policy change the status of a time off request',
+        );
       }
       if (request.status === dto.status || request.status === 'REJECTED') {
         throw new ConflictException(`The time off request is already ${request.status.toLowerCase()}`);
       }
       if (dto.status === 'APPROVED') {
-        await this.ledger.apply(manager, ws, policy, { userId: request.user_id, amount: request.balance_diff, reason: 'REQUEST_APPROVED', requestId, note: dto.note });
+        await this.ledger.apply(manager, ws, policy, {
+          userId: request.user_id,
+          amount: request.balance_diff,
+          reason: 'REQUEST_APPROVED',
+          requestId,
+          note: dto.note,
+        });
       } else if (request.status === 'APPROVED') {
-        await this.ledger.apply(manager, ws, policy, { userId: request.user_id, amount: request.balance_diff, reason: 'REQUEST_RETURNED', requestId, note: dto.note });
+        await this.ledger.apply(manager, ws, policy, {
+          userId: request.user_id,
+          amount: request.balance_diff,
+          reason: 'REQUEST_RETURNED',
+          requestId,
+          note: dto.note,
+        });
       }
       await this.store.setStatus(manager, ws.workspaceId, requestId, dto.status, dto.note ?? null, ws.userId);
       const changed = toRequestDto(await this.store.row(manager, ws.workspaceId, policyId, requestId));
-      await this.record(manager, changed, dto.status === 'APPROVED' ? 'TIME_OFF_REQUEST_APPROVED' : 'TIME_OFF_REQUEST_REJECTED');
+      await this.record(
+        manager,
+        changed,
+        dto.status === 'APPROVED' ? 'TIME_OFF_REQUEST_APPROVED' : 'TIME_OFF_REQUEST_REJECTED',
+      );
       return changed;
     });
   }
@@ -59,11 +82,18 @@ export class TimeOffRequestStatusService {
       const own = request.user_id === ws.userId && request.status !== 'APPROVED';
       if (!approver && !own) {
         throw new ForbiddenException(
-          request.user_id === ws.userId ? 'An approved time off request is withdrawn by an approver' : "Only approvers delete another user's time off request",
+          request.user_id === ws.userId
+            ? 'An approved time off request is withdrawn by an approver'
+            : "Only approvers delete another user's time off request",
         );
       }
       if (request.status === 'APPROVED') {
-        await this.ledger.apply(manager, ws, policy, { userId: request.user_id, amount: request.balance_diff, reason: 'REQUEST_RETURNED', requestId });
+        await this.ledger.apply(manager, ws, policy, {
+          userId: request.user_id,
+          amount: request.balance_diff,
+          reason: 'REQUEST_RETURNED',
+          requestId,
+        });
       }
       const withdrawn = toRequestDto(request);
       await this.store.delete(manager, ws.workspaceId, requestId);
@@ -73,6 +103,12 @@ export class TimeOffRequestStatusService {
   }
 
   private record(manager: EntityManager, request: TimeOffRequestDto, event: string): Promise<void> {
-    return this.outbox.record(manager, { workspaceId: request.workspaceId, entityType: 'TIME_OFF_REQUEST', entityId: request.id, event, payload: request });
+    return this.outbox.record(manager, {
+      workspaceId: request.workspaceId,
+      entityType: 'TIME_OFF_REQUEST',
+      entityId: request.id,
+      event,
+      payload: request,
+    });
   }
 }

@@ -3,7 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CurrentWorkspace } from '../../../common/decorators/auth.decorators';
 import { ObjectIdPipe } from '../../../common/pipes/object-id.pipe';
-import { ChangeTimeOffRequestStatusDto, CreateTimeOffRequestDto, GetTimeOffRequestsDto } from './dto/time-off-request-requests.dto';
+import {
+  ChangeTimeOffRequestStatusDto,
+  CreateTimeOffRequestDto,
+  GetTimeOffRequestsDto,
+} from './dto/time-off-request-requests.dto';
 import { TimeOffRequestDto, TimeOffRequestFullDto, TimeOffRequestsWithCountDto } from './dto/time-off-request.dto';
 import { TimeOffRequestStatusService } from './time-off-request-status.service';
 import { TimeOffRequestsListService } from './time-off-requests-list.service';
@@ -70,7 +74,10 @@ export class TimeOffRequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Get all time off requests on a workspace', operationId: 'getTimeOffRequest' })
   @ApiOkResponse({ type: TimeOffRequestsWithCountDto })
-  list(@CurrentWorkspace() ws: WorkspaceContext, @Body() body: GetTimeOffRequestsDto): Promise<TimeOffRequestsWithCountDto> {
+  list(
+    @CurrentWorkspace() ws: WorkspaceContext,
+    @Body() body: GetTimeOffRequestsDto,
+  ): Promise<TimeOffRequestsWithCountDto> {
     return this.lists.list(ws, body);
   }
 }

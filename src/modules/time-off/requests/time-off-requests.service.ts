@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
@@ -25,7 +31,12 @@ export class TimeOffRequestsService {
   ) {}
 
   /** A request for `userId` (the caller, or for someone else by an admin or the user's team manager). */
-  create(ws: WorkspaceContext, policyId: string, userId: string, dto: CreateTimeOffRequestDto): Promise<TimeOffRequestFullDto> {
+  create(
+    ws: WorkspaceContext,
+    policyId: string,
+    userId: string,
+    dto: CreateTimeOffRequestDto,
+  ): Promise<TimeOffRequestFullDto> {
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.row(manager, ws.workspaceId, policyId);
       const member = await this.member(manager, ws.workspaceId, policy.id, userId);
@@ -50,8 +61,16 @@ export class TimeOffRequestsService {
 
       const id = newId();
       await this.store.insert(manager, ws.workspaceId, {
-        id, policyId: policy.id, userId, requesterId: ws.userId, start: period.start, end: period.end, halfDay: period.halfDay,
-        halfDayPeriod: period.halfDayPeriod, note: dto.note ?? null, amount,
+        id,
+        policyId: policy.id,
+        userId,
+        requesterId: ws.userId,
+        start: period.start,
+        end: period.end,
+        halfDay: period.halfDay,
+        halfDayPeriod: period.halfDayPeriod,
+        note: dto.note ?? null,
+        amount,
       });
       const requested = toFullRequestDto(await this.store.row(manager, ws.workspaceId, policy.id, id));
       await this.record(manager, requested, 'TIME_OFF_REQUESTED');
@@ -66,30 +85,59 @@ export class TimeOffRequestsService {
     });
   }
 
-  private async member(manager: EntityManager, workspaceId: string, policyId: string, userId: string): Promise<RequestMemberRow> {
+  private async member(
+    manager: EntityManager,
+    workspaceId: string,
+    policyId: string,
+    userId: string,
+  ): Promise<RequestMemberRow> {
     const member = await this.store.member(manager, workspaceId, policyId, userId);
     if (!member) throw new NotFoundException('User not found');
     return member;
   }
 
   /** The user's holiday occurrences in the period, in one query (annual ones in each year). */
-  private holidays(manager: EntityManager, workspaceId: string, userId: string, period: RequestedPeriod): Promise<DateRange[]> {
+  private holidays(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    period: RequestedPeriod,
+  ): Promise<DateRange[]> {
     return this.store.holidays(manager, workspaceId, userId, period);
   }
 
   /** Pending and approved requests of a user do not overlap (two halves of one day do not). */
-  private async checkOverlap(manager: EntityManager, workspaceId: string, userId: string, period: RequestedPeriod): Promise<void> {
-    if (await this.store.overlaps(manager, workspaceId, userId, period)) throw new ConflictException('The user already has a time off request in this period');
+  private async checkOverlap(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    period: RequestedPeriod,
+  ): Promise<void> {
+    if (await this.store.overlaps(manager, workspaceId, userId, period))
+      throw new ConflictException('The user already has a time off request in this period');
   }
 
   /** Whether the current balance covers the request (approval checks again, under the balance row's lock). */
-  private async checkBalance(manager: EntityManager, workspaceId: string, policy: PolicyRow, userId: string, amount: number): Promise<void> {
+  private async checkBalance(
+    manager: EntityManager,
+    workspaceId: string,
+    policy: PolicyRow,
+    userId: string,
+    amount: number,
+  ): Promise<void> {
     const floor = balanceFloor(policy);
     if (floor === null) return;
-    if (!(await this.store.balanceCovers(manager, workspaceId, policy.id, userId, amount, floor))) throw new BadRequestException('Not enough balance for this time off request');
+    if (!(await this.store.balanceCovers(manager, workspaceId, policy.id, userId, amount, floor)))
+      throw new BadRequestException('Not enough balance for this time off request');
   }
 
   private record(manager: EntityManager, request: TimeOffRequestFullDto, event: string): Promise<void> {
-    return this.outbox.record(manager, { workspaceId: request.workspaceId, entityType: 'TIME_OFF_REQUEST', entityId: request.id, event, payload: request });
+    return this.outbox.record(manager, {
+      workspaceId: request.workspaceId,
+      entityType: 'TIME_OFF_REQUEST',
+      entityId: request.id,
+      event,
+      payload: request,
+    });
   }
 }

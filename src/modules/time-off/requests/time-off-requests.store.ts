@@ -88,7 +88,13 @@ export interface NewRequest {
 @Injectable()
 export class TimeOffRequestsStore {
   /** The request of the policy; with `lock`, its row stays locked until the transaction ends. */
-  async row(manager: EntityManager, workspaceId: string, policyId: string, id: string, lock = false): Promise<RequestRow> {
+  async row(
+    manager: EntityManager,
+    workspaceId: string,
+    policyId: string,
+    id: string,
+    lock = false,
+  ): Promise<RequestRow> {
     if (lock) {
       const locked: unknown[] = await manager.query(
         `SELECT 1 FROM time_off_requests WHERE workspace_id = $1 AND policy_id = $2 AND id = $3 FOR UPDATE`,
@@ -96,17 +102,22 @@ export class TimeOffRequestsStore {
       );
       if (!locked.length) throw new NotFoundException('Time off request not found');
     }
-    const rows: RequestRow[] = await manager.query(`${REQUEST_SELECT} WHERE r.workspace_id = $1 AND r.policy_id = $2 AND r.id = $3`, [
-      workspaceId,
-      policyId,
-      id,
-    ]);
+    const rows: RequestRow[] = await manager.query(
+      `${REQUEST_SELECT} WHERE r.workspace_id = $1 AND r.policy_id = $2 AND r.id = $3`,
+      [workspaceId, policyId, id],
+    );
     if (!rows.length) throw new NotFoundException('Time off request not found');
     return rows[0];
   }
 
   /** A page of the filtered requests, latest first, and the count of all of them. */
-  async page(manager: EntityManager, workspaceId: string, filter: RequestFilter, page: number, pageSize: number): Promise<{ rows: RequestRow[]; count: number }> {
+  async page(
+    manager: EntityManager,
+    workspaceId: string,
+    filter: RequestFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: RequestRow[]; count: number }> {
     const where = new SqlConditions([workspaceId]);
     where.add('r.workspace_id = $1');
     if (filter.caller !== undefined) {
@@ -115,21 +126,32 @@ export class TimeOffRequestsStore {
     }
     if (filter.users?.length) where.add(`r.user_id = ANY(${where.param(filter.users)})`);
     if (filter.userGroups?.length) {
-      where.add(`r.user_id IN (SELECT g.user_id FROM user_group_members g WHERE g.workspace_id = $1 AND g.user_group_id = ANY(${where.param(filter.userGroups)}))`);
+      where.add(
+        `r.user_id IN (SELECT g.user_id FROM user_group_members g WHERE g.workspace_id = $1 AND g.user_group_id = ANY(${where.param(filter.userGroups)}))`,
+      );
     }
-    if (filter.statuses.length && !filter.statuses.includes('ALL')) where.add(`r.status = ANY(${where.param(filter.statuses)})`);
+    if (filter.statuses.length && !filter.statuses.includes('ALL'))
+      where.add(`r.status = ANY(${where.param(filter.statuses)})`);
     if (filter.start) where.add(`r.end_date >= ${where.param(filter.start)}::date`);
     if (filter.end) where.add(`r.start_date <= ${where.param(filter.end)}::date`);
     const rows: RequestRow[] = await manager.query(
       `${REQUEST_SELECT} WHERE ${where.sql} ORDER BY r.start_date DESC, r.created_at DESC, r.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       where.params,
     );
-    const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM time_off_requests r WHERE ${where.sql}`, where.params);
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM time_off_requests r WHERE ${where.sql}`,
+      where.params,
+    );
     return { rows, count };
   }
 
   /** The member with whether the policy applies to them; undefined when not a member. */
-  async member(manager: EntityManager, workspaceId: string, policyId: string, userId: string): Promise<RequestMemberRow | undefined> {
+  async member(
+    manager: EntityManager,
+    workspaceId: string,
+    policyId: string,
+    userId: string,
+  ): Promise<RequestMemberRow | undefined> {
     const rows: RequestMemberRow[] = await manager.query(
       `SELECT m.working_days, m.work_capacity, ${policyAppliesTo('p', 'm.user_id')} AS applies
          FROM workspace_members m JOIN time_off_policies p ON p.workspace_id = m.workspace_id AND p.id = $2
@@ -140,7 +162,12 @@ export class TimeOffRequestsStore {
   }
 
   /** The user's holiday occurrences in the period, in one query (annual ones in each year). */
-  holidays(manager: EntityManager, workspaceId: string, userId: string, period: { start: string; end: string }): Promise<DateRange[]> {
+  holidays(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    period: { start: string; end: string },
+  ): Promise<DateRange[]> {
     return manager.query(
       `SELECT o.occ_start::text AS start, o.occ_end::text AS "end" FROM (${holidayOccurrencesSql(`AND ${holidayAppliesTo('h', '$4')}`)}) o`,
       [workspaceId, period.start, period.end, userId],
@@ -149,7 +176,10 @@ export class TimeOffRequestsStore {
 
   /** Whether a pending or approved request of the user overlaps the period (two halves of one day do not). */
   async overlaps(
-    manager: EntityManager, workspaceId: string, userId: string, period: { start: string; end: string; halfDay: boolean; halfDayPeriod: string },
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    period: { start: string; end: string; halfDay: boolean; halfDayPeriod: string },
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM time_off_requests
@@ -163,7 +193,14 @@ export class TimeOffRequestsStore {
   }
 
   /** Whether the user's current balance of the policy, less `amount`, stays at or above `floor`. */
-  async balanceCovers(manager: EntityManager, workspaceId: string, policyId: string, userId: string, amount: number, floor: number): Promise<boolean> {
+  async balanceCovers(
+    manager: EntityManager,
+    workspaceId: string,
+    policyId: string,
+    userId: string,
+    amount: number,
+    floor: number,
+  ): Promise<boolean> {
     const rows: { enough: boolean }[] = await manager.query(
       `SELECT coalesce((SELECT balance FROM time_off_balances WHERE workspace_id = $1 AND policy_id = $2 AND user_id = $3), 0) - $4::numeric >= $5::numeric AS enough`,
       [workspaceId, policyId, userId, amount, floor],
@@ -176,7 +213,19 @@ export class TimeOffRequestsStore {
       `INSERT INTO time_off_requests (id, workspace_id, policy_id, user_id, requester_user_id, start_date, end_date, half_day,
                                       half_day_period, note, balance_diff)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [r.id, workspaceId, r.policyId, r.userId, r.requesterId, r.start, r.end, r.halfDay, r.halfDayPeriod, r.note, r.amount],
+      [
+        r.id,
+        workspaceId,
+        r.policyId,
+        r.userId,
+        r.requesterId,
+        r.start,
+        r.end,
+        r.halfDay,
+        r.halfDayPeriod,
+        r.note,
+        r.amount,
+      ],
     );
   }
 
@@ -188,7 +237,14 @@ export class TimeOffRequestsStore {
     );
   }
 
-  async setStatus(manager: EntityManager, workspaceId: string, id: string, status: string, note: string | null, by: string): Promise<void> {
+  async setStatus(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    status: string,
+    note: string | null,
+    by: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE time_off_requests SET status = $3, status_note = $4, status_changed_by = $5, status_changed_at = now()
         WHERE workspace_id = $1 AND id = $2`,
@@ -207,7 +263,9 @@ function period(row: RequestRow): TimeOffRequestDto['timeOffPeriod'] {
   const halfStart = row.half_day_period === 'SECOND_HALF' ? dayStart + half : dayStart;
   return {
     halfDay: row.half_day,
-    halfDayHours: row.half_day ? { start: toInstant(new Date(halfStart)) ?? '', end: toInstant(new Date(halfStart + half)) ?? '' } : null,
+    halfDayHours: row.half_day
+      ? { start: toInstant(new Date(halfStart)) ?? '', end: toInstant(new Date(halfStart + half)) ?? '' }
+      : null,
     halfDayPeriod: row.half_day_period,
     period: { start: `${row.start_date}T00:00:00Z`, end: `${row.end_date}T23:59:59Z` },
   };

@@ -13,7 +13,12 @@ export interface ApproveSettings {
  * team managers when the policy says teamManagers; the listed members when it
  * says specificMembers. Nobody approves their own request unless an admin.
  */
-export async function canApprove(manager: EntityManager, ws: WorkspaceContext, approve: ApproveSettings, userId: string): Promise<boolean> {
+export async function canApprove(
+  manager: EntityManager,
+  ws: WorkspaceContext,
+  approve: ApproveSettings,
+  userId: string,
+): Promise<boolean> {
   if (ws.isAdmin) return true;
   if (ws.userId === userId) return false;
   if (approve.specificMembers && approve.userIds?.includes(ws.userId)) return true;

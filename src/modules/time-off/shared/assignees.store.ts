@@ -12,14 +12,19 @@ export async function replaceLinks(
   userIds: string[],
   groupIds: string[],
 ): Promise<void> {
-  await manager.query(`DELETE FROM ${tables.users} WHERE workspace_id = $1 AND ${tables.owner} = $2`, [workspaceId, ownerId]);
-  await manager.query(`DELETE FROM ${tables.groups} WHERE workspace_id = $1 AND ${tables.owner} = $2`, [workspaceId, ownerId]);
+  await manager.query(`DELETE FROM ${tables.users} WHERE workspace_id = $1 AND ${tables.owner} = $2`, [
+    workspaceId,
+    ownerId,
+  ]);
+  await manager.query(`DELETE FROM ${tables.groups} WHERE workspace_id = $1 AND ${tables.owner} = $2`, [
+    workspaceId,
+    ownerId,
+  ]);
   if (userIds.length) {
-    await manager.query(`INSERT INTO ${tables.users} (workspace_id, ${tables.owner}, user_id) SELECT $1, $2, unnest($3::char(24)[])`, [
-      workspaceId,
-      ownerId,
-      userIds,
-    ]);
+    await manager.query(
+      `INSERT INTO ${tables.users} (workspace_id, ${tables.owner}, user_id) SELECT $1, $2, unnest($3::char(24)[])`,
+      [workspaceId, ownerId, userIds],
+    );
   }
   if (groupIds.length) {
     await manager.query(

@@ -15,7 +15,11 @@ export interface BalanceRow {
 }
 
 /** Creates the missing balance rows (zero) of every member the policy applies to. */
-export async function ensurePolicyBalances(manager: EntityManager, workspaceId: string, policyId: string): Promise<void> {
+export async function ensurePolicyBalances(
+  manager: EntityManager,
+  workspaceId: string,
+  policyId: string,
+): Promise<void> {
   await manager.query(
     `INSERT INTO time_off_balances (id, workspace_id, policy_id, user_id)
      SELECT ${SQL_NEW_ID}, $1, $2, member.user_id FROM (${policyMembers('$1', '$2')}) member
@@ -36,7 +40,12 @@ export async function ensureUserBalances(manager: EntityManager, workspaceId: st
 }
 
 /** The user's balance row of the policy, created at zero when missing, locked FOR UPDATE until the transaction ends. */
-export async function lockBalance(manager: EntityManager, workspaceId: string, policyId: string, userId: string): Promise<BalanceRow> {
+export async function lockBalance(
+  manager: EntityManager,
+  workspaceId: string,
+  policyId: string,
+  userId: string,
+): Promise<BalanceRow> {
   await manager.query(
     `INSERT INTO time_off_balances (id, workspace_id, policy_id, user_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (workspace_id, policy_id, user_id) DO NOTHING`,
@@ -51,7 +60,10 @@ export async function lockBalance(manager: EntityManager, workspaceId: string, p
 }
 
 /** The lowest balance the policy allows: 0, -amount with a negative balance limit, or none. */
-export function balanceFloor(policy: { allow_negative_balance: boolean; negative_balance: { amount: number } | null }): number | null {
+export function balanceFloor(policy: {
+  allow_negative_balance: boolean;
+  negative_balance: { amount: number } | null;
+}): number | null {
   if (!policy.allow_negative_balance) return 0;
   return policy.negative_balance ? -policy.negative_balance.amount : null;
 }

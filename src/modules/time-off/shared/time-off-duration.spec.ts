@@ -35,7 +35,12 @@ describe('timeOffDuration', () => {
     ],
     ['a half day', { halfDay: true }, 1, 0.5],
     ['a half day in hours, 8h capacity', { halfDay: true, unit: 'HOURS' }, 1, 4],
-    ['a week in hours, 7h30m capacity', { period: { start: '2024-03-04', end: '2024-03-10' }, unit: 'HOURS', workCapacitySeconds: 27000 }, 5, 37.5],
+    [
+      'a week in hours, 7h30m capacity',
+      { period: { start: '2024-03-04', end: '2024-03-10' }, unit: 'HOURS', workCapacitySeconds: 27000 },
+      5,
+      37.5,
+    ],
     ['hours with a 7h20m capacity keep 4 decimals', { unit: 'HOURS', workCapacitySeconds: 26400 }, 1, 7.3333],
     [
       'a member who works Saturdays only',

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateNested, IsObject } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateNested,
+  IsObject,
+} from 'class-validator';
 import { OBJECT_ID_PATTERN } from '../../../common/utils/ids';
 
 export const COLOR_PATTERN = /^#(?:[0-9a-fA-F]{6}){1}$/;
@@ -90,7 +100,11 @@ export interface AutoEntrySettings {
 
 export function autoEntrySettings(request: AutomaticTimeEntryCreationRequestDto | undefined): AutoEntrySettings | null {
   if (!request) return null;
-  return { enabled: request.enabled ?? false, projectId: request.defaultEntities.projectId ?? null, taskId: request.defaultEntities.taskId ?? null };
+  return {
+    enabled: request.enabled ?? false,
+    projectId: request.defaultEntities.projectId ?? null,
+    taskId: request.defaultEntities.taskId ?? null,
+  };
 }
 
 export function autoEntryDto(settings: AutoEntrySettings | null): AutomaticTimeEntryCreationDto {

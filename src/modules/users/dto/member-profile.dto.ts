@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CustomFieldDto } from '../../custom-fields/dto/custom-field.dto';
 import { WEEK_DAYS, WeekDay } from './user-settings.dto';
 import { AcceptsReadOnlyFieldsOf } from '../../../common/dto/read-only-fields';

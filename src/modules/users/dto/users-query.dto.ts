@@ -1,5 +1,17 @@
 import { PickType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { MAX_PAGE_SIZE } from '../../../common/dto/page-query.dto';
 import { SORT_ORDERS, SortedPageQueryDto, type SortOrder } from '../../../common/dto/sorted-page-query.dto';
 import { ToArray, ToBoolean } from '../../../common/dto/transforms';

@@ -66,7 +66,16 @@ export class DeliveryQueue {
               responded_at = CASE WHEN $5::int IS NULL THEN responded_at ELSE now() END,
               updated_at = now()
         WHERE id = $1 AND attempts = $2`,
-      [job.id, job.attempt, step.status, step.nextAttemptAt ?? null, result.statusCode, result.error, result.durationMs, result.excerpt],
+      [
+        job.id,
+        job.attempt,
+        step.status,
+        step.nextAttemptAt ?? null,
+        result.statusCode,
+        result.error,
+        result.durationMs,
+        result.excerpt,
+      ],
     );
   }
 

@@ -22,9 +22,17 @@ describe('webhook retry policy', () => {
   });
 
   it('retries network errors, 5xx and 429 (honouring Retry-After)', () => {
-    expect(nextStep({ statusCode: null }, 1, t0, t0, 5000, mid)).toEqual({ status: 'PENDING', nextAttemptAt: new Date(t0.getTime() + 5000) });
-    expect(nextStep({ statusCode: 503 }, 2, t0, t0, 5000, mid)).toEqual({ status: 'PENDING', nextAttemptAt: new Date(t0.getTime() + 10000) });
-    expect(nextStep({ statusCode: 429, retryAfterSeconds: 120 }, 1, t0, t0, 5000, mid).nextAttemptAt).toEqual(new Date(t0.getTime() + 120000));
+    expect(nextStep({ statusCode: null }, 1, t0, t0, 5000, mid)).toEqual({
+      status: 'PENDING',
+      nextAttemptAt: new Date(t0.getTime() + 5000),
+    });
+    expect(nextStep({ statusCode: 503 }, 2, t0, t0, 5000, mid)).toEqual({
+      status: 'PENDING',
+      nextAttemptAt: new Date(t0.getTime() + 10000),
+    });
+    expect(nextStep({ statusCode: 429, retryAfterSeconds: 120 }, 1, t0, t0, 5000, mid).nextAttemptAt).toEqual(
+      new Date(t0.getTime() + 120000),
+    );
   });
 
   it('gives up once the next attempt would fall beyond 24 h after the first', () => {

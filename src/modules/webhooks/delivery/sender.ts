@@ -81,7 +81,12 @@ export async function sendDelivery(job: DeliveryJob, cancel?: AbortSignal): Prom
  * off, the host's resolved addresses are checked right before sending.
  * `cancel` aborts it (the worker stopping); the caller then releases the job.
  */
-export async function postJson(urlText: string, body: string, headers: Record<string, string>, cancel?: AbortSignal): Promise<SendResult> {
+export async function postJson(
+  urlText: string,
+  body: string,
+  headers: Record<string, string>,
+  cancel?: AbortSignal,
+): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const url = parseWebhookUrl(urlText);
@@ -94,7 +99,12 @@ export async function postJson(urlText: string, body: string, headers: Record<st
         return { statusCode: null, retryable: false, durationMs: elapsed(), error, excerpt: null };
       }
     } catch (error) {
-      return { statusCode: null, durationMs: elapsed(), error: `DNS error: ${error instanceof Error ? error.message : String(error)}`, excerpt: null };
+      return {
+        statusCode: null,
+        durationMs: elapsed(),
+        error: `DNS error: ${error instanceof Error ? error.message : String(error)}`,
+        excerpt: null,
+      };
     }
   }
   try {
@@ -106,7 +116,13 @@ export async function postJson(urlText: string, body: string, headers: Record<st
       body,
     });
     const excerpt = await readExcerpt(response).catch(() => '');
-    return { statusCode: response.status, retryAfterSeconds: retryAfter(response), durationMs: elapsed(), error: null, excerpt };
+    return {
+      statusCode: response.status,
+      retryAfterSeconds: retryAfter(response),
+      durationMs: elapsed(),
+      error: null,
+      excerpt,
+    };
   } catch (error) {
     return { statusCode: null, durationMs: elapsed(), error: describe(error), excerpt: null };
   }

@@ -67,7 +67,11 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   private async deliver(job: ClaimedJob): Promise<void> {
     const result = await sendDelivery(job, this.cancel.signal);
     if (this.cancel.signal.aborted && result.statusCode === null) return this.queue.release(job);
-    await this.queue.record(job, result, nextStep(result, job.attempt, job.firstAttemptAt, new Date(), env().WEBHOOK_RETRY_BASE_MS));
+    await this.queue.record(
+      job,
+      result,
+      nextStep(result, job.attempt, job.firstAttemptAt, new Date(), env().WEBHOOK_RETRY_BASE_MS),
+    );
   }
 
   /** One round of work; errors are logged and the next round tries again. */
@@ -83,7 +87,8 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
         if (jobs.length < CLAIM_BATCH) break;
       }
     } catch (error) {
-      if (!this.stopped) this.logger.error(`Webhook delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.stopped)
+        this.logger.error(`Webhook delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

@@ -23,7 +23,12 @@ export class WorkspaceMember {
   @Column({ name: 'work_capacity', type: 'integer', default: 28800 })
   workCapacity: number;
 
-  @Column({ name: 'working_days', type: 'text', array: true, default: () => "'{MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}'" })
+  @Column({
+    name: 'working_days',
+    type: 'text',
+    array: true,
+    default: () => "'{MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}'",
+  })
   workingDays: WeekDay[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,10 +1,31 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ReportFilterBaseDto } from '../../filter/report-filter.dto';
 
 export const COMPARISONS = ['EXACTLY', 'LARGER_THAN', 'SMALLER_THAN'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
-export const ATTENDANCE_SORT_COLUMNS = ['USER', 'DATE', 'START', 'END', 'BREAK', 'WORK', 'CAPACITY', 'OVERTIME', 'TIME_OFF'] as const;
+export const ATTENDANCE_SORT_COLUMNS = [
+  'USER',
+  'DATE',
+  'START',
+  'END',
+  'BREAK',
+  'WORK',
+  'CAPACITY',
+  'OVERTIME',
+  'TIME_OFF',
+] as const;
 export type AttendanceSortColumn = (typeof ATTENDANCE_SORT_COLUMNS)[number];
 
 /** CompareBreakFilter / CompareWorkFilter / CompareCapacityFilter / CompareOvertimeFilter: hours × 100 ("750" = 7.5 h). */
@@ -31,38 +52,63 @@ export class CompareTimeFilterDto {
 
 /** AttendanceFilterV1. */
 export class AttendanceFilterDto {
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CompareDurationFilterDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CompareDurationFilterDto)
   breakFilters?: CompareDurationFilterDto[];
 
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CompareDurationFilterDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CompareDurationFilterDto)
   capacityFilters?: CompareDurationFilterDto[];
 
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CompareTimeFilterDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CompareTimeFilterDto)
   endFilters?: CompareTimeFilterDto[];
 
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CompareDurationFilterDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CompareDurationFilterDto)
   overtimeFilters?: CompareDurationFilterDto[];
 
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CompareTimeFilterDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CompareTimeFilterDto)
   startFilters?: CompareTimeFilterDto[];
 
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CompareDurationFilterDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CompareDurationFilterDto)
   workFilters?: CompareDurationFilterDto[];
 
   /** Include time off (TIME_OFF and HOLIDAY entries) in `timeOff`. @example true */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   hasTimeOff?: boolean;
 
   /** @example 1 */
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   page?: number;
 
   /** @example 50 */
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   pageSize?: number;
 
   /** @example "USER" */
-  @IsOptional() @IsIn(ATTENDANCE_SORT_COLUMNS)
+  @IsOptional()
+  @IsIn(ATTENDANCE_SORT_COLUMNS)
   sortColumn?: AttendanceSortColumn;
 }
 

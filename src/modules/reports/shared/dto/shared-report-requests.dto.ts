@@ -1,12 +1,38 @@
-import { IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { Trim } from '../../../../common/dto/trim';
 import { OBJECT_ID_PATTERN } from '../../../../common/utils/ids';
 
 /** Every type the reference lists; the ones this server can run are RUNNABLE_SHARED_REPORT_TYPES. */
 export const SHARED_REPORT_TYPES = [
-  'DETAILED', 'WEEKLY', 'SUMMARY', 'SCHEDULED', 'EXPENSE_DETAILED', 'EXPENSE_RECEIPT', 'PTO_REQUESTS', 'PTO_BALANCE',
-  'ATTENDANCE', 'INVOICE_EXPENSE', 'INVOICE_TIME', 'PROJECT', 'TEAM_FULL', 'TEAM_LIMITED', 'TEAM_GROUPS', 'INVOICES',
-  'KIOSK_PIN_LIST', 'KIOSK_ASSIGNEES', 'USER_DATA_EXPORT',
+  'DETAILED',
+  'WEEKLY',
+  'SUMMARY',
+  'SCHEDULED',
+  'EXPENSE_DETAILED',
+  'EXPENSE_RECEIPT',
+  'PTO_REQUESTS',
+  'PTO_BALANCE',
+  'ATTENDANCE',
+  'INVOICE_EXPENSE',
+  'INVOICE_TIME',
+  'PROJECT',
+  'TEAM_FULL',
+  'TEAM_LIMITED',
+  'TEAM_GROUPS',
+  'INVOICES',
+  'KIOSK_PIN_LIST',
+  'KIOSK_ASSIGNEES',
+  'USER_DATA_EXPORT',
 ] as const;
 export type SharedReportType = (typeof SHARED_REPORT_TYPES)[number];
 export const RUNNABLE_SHARED_REPORT_TYPES = ['DETAILED', 'SUMMARY', 'WEEKLY', 'ATTENDANCE'] as const;

@@ -1,9 +1,23 @@
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsObject } from 'class-validator';
+import {
+  IsBoolean,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+  IsObject,
+} from 'class-validator';
 import { Trim } from '../../../../common/dto/trim';
 import { OBJECT_ID_PATTERN } from '../../../../common/utils/ids';
-import { AutomaticTimeEntryCreationRequestDto, COLOR_PATTERN, IdsFilterRequestDto } from '../../shared/time-off-shared.dto';
+import {
+  AutomaticTimeEntryCreationRequestDto,
+  COLOR_PATTERN,
+  IdsFilterRequestDto,
+} from '../../shared/time-off-shared.dto';
 import { AcceptsReadOnlyFieldsOf } from '../../../../common/dto/read-only-fields';
 import { HolidayDto } from './holiday.dto';
 

@@ -1,16 +1,47 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested, IsObject } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  IsObject,
+} from 'class-validator';
 import { PageQueryDto } from '../../../../common/dto/page-query.dto';
 import { ToInt } from '../../../../common/dto/transforms';
 import { Trim } from '../../../../common/dto/trim';
 import { OBJECT_ID_PATTERN } from '../../../../common/utils/ids';
-import { AutomaticTimeEntryCreationRequestDto, COLOR_PATTERN, IdsFilterRequestDto } from '../../shared/time-off-shared.dto';
+import {
+  AutomaticTimeEntryCreationRequestDto,
+  COLOR_PATTERN,
+  IdsFilterRequestDto,
+} from '../../shared/time-off-shared.dto';
 import { AcceptsReadOnlyFieldsOf } from '../../../../common/dto/read-only-fields';
 import { PolicyDto } from './policy.dto';
 
 export const TIME_UNITS = ['DAYS', 'HOURS'] as const;
 export const PERIODS = ['MONTH', 'YEAR'] as const;
-export const ICONS = ['UMBRELLA', 'SNOWFLAKE', 'FAMILY', 'PLANE', 'STETHOSCOPE', 'HEALTH_METRICS', 'CHILDCARE', 'LUGGAGE', 'MONETIZATION', 'CALENDAR'] as const;
+export const ICONS = [
+  'UMBRELLA',
+  'SNOWFLAKE',
+  'FAMILY',
+  'PLANE',
+  'STETHOSCOPE',
+  'HEALTH_METRICS',
+  'CHILDCARE',
+  'LUGGAGE',
+  'MONETIZATION',
+  'CALENDAR',
+] as const;
 
 /** PolicyApprovalDto: who approves requests of the policy. */
 export class PolicyApprovalDto {

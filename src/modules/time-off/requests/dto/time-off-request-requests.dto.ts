@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  IsObject,
+} from 'class-validator';
 import { OBJECT_ID_PATTERN } from '../../../../common/utils/ids';
 
 export const HALF_DAY_PERIODS = ['FIRST_HALF', 'SECOND_HALF', 'NOT_DEFINED'] as const;
