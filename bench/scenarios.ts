@@ -131,7 +131,7 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Row>> = {
       report(ctx, 'detailed', REPORT_BODIES.detailedPage(benchProjectIds(hexLabel))),
     ),
   // Rates issue: the workspace hourly rate changed without since re-prices all 1M entries (see bench/reprice.ts).
-  'reprice-workspace': (ctx) => repriceWorkspace(ctx.baseUrl),
+  'reprice-workspace': (ctx) => repriceWorkspace(ctx.baseUrl, ctx.databaseUrl),
 
   // The floors of the report rows (baseline-reports.ts): the same answers computed in this process, no HTTP.
   'baseline-summary-year': (ctx) =>
