@@ -55,15 +55,13 @@ async function toFile(name: string, write: (out: Writable) => Promise<void>): Pr
 function summary(): ExportTable {
   const days = Array.from({ length: 31 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')}`);
   const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay() % 6 !== 0;
-  const chart = days
-    .filter(weekday)
-    .map((d, i) => ({
-      id: d,
-      totalTime: 14400 + Math.round(seeded(i) * 18000),
-      totalBillableTime: 0,
-      totalAmount: 0,
-      earned: 0,
-    }));
+  const chart = days.filter(weekday).map((d, i) => ({
+    id: d,
+    totalTime: 14400 + Math.round(seeded(i) * 18000),
+    totalBillableTime: 0,
+    totalAmount: 0,
+    earned: 0,
+  }));
   chart.forEach((c) => (c.totalAmount = Math.round((c.totalTime * 9000) / 3600)));
   const totalTime = chart.reduce((s, c) => s + c.totalTime, 0);
   const weights = [0.46, 0.28, 0.16, 0.1];
