@@ -1,62 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../common/utils/ids';
-import { Rate, RateKind } from './entities/rate.entity';
+import type { RateKind } from './entities/rate.entity';
 import { ALL_TIME, RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
 import type { RateValue } from './rate-value';
-import { RateScope, RatesStore } from './rates.store';
+import { type RateCandidateRow, RateScope, RatesStore } from './rates.store';
 
 export type { RateScope } from './rates.store';
 
 // Its own file so that rate-resolver need not import this service (they imported each other).
 export type { RateValue } from './rate-value';
-
-function scopeWhere(scope: RateScope, kind: RateKind) {
-  return {
-    workspaceId: scope.workspaceId,
-    kind,
-    userId: scope.userId ?? IsNull(),
-    projectId: scope.projectId ?? IsNull(),
-    taskId: scope.taskId ?? IsNull(),
-  };
-}
-
-/** A candidate rate as `rateCandidatesSql` selects it (as JSON, `since` is text and `amount` may be a number). */
-export interface RateCandidateRow {
-  kind: RateKind;
-  level: number;
-  amount: string | number;
-  currency: string;
-  /** Epoch milliseconds (a string from a plain query, a number from JSON). */
-  since: string | number;
-}
-
-/**
- * SQL selecting every rate step that may apply to an entry (each level's steps
- * up to `at`), given the SQL expressions (usually parameters) of the entry's
- * workspace, user, project, task and start. Embeddable in a larger read so
- * that the rates come with it; `resolveCandidates` then applies precedence.
- */
-export function rateCandidatesSql(p: {
-  workspaceId: string;
-  userId: string;
-  projectId: string;
-  taskId: string;
-  at: string;
-}): string {
-  // `since` as epoch milliseconds: exact, and independent of the session's time zone (ALL_TIME is year 1).
-  return `SELECT kind, amount, currency, (extract(epoch FROM since) * 1000)::bigint AS since,
-              CASE WHEN task_id IS NOT NULL THEN 5
-                   WHEN project_id IS NOT NULL AND user_id IS NOT NULL THEN 4
-                   WHEN project_id IS NOT NULL THEN 3
-                   WHEN user_id IS NOT NULL THEN 2
-                   ELSE 1 END AS level
-         FROM rates
-        WHERE workspace_id = ${p.workspaceId} AND since <= ${p.at}
-          AND (   (task_id = ${p.taskId} AND user_id IS NULL)
-               OR (task_id IS NULL AND project_id = ${p.projectId} AND (user_id = ${p.userId} OR user_id IS NULL))
-               OR (task_id IS NULL AND project_id IS NULL AND (user_id = ${p.userId} OR user_id IS NULL)))`;
-}
 
 /** The rates in force at `at` among the candidates of `rateCandidatesSql`. */
 export function resolveCandidates(rows: readonly RateCandidateRow[], at: Date): ResolvedRates {
@@ -119,10 +72,7 @@ export class RatesService {
     at = new Date(),
     manager: EntityManager = this.dataSource.manager,
   ): Promise<RateValue | null> {
-    const rate = await manager.getRepository(Rate).findOne({
-      where: { ...scopeWhere(scope, kind), since: LessThanOrEqual(at) },
-      order: { since: 'DESC' },
-    });
+    const rate = await RatesStore.stepAt(manager, scope, kind, at);
     return rate ? { amount: rate.amount, currency: rate.currency } : null;
   }
 
@@ -136,10 +86,7 @@ export class RatesService {
     at: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ResolvedRates> {
-    const rows: RateCandidateRow[] = await manager.query(
-      rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$5' }),
-      [target.workspaceId, target.userId, target.projectId ?? null, target.taskId ?? null, at],
-    );
+    const rows = await RatesStore.candidates(manager, target, at);
     return resolveCandidates(rows, at);
   }
 
@@ -155,14 +102,7 @@ export class RatesService {
   ): Promise<Map<string, RateValue>> {
     // `at` comes from the app's clock, as `since` does: SQL now() is the transaction's start,
     // which would hide a rate set a moment ago in the same transaction.
-    const rows: { user_id: string; amount: string; currency: string }[] = await manager.query(
-      `SELECT DISTINCT ON (user_id) user_id, amount, currency
-         FROM rates
-        WHERE workspace_id = $1 AND kind = $2 AND user_id IS NOT NULL AND project_id IS NULL AND task_id IS NULL
-          AND since <= $3
-        ORDER BY user_id, since DESC`,
-      [workspaceId, kind, at],
-    );
+    const rows = await RatesStore.memberSteps(manager, workspaceId, kind, at);
     return new Map(rows.map((r) => [r.user_id, { amount: Number(r.amount), currency: r.currency }]));
   }
 }

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import type { RateKind } from './entities/rate.entity';
+import { EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { Rate, type RateKind } from './entities/rate.entity';
 import { RateLevel, shadowingLevels } from './rate-resolver';
 
 /** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
@@ -130,6 +130,53 @@ export function ratesUnchangedSql(workspace: string, version: string): string {
   return `CASE WHEN pg_try_advisory_xact_lock_shared(${ratesLockKey(workspace)}) THEN rates_version_of(${workspace}) = ${version}::bigint ELSE false END`;
 }
 
+function scopeWhere(scope: RateScope, kind: RateKind) {
+  return {
+    workspaceId: scope.workspaceId,
+    kind,
+    userId: scope.userId ?? IsNull(),
+    projectId: scope.projectId ?? IsNull(),
+    taskId: scope.taskId ?? IsNull(),
+  };
+}
+
+/** A candidate rate as `rateCandidatesSql` selects it (as JSON, `since` is text and `amount` may be a number). */
+export interface RateCandidateRow {
+  kind: RateKind;
+  level: number;
+  amount: string | number;
+  currency: string;
+  /** Epoch milliseconds (a string from a plain query, a number from JSON). */
+  since: string | number;
+}
+
+/**
+ * SQL selecting every rate step that may apply to an entry (each level's steps
+ * up to `at`), given the SQL expressions (usually parameters) of the entry's
+ * workspace, user, project, task and start. Embeddable in a larger read so
+ * that the rates come with it; `resolveCandidates` then applies precedence.
+ */
+export function rateCandidatesSql(p: {
+  workspaceId: string;
+  userId: string;
+  projectId: string;
+  taskId: string;
+  at: string;
+}): string {
+  // `since` as epoch milliseconds: exact, and independent of the session's time zone (ALL_TIME is year 1).
+  return `SELECT kind, amount, currency, (extract(epoch FROM since) * 1000)::bigint AS since,
+              CASE WHEN task_id IS NOT NULL THEN 5
+                   WHEN project_id IS NOT NULL AND user_id IS NOT NULL THEN 4
+                   WHEN project_id IS NOT NULL THEN 3
+                   WHEN user_id IS NOT NULL THEN 2
+                   ELSE 1 END AS level
+         FROM rates
+        WHERE workspace_id = ${p.workspaceId} AND since <= ${p.at}
+          AND (   (task_id = ${p.taskId} AND user_id IS NULL)
+               OR (task_id IS NULL AND project_id = ${p.projectId} AND (user_id = ${p.userId} OR user_id IS NULL))
+               OR (task_id IS NULL AND project_id IS NULL AND (user_id = ${p.userId} OR user_id IS NULL)))`;
+}
+
 /** Rate history and re-pricing SQL (the caller holds the transaction). */
 export const RatesStore = {
   /**
@@ -204,6 +251,43 @@ export const RatesStore = {
       `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload)
        VALUES ($1, $2, $3, $4, $5::jsonb || jsonb_build_object('at', now()))`,
       [scope.workspaceId, RATE_CHANGE_ENTITY, rateId, RATE_CHANGE_EVENT, JSON.stringify(record)],
+    );
+  },
+
+  /** The step of exactly this scope in force at `at`, or null. */
+  stepAt(manager: EntityManager, scope: RateScope, kind: RateKind, at: Date): Promise<Rate | null> {
+    return manager.getRepository(Rate).findOne({
+      where: { ...scopeWhere(scope, kind), since: LessThanOrEqual(at) },
+      order: { since: 'DESC' },
+    });
+  },
+
+  /** Every step that may apply to an entry of `target` starting at `at` (see `rateCandidatesSql`). */
+  candidates(
+    manager: EntityManager,
+    target: { workspaceId: string; userId: string; projectId?: string | null; taskId?: string | null },
+    at: Date,
+  ): Promise<RateCandidateRow[]> {
+    return manager.query(
+      rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$5' }),
+      [target.workspaceId, target.userId, target.projectId ?? null, target.taskId ?? null, at],
+    );
+  },
+
+  /** The member-level step of each user in force at `at`. */
+  memberSteps(
+    manager: EntityManager,
+    workspaceId: string,
+    kind: RateKind,
+    at: Date,
+  ): Promise<{ user_id: string; amount: string; currency: string }[]> {
+    return manager.query(
+      `SELECT DISTINCT ON (user_id) user_id, amount, currency
+         FROM rates
+        WHERE workspace_id = $1 AND kind = $2 AND user_id IS NOT NULL AND project_id IS NULL AND task_id IS NULL
+          AND since <= $3
+        ORDER BY user_id, since DESC`,
+      [workspaceId, kind, at],
     );
   },
 };

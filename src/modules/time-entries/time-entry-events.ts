@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvent, outboxInsertSql, OutboxService, SqlFragment } from '../../common/outbox/outbox.service';
+import { DomainEvent, OutboxService } from '../../common/outbox/outbox.service';
+import { outboxInsertSql, SqlFragment } from '../../common/outbox/outbox.store';
 import { fullView, TimeEntryRow, toTimeEntryDto } from './time-entry.mapper';
 import type { EntrySettings } from './time-entry-rules';
 

@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { projectVisibleSql, teamManagerSql } from '../../common/access';
 import { preparedQuery } from '../../database/prepared-query';
-import type { RateCandidateRow } from '../rates/rates.service';
-import { rateCandidatesSql } from '../rates/rates.service';
+import { type RateCandidateRow, rateCandidatesSql } from '../rates/rates.store';
 import type { EntrySettings } from './time-entry-rules';
 
 /** What the write of an entry reads about its user, project, task, tags, workspace settings and rates. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../database/prepared-query';
 import type { TimeEntryRow } from './time-entry.mapper';
-import type { SqlFragment } from '../../common/outbox/outbox.service';
+import type { SqlFragment } from '../../common/outbox/outbox.store';
 import type { EntrySettings } from './time-entry-rules';
 import { ratesUnchangedSql } from '../rates/rates.store';
 
