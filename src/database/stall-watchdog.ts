@@ -49,6 +49,10 @@ export async function serverAnswers(config: ClientConfig, timeoutMs: number): Pr
  * terminated", which the exception filter answers 503, and the pool drops the client.
  */
 export function watchedClient(settings: StallSettings): typeof Client {
+  // One check in flight for the whole pool: when the server freezes, every busy connection stalls at once.
+  let probe: Promise<boolean> | undefined;
+  const alive = (config: ClientConfig) =>
+    (probe ??= serverAnswers(config, settings.probeTimeoutMs).finally(() => (probe = undefined)));
   return class WatchedClient extends Client {
     constructor(config?: string | ClientConfig) {
       super(config);
@@ -56,13 +60,19 @@ export function watchedClient(settings: StallSettings): typeof Client {
         watch(
           (this as unknown as { connection: ProtocolConnection }).connection,
           typeof config === 'string' ? { connectionString: config } : (config ?? {}),
-          settings,
+          settings.stallMs,
+          alive,
         );
     }
   };
 }
 
-function watch(connection: ProtocolConnection, config: ClientConfig, settings: StallSettings): void {
+function watch(
+  connection: ProtocolConnection,
+  config: ClientConfig,
+  stallMs: number,
+  alive: (config: ClientConfig) => Promise<boolean>,
+): void {
   let timer: NodeJS.Timeout | undefined;
   const disarm = () => {
     clearTimeout(timer);
@@ -70,11 +80,11 @@ function watch(connection: ProtocolConnection, config: ClientConfig, settings: S
   };
   const arm = () => {
     disarm();
-    timer = setTimeout(() => void check(), settings.stallMs);
+    timer = setTimeout(() => void check(), stallMs);
     timer.unref();
   };
   const check = async () => {
-    if (await serverAnswers(config, settings.probeTimeoutMs)) {
+    if (await alive(config)) {
       if (timer) arm(); // still owed (nothing came meanwhile): wait another round
       return;
     }
