@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '../src/common/utils/free-port';
+import { freePort } from '../src/database/embedded/free-port';
 import { join } from 'node:path';
 
 export interface RunningApp {

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '../src/common/utils/free-port';
+import { freePort } from '../src/database/embedded/free-port';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createOwner, type Owner } from './factories';

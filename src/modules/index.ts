@@ -1,4 +1,6 @@
 import { AddonsModule } from './addons/addons.module';
+import { AddonsService } from './addons/addons.service';
+import { LifecycleRunner } from './addons/lifecycle/lifecycle-runner';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { ClientsModule } from './clients/clients.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
@@ -39,6 +41,7 @@ export const DOMAIN_MODULES = [
   TimeOffModule,
   SchedulingModule,
   ReportsModule,
-  WebhooksModule,
+  // the add-ons' part of webhooks (manifest webhooks' tokens, lifecycle calls sent by the delivery loop)
+  WebhooksModule.register({ imports: [AddonsModule], addons: AddonsService, jobRunners: [LifecycleRunner] }),
   EntityChangesModule,
 ];

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { freePort } from '../../src/common/utils/free-port';
+import { freePort } from '../../src/database/embedded/free-port';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, symlinkSync, lstatSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
-import { freePort } from '../../common/utils/free-port';
+import { freePort } from './free-port';
 import { createDatabaseIfMissing } from '../create-database';
 
 /**

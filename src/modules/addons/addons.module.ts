@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AddonWebhooksStore } from '../webhooks/addon-webhooks.store';
 import { AddonKeysController } from './addon-keys.controller';
 import { AddonsController } from './addons.controller';
 import { AddonsService } from './addons.service';
@@ -9,7 +10,7 @@ import { LifecycleStore } from './lifecycle/lifecycle.store';
 /** Add-on installations (CLI and HTTP), their tokens and keys, and their lifecycle calls (sent by the webhook worker's loop). */
 @Module({
   controllers: [AddonsController, AddonKeysController],
-  providers: [AddonsService, AddonsStore, LifecycleStore, LifecycleRunner],
+  providers: [AddonsService, AddonsStore, AddonWebhooksStore, LifecycleStore, LifecycleRunner],
   exports: [AddonsService, LifecycleRunner],
 })
 export class AddonsModule {}

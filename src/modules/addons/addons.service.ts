@@ -13,9 +13,11 @@ import { linkBase } from '../../common/utils/links';
 import { env } from '../../config/env.validation';
 import { generateSecret } from '../webhooks/signature';
 import { WEBHOOKS_PER_WORKSPACE } from '../webhooks/webhooks.service';
+import { AddonWebhooksStore, type NewAddonWebhook } from '../webhooks/addon-webhooks.store';
+import type { WebhookAddon, WebhookAddons } from '../webhooks/webhook-extensions';
 import { lockWebhookCreators } from '../webhooks/webhooks.store';
 import type { Workspace } from '../workspaces/entities/workspace.entity';
-import { AddonsStore, NewWebhook } from './addons.store';
+import { AddonsStore } from './addons.store';
 import type { AddonDto, AddonSettingsDto, SettingUpdateDto, UserTokenDto } from './dto/addon.dto';
 import { Addon } from './entities/addon.entity';
 import { LifecycleStore } from './lifecycle/lifecycle.store';
@@ -50,12 +52,13 @@ function toDto(a: Addon): AddonDto {
  * the change they announce.
  */
 @Injectable()
-export class AddonsService {
+export class AddonsService implements WebhookAddons {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: AddonTokenService,
     private readonly store: AddonsStore,
     private readonly lifecycle: LifecycleStore,
+    private readonly webhooks: AddonWebhooksStore,
   ) {}
 
   /** Without a manifest (`addon:install --name`): full admin access, no lifecycle, as before manifests. */
@@ -112,7 +115,7 @@ export class AddonsService {
       baseUrl,
     };
     const { token, kid } = await this.tokens.sign(claims);
-    const webhooks: NewWebhook[] = [];
+    const webhooks: NewAddonWebhook[] = [];
     for (const w of manifest.webhooks) {
       const signed = await this.tokens.sign({ ...claims, tokenType: 'WEBHOOK' });
       const name = `${manifest.name}: ${w.event}`.slice(0, 30);
@@ -131,7 +134,7 @@ export class AddonsService {
       if (await this.store.liveKeyExists(manager, workspaceId, manifest.key)) {
         throw new ConflictException(`The add-on ${manifest.key} is already installed in this workspace`);
       }
-      if ((await this.store.webhookCount(manager, workspaceId)) + webhooks.length > WEBHOOKS_PER_WORKSPACE) {
+      if ((await this.webhooks.countOfWorkspace(manager, workspaceId)) + webhooks.length > WEBHOOKS_PER_WORKSPACE) {
         throw new BadRequestException(
           `Webhook limit reached: a workspace can have at most ${WEBHOOKS_PER_WORKSPACE} webhooks`,
         );
@@ -148,7 +151,7 @@ export class AddonsService {
         settings: typeof manifest.settings === 'object' ? manifest.settings : null,
         tokenKid: kid,
       });
-      await this.store.insertWebhooks(manager, workspaceId, addonId, userId, webhooks);
+      await this.webhooks.insert(manager, workspaceId, addonId, userId, webhooks);
       await this.enqueue(manager, manifest, workspaceId, addonId, 'INSTALLED', baseUrl, {
         addonId,
         authToken: token,
@@ -174,6 +177,7 @@ export class AddonsService {
       const addon = await this.store.findLive(manager, workspaceId, addonId, true);
       if (!addon) throw new NotFoundException(`No installed add-on ${addonId}`);
       await this.store.revoke(manager, addon.workspaceId, addon.id);
+      await this.webhooks.deleteOfAddon(manager, addon.workspaceId, addon.id);
       await this.lifecycle.cancelPending(manager, addon.workspaceId, addon.id);
       if (addon.manifest)
         await this.enqueue(manager, addon.manifest, addon.workspaceId, addon.id, 'DELETED', baseUrl, {
@@ -186,6 +190,11 @@ export class AddonsService {
 
   async list(workspaceId: string): Promise<AddonDto[]> {
     return (await this.store.list(workspaceId)).map(toDto);
+  }
+
+  /** For the webhooks module: the add-on a manifest webhook's token is signed for. */
+  findAddon(workspaceId: string, addonId: string, manager?: EntityManager): Promise<WebhookAddon | null> {
+    return this.store.find(workspaceId, addonId, manager);
   }
 
   async get(workspaceId: string, addonId: string): Promise<AddonDto> {
@@ -207,6 +216,7 @@ export class AddonsService {
         throw new ConflictException('The installation failed: uninstall it and install again');
       if (addon.status !== status) {
         await this.store.setStatus(manager, workspaceId, addonId, status);
+        await this.webhooks.enableOfAddon(manager, workspaceId, addonId, status === 'ACTIVE');
         if (addon.manifest)
           await this.enqueue(manager, addon.manifest, workspaceId, addonId, 'STATUS_CHANGED', baseUrl, {
             addonId,

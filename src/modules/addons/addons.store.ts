@@ -3,16 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Workspace } from '../workspaces/entities/workspace.entity';
 import { Addon, AddonStatus } from './entities/addon.entity';
 
-export interface NewWebhook {
-  id: string;
-  url: string;
-  event: string;
-  name: string;
-  token: string;
-  tokenKid: string;
-  secret: string;
-}
-
 /** The SQL of add-on installations; every query takes the workspace id first. */
 @Injectable()
 export class AddonsStore {
@@ -45,31 +35,6 @@ export class AddonsStore {
     return rows.length > 0;
   }
 
-  /** Manifest webhooks belong to the add-on (deleted with it); delivered to every matching event of the workspace. */
-  async insertWebhooks(
-    manager: EntityManager,
-    workspaceId: string,
-    addonId: string,
-    userId: string,
-    webhooks: NewWebhook[],
-  ): Promise<void> {
-    for (const w of webhooks) {
-      await manager.query(
-        `INSERT INTO webhooks (id, workspace_id, addon_id, user_id, name, url, webhook_event, trigger_source, trigger_source_type, token, token_kid, secret)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', 'WORKSPACE_ID', $8, $9, $10)`,
-        [w.id, workspaceId, addonId, userId, w.name, w.url, w.event, w.token, w.tokenKid, w.secret],
-      );
-    }
-  }
-
-  async webhookCount(manager: EntityManager, workspaceId: string): Promise<number> {
-    const [row] = await manager.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM webhooks WHERE workspace_id = $1',
-      [workspaceId],
-    );
-    return row.n;
-  }
-
   /** The live installation (not uninstalled), locked when asked; `workspaceId` null: any workspace (the operator CLI). */
   async findLive(
     manager: EntityManager,
@@ -87,8 +52,8 @@ export class AddonsStore {
   }
 
   /** Any installation of the workspace, uninstalled or failed ones too (for reading). */
-  async find(workspaceId: string, addonId: string): Promise<Addon | null> {
-    return this.dataSource.getRepository(Addon).findOneBy({ workspaceId, id: addonId });
+  async find(workspaceId: string, addonId: string, manager = this.dataSource.manager): Promise<Addon | null> {
+    return manager.getRepository(Addon).findOneBy({ workspaceId, id: addonId });
   }
 
   async list(workspaceId: string): Promise<Addon[]> {
@@ -97,16 +62,15 @@ export class AddonsStore {
       .find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Revokes the token and deletes the add-on's webhooks (with their delivery logs). */
+  /** Revokes the installation's token. */
   async revoke(manager: EntityManager, workspaceId: string, addonId: string): Promise<void> {
     await manager.query('UPDATE addons SET revoked_at = now() WHERE workspace_id = $1 AND id = $2', [
       workspaceId,
       addonId,
     ]);
-    await manager.query('DELETE FROM webhooks WHERE workspace_id = $1 AND addon_id = $2', [workspaceId, addonId]);
   }
 
-  /** ACTIVE or INACTIVE; an inactive add-on's webhooks are not delivered. */
+  /** ACTIVE or INACTIVE. */
   async setStatus(
     manager: EntityManager,
     workspaceId: string,
@@ -118,10 +82,6 @@ export class AddonsStore {
       addonId,
       status,
     ]);
-    await manager.query(
-      'UPDATE webhooks SET enabled = $3, updated_at = now() WHERE workspace_id = $1 AND addon_id = $2',
-      [workspaceId, addonId, status === 'ACTIVE'],
-    );
   }
 
   async saveSettings(manager: EntityManager, workspaceId: string, addonId: string, settings: unknown): Promise<void> {

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddonTokenService } from '../../common/auth/addon-token.service';
@@ -11,6 +11,7 @@ import type { WebhookDto, WebhooksDto } from './dto/webhook.dto';
 import type { Webhook } from './entities/webhook.entity';
 import { generateSecret } from './signature';
 import { nonPublicTarget, parseWebhookUrl } from './url-policy';
+import { WEBHOOK_ADDONS, type WebhookAddons } from './webhook-extensions';
 import { toWebhookDto } from './webhook.mapper';
 import { lockWebhookCreators, WebhookOwner, WebhooksStore } from './webhooks.store';
 
@@ -39,6 +40,7 @@ export class WebhooksService {
     private readonly dataSource: DataSource,
     private readonly store: WebhooksStore,
     private readonly addonTokens: AddonTokenService,
+    @Inject(WEBHOOK_ADDONS) private readonly addons: WebhookAddons,
   ) {}
 
   async list(ws: WorkspaceContext, query: WebhookListQueryDto): Promise<WebhooksDto> {
@@ -49,7 +51,7 @@ export class WebhooksService {
   async listForAddon(ws: WorkspaceContext, addonId: string): Promise<WebhooksDto> {
     if (ws.principal.kind === 'addon' && ws.principal.addonId !== addonId)
       throw new ForbiddenException('An add-on can only list its own webhooks');
-    const addon = await this.store.findAddon(ws.workspaceId, addonId);
+    const addon = await this.addons.findAddon(ws.workspaceId, addonId);
     if (!addon) throw new NotFoundException('Add-on not found');
     const webhooks = await this.store.listOfAddon(ws.workspaceId, addonId);
     return { webhooks: webhooks.map(toWebhookDto), workspaceWebhookCount: await this.store.count(ws.workspaceId) };
@@ -117,7 +119,7 @@ export class WebhooksService {
       const webhook = await this.find(manager, ws, id, true);
       const addon =
         webhook.tokenKid && webhook.addonId
-          ? await this.store.findAddon(ws.workspaceId, webhook.addonId, manager)
+          ? await this.addons.findAddon(ws.workspaceId, webhook.addonId, manager)
           : null;
       if (addon) {
         const claims = {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '../../common/dto/page-query.dto';
-import { Addon } from '../addons/entities/addon.entity';
 import type { WebhookListQueryDto, WebhookLogSearchDto } from './dto/webhook-requests.dto';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { Webhook } from './entities/webhook.entity';
@@ -42,14 +41,6 @@ export class WebhooksStore {
       where: { workspaceId, addonId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-  }
-
-  findAddon(
-    workspaceId: string,
-    addonId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Addon | null> {
-    return manager.getRepository(Addon).findOneBy({ workspaceId, id: addonId });
   }
 
   /** The webhook, when it is the owner's; locked when asked. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../../common/utils/ids';
+import { AddonWebhooksStore } from '../../webhooks/addon-webhooks.store';
 import { claimLeased } from '../../webhooks/delivery/lease-claim.store';
 import type { DeliveryStatus } from '../../webhooks/delivery/retry-policy';
 import type { SendResult } from '../../webhooks/delivery/sender';
@@ -44,7 +45,10 @@ interface ClaimRow {
  */
 @Injectable()
 export class LifecycleStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: AddonWebhooksStore,
+  ) {}
 
   async enqueue(
     manager: EntityManager,
@@ -125,11 +129,7 @@ export class LifecycleStore {
           WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL`,
         [job.workspaceId, job.addonId, reason],
       );
-      if (failed)
-        await manager.query('DELETE FROM webhooks WHERE workspace_id = $1 AND addon_id = $2', [
-          job.workspaceId,
-          job.addonId,
-        ]);
+      if (failed) await this.webhooks.deleteOfAddon(manager, job.workspaceId, job.addonId);
     });
   }
 

@@ -1,10 +1,10 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { env } from '../../../config/env.validation';
-import { LifecycleRunner } from '../../addons/lifecycle/lifecycle-runner';
 import { ClaimedJob, DeliveryQueue } from './delivery-queue.store';
 import { DeliveryDispatcher } from './dispatcher';
 import { nextStep } from './retry-policy';
 import { sendDelivery, TIMEOUT_MS } from './sender';
+import { DUE_JOB_RUNNERS, type DueJobRunner } from '../webhook-extensions';
 
 const CLAIM_BATCH = 20;
 const MAX_ROUNDS_PER_TICK = 10;
@@ -12,7 +12,7 @@ const MAX_ROUNDS_PER_TICK = 10;
 /**
  * The delivery loop, in every app instance: every WEBHOOK_POLL_MS, fan new
  * outbox rows out into deliveries, then claim due deliveries and send them
- * (in parallel within a batch), and send due add-on lifecycle calls. On shutdown
+ * (in parallel within a batch), and run the other due jobs (add-on lifecycle calls). On shutdown
  * (`stop`, at SIGTERM) the loop stops claiming at once; sends in flight get a grace
  * period, then are aborted and their deliveries released (due again, attempt not
  * counted) for another instance, so nothing runs after close and nothing held is
@@ -30,7 +30,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly dispatcher: DeliveryDispatcher,
     private readonly queue: DeliveryQueue,
-    private readonly lifecycle: LifecycleRunner,
+    @Inject(DUE_JOB_RUNNERS) private readonly jobRunners: DueJobRunner[],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -78,8 +78,10 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   async tick(): Promise<void> {
     try {
       await this.dispatcher.fanOut();
-      for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
-        if ((await this.lifecycle.runDue()) < CLAIM_BATCH) break;
+      for (const runner of this.jobRunners) {
+        for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
+          if ((await runner.runDue()) < CLAIM_BATCH) break;
+        }
       }
       for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.stopped; round++) {
         const jobs = await this.queue.claim(CLAIM_BATCH);
