@@ -336,6 +336,42 @@ describe('Weekly report', () => {
     await teSetting(t.app, a.workspace.id, 'round', null);
   });
 
+  it('amountShown PROFIT: each cell, day and total is earned minus cost, and amounts lists every type asked for', async () => {
+    const entry = (start: string, end: string, billable: boolean, costRate: number) =>
+      repEntry(t.app, a.workspace.id, { userId: ids.u1, start, end, billable, hourlyRate: 6000, costRate });
+    await entry('2024-04-08T09:00:00Z', '2024-04-08T10:00:00Z', true, 2000); // earned 6000, cost 2000
+    await entry('2024-04-10T09:00:00Z', '2024-04-10T09:30:00Z', false, 4000); // earned 0, cost 2000
+    const res = await post({
+      dateRangeStart: '2024-04-08T00:00:00',
+      dateRangeEnd: '2024-04-14T23:59:59',
+      timeZone: 'UTC',
+      weekStart: 'MONDAY',
+      amountShown: 'PROFIT',
+      amounts: ['EARNED', 'COST', 'PROFIT'],
+      weeklyFilter: { group: 'USER' },
+    }).expect(200);
+    const days = weekDays('2024-04-08').map((date) => ({ date, duration: 0, amount: 0 }));
+    days[0] = { date: '2024-04-08', duration: 3600, amount: 4000 };
+    days[2] = { date: '2024-04-10', duration: 1800, amount: -2000 };
+    expect(res.body.groupOne).toEqual([expect.objectContaining({ _id: ids.u1, duration: 5400, amount: 2000, days })]);
+    expect(res.body.totalsByDay).toEqual(days);
+    expect(res.body.totals).toEqual([
+      {
+        _id: '',
+        id: '',
+        totalTime: 5400,
+        totalBillableTime: 3600,
+        entriesCount: 2,
+        totalAmount: 2000,
+        amounts: [
+          { type: 'EARNED', value: 6000 },
+          { type: 'COST', value: 4000 },
+          { type: 'PROFIT', value: 2000 },
+        ],
+      },
+    ]);
+  });
+
   it('a plain member sees no amounts (null) and, with onlyAdminsSeeAllTimeEntries, only their own time', async () => {
     const member = await createMember(t.app, a.workspace.id, { name: 'Plain' });
     await repEntry(t.app, a.workspace.id, {

@@ -77,9 +77,10 @@ export function amountCentsSql(secondsExpr: string, rateExpr: string): string {
 
 // ---------------------------------------------------------------- time zones
 
+/** Whether Intl knows the zone (its formatter is made once and kept: constructing one costs more than a report's JS). */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    formatter(timeZone);
     return true;
   } catch {
     return false;
@@ -96,10 +97,13 @@ interface Civil {
   millisecond: number;
 }
 
+/** Formatters by zone name as the client spelled it; bounded, since any casing of a name is valid. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 1000;
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',

@@ -3,10 +3,17 @@ import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import type { TimeEntryReportTotalsDto } from '../detailed/dto/detailed-report.dto';
-import { inReportTransaction, parseReportInstant, resolveReportScope, type ReportScope, weekBucket } from '../filter';
+import {
+  inReportTransaction,
+  parseReportInstant,
+  resolveReportScope,
+  type ReportScope,
+  type ShownAmount,
+  weekBucket,
+} from '../filter';
 import type { WeeklyReportFilterDto } from './dto/weekly-report-filter.dto';
 import type { WeeklyGroupDto, WeeklyReportDto } from './dto/weekly-report.dto';
-import { LEVEL, type WeeklyAggRow, weeklyRows } from './weekly-report.store';
+import { type WeeklyCellRow, weeklyCells } from './weekly-report.store';
 
 /** The week computed for a filter: its first day and its 7 days (YYYY-MM-DD, in the report's zone). */
 export interface WeeklyResult {
@@ -18,9 +25,8 @@ export interface WeeklyResult {
 /**
  * The weekly report: the whole week (starting on weekStart, in timeZone) holding
  * dateRangeStart (dateRangeEnd does not cut it short), one row per user or
- * per project (subgroup TIME: durations), each with its 7 days. Every figure is one grouping set
- * of a single GROUP BY GROUPING SETS query; the days come from generate_series
- * in the report's zone, so a DST week still has 7 calendar days.
+ * per project (subgroup TIME: durations), each with its 7 days. One GROUP BY per group and local day
+ * reads the entries; every other figure is a sum of those cells.
  */
 @Injectable()
 export class WeeklyReportService {
@@ -35,15 +41,17 @@ export class WeeklyReportService {
       const resolved = await resolveReportScope(manager, ws, filter);
       const firstDay = weekBucket(resolved.start, resolved.timeZone, resolved.weekStart);
       const scope = { ...resolved, ...weekRange(firstDay, resolved.timeZone) };
-      const rows = await weeklyRows(manager, scope, filter, firstDay);
-      const days = rows.filter((r) => r.level === LEVEL.DAY).map((r) => r.day ?? '');
-      return {
-        scope,
-        days,
-        report: assemble(filter.weeklyFilter.group === 'PROJECT', scope.amountShown !== null, days, rows),
-      };
+      const cells = await weeklyCells(manager, scope, filter, firstDay);
+      const days = weekDays(firstDay);
+      return { scope, days, report: assemble(filter.weeklyFilter.group === 'PROJECT', scope, days, cells) };
     });
   }
+}
+
+/** The week's 7 calendar dates from its first (a DST week still has 7). */
+function weekDays(firstDay: string): string[] {
+  const first = Date.parse(`${firstDay}T00:00:00Z`);
+  return Array.from({ length: 7 }, (_, i) => new Date(first + i * 86400_000).toISOString().slice(0, 10));
 }
 
 /** The whole week (the range of the report, whatever dateRangeEnd says): its first local midnight to the next week's, exclusive. */
@@ -54,12 +62,20 @@ function weekRange(firstDay: string, timeZone: string): { start: Date; end: Date
   return { start, end };
 }
 
-const num = (v: string | null | undefined) => Number(v ?? 0);
+/** The amount of a type from earned and cost (cents). */
+function amountOf(type: ShownAmount, earned: number, cost: number): number {
+  return type === 'EARNED' ? earned : type === 'COST' ? cost : earned - cost;
+}
 
-function assemble(byProject: boolean, showAmounts: boolean, days: string[], rows: WeeklyAggRow[]): WeeklyReportDto {
-  const money = (v: string | null | undefined) => (showAmounts ? num(v) : null);
+/** Groups sorted by name, each with its 7 days; per-day and week totals: sums of the cells. */
+function assemble(byProject: boolean, scope: ReportScope, days: string[], cells: WeeklyCellRow[]): WeeklyReportDto {
+  const shown = scope.amountShown;
+  const dayIndex = new Map(days.map((date, i) => [date, i]));
+  const empty = () => days.map((date) => ({ date, duration: 0, amount: shown ? 0 : null }));
   const groups = new Map<string, WeeklyGroupDto>();
-  const group = (r: WeeklyAggRow): WeeklyGroupDto => {
+  const byDay = empty();
+  const week = { duration: 0, billable: 0, entries: 0, earned: 0, cost: 0 };
+  for (const r of cells) {
     const key = r.g1?.trim() ?? '';
     let g = groups.get(key);
     if (!g) {
@@ -71,31 +87,45 @@ function assemble(byProject: boolean, showAmounts: boolean, days: string[], rows
         nameLowerCase: name.toLowerCase(),
         ...(byProject ? { clientName: r.g1_client ?? '', color: r.g1_color ?? '' } : {}),
         duration: 0,
-        amount: showAmounts ? 0 : null,
-        days: days.map((date) => ({ date, duration: 0, amount: showAmounts ? 0 : null })),
+        amount: shown ? 0 : null,
+        days: empty(),
       };
       groups.set(key, g);
     }
-    return g;
-  };
-  let totals: TimeEntryReportTotalsDto | null = null;
-  for (const r of rows) {
-    if (r.level === LEVEL.GROUP_DAY) {
-      const slot = group(r).days.find((d) => d.date === r.day);
-      if (slot) Object.assign(slot, { duration: num(r.duration), amount: money(r.amount) });
-    } else if (r.level === LEVEL.GROUP) Object.assign(group(r), { duration: num(r.duration), amount: money(r.amount) });
-    else if (r.level === LEVEL.TOTALS_JSON) totals = r.totals;
+    const i = dayIndex.get(r.day);
+    const duration = Number(r.duration);
+    const earned = Number(r.earned);
+    const cost = Number(r.cost);
+    const amount = shown ? amountOf(shown, earned, cost) : null;
+    if (i !== undefined) {
+      g.days[i] = { date: r.day, duration, amount };
+      byDay[i].duration += duration;
+      if (amount !== null) byDay[i].amount = (byDay[i].amount ?? 0) + amount;
+    }
+    g.duration += duration;
+    if (amount !== null) g.amount = (g.amount ?? 0) + amount;
+    week.duration += duration;
+    week.billable += Number(r.billable);
+    week.entries += Number(r.entries);
+    week.earned += earned;
+    week.cost += cost;
   }
+  const totals: TimeEntryReportTotalsDto & { _id: string } = {
+    _id: '',
+    id: '',
+    totalTime: week.duration,
+    totalBillableTime: week.billable,
+    entriesCount: week.entries,
+    totalAmount: shown ? amountOf(shown, week.earned, week.cost) : null,
+    amounts: scope.amountTypes.map((type) => ({ type, value: amountOf(type, week.earned, week.cost) })),
+  };
   const groupOne = [...groups.values()].sort(
     (a, b) => a.nameLowerCase.localeCompare(b.nameLowerCase) || a._id.localeCompare(b._id),
   );
-  const totalsByDay = rows
-    .filter((r) => r.level === LEVEL.DAY)
-    .map((r) => ({ date: r.day ?? '', duration: num(r.duration), amount: money(r.amount) }));
   return {
     groupOne,
-    totals: totals ? [totals] : [],
-    totalsByDay,
+    totals: [totals],
+    totalsByDay: byDay,
     decimalFormat: false,
     includeUsersWithoutTime: false,
     trackTimeDownToSeconds: true,
