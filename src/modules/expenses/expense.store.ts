@@ -178,6 +178,31 @@ export const ExpenseStore = {
     );
   },
 
+  /** Marks the expenses invoiced. */
+  async markInvoiced(manager: EntityManager, workspaceId: string, expenseIds: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE expenses SET invoiced = true, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`,
+      [workspaceId, expenseIds],
+    );
+  },
+
+  /** Marks the expenses imported into an invoice (or into its item at `position`) as not invoiced. */
+  async releaseInvoiced(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    position: number | null,
+  ): Promise<void> {
+    const params = position === null ? [workspaceId, invoiceId] : [workspaceId, invoiceId, position];
+    const item = position === null ? '' : ' AND l.item_position = $3';
+    await manager.query(
+      `UPDATE expenses e SET invoiced = false, updated_at = now()
+         FROM invoice_item_expenses l
+        WHERE l.workspace_id = $1 AND l.invoice_id = $2${item} AND e.workspace_id = l.workspace_id AND e.id = l.expense_id`,
+      params,
+    );
+  },
+
   async projectExists(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [
       workspaceId,
