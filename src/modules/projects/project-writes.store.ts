@@ -91,6 +91,14 @@ export const ProjectWritesStore = {
     await manager.getRepository(Project).update({ workspaceId, id: projectId }, changes);
   },
 
+  /** Archives the client's projects (archiving a client). */
+  async archiveForClient(manager: EntityManager, workspaceId: string, clientId: string): Promise<void> {
+    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [
+      workspaceId,
+      clientId,
+    ]);
+  },
+
   /** Deletes the project (its members, tasks, rates and custom-field values go by FK cascades) and PROJECT_MANAGER roles over it. */
   async delete(manager: EntityManager, workspaceId: string, projectId: string): Promise<void> {
     await manager.query(
