@@ -99,12 +99,8 @@ export const ProjectWritesStore = {
     ]);
   },
 
-  /** Deletes the project (its members, tasks, rates and custom-field values go by FK cascades) and PROJECT_MANAGER roles over it. */
+  /** Deletes the project (its members, tasks, rates and custom-field values go by FK cascades). */
   async delete(manager: EntityManager, workspaceId: string, projectId: string): Promise<void> {
-    await manager.query(
-      `DELETE FROM member_roles WHERE workspace_id = $1 AND role = 'PROJECT_MANAGER' AND entity_id = $2`,
-      [workspaceId, projectId],
-    );
     await manager.delete(Project, { workspaceId, id: projectId });
   },
 

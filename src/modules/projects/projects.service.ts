@@ -6,6 +6,7 @@ import { newId } from '../../common/utils/ids';
 import { conflictOnUnique } from '../../common/utils/sql';
 import { parseIsoDuration } from '../../common/utils/time';
 import { RatesService } from '../rates/rates.service';
+import { MemberRolesStore } from '../workspaces/member-roles.store';
 import type { ProjectDto } from './dto/project.dto';
 import type { ProjectQueryDto } from './dto/project-query.dto';
 import type { ProjectRequestDto, TaskRequestDto, UpdateProjectRequestDto } from './dto/project-requests.dto';
@@ -47,6 +48,7 @@ export class ProjectsService {
     private readonly views: ProjectViewsService,
     private readonly changes: ProjectChangesService,
     private readonly rates: RatesService,
+    private readonly memberRoles: MemberRolesStore,
   ) {}
 
   async findOne(ws: WorkspaceContext, projectId: string, query: ProjectQueryDto): Promise<ProjectDto> {
@@ -147,6 +149,7 @@ export class ProjectsService {
       await this.access.assertManageable(ws, projectId, manager);
       const dto = await this.views.findDto(ws.workspaceId, projectId, {}, manager);
       if (!dto.archived) throw new BadRequestException('Cannot delete an active project; archive it first');
+      await this.memberRoles.revokeOverProject(manager, ws.workspaceId, projectId);
       await ProjectWritesStore.delete(manager, ws.workspaceId, projectId);
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_DELETED', dto);
     });
