@@ -7,7 +7,8 @@ import type { ProjectDto } from './dto/project.dto';
 import type { CreateProjectFromTemplateDto } from './dto/project-requests.dto';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectChangesService, projectNameConflicts } from './project-changes.service';
-import { type NewTask, ProjectWritesStore, type RateRow, type TemplateRateRow } from './project-writes.store';
+import { type ProjectRateStep, RatesStore } from '../rates/rates.store';
+import { type NewTask, ProjectWritesStore, type TemplateRateRow } from './project-writes.store';
 
 /** POST projects/from-template: a new project with the template's settings, members, rates and tasks, in one transaction. */
 @Injectable()
@@ -54,7 +55,7 @@ export class ProjectTemplatesService {
       await ProjectWritesStore.addMembers(manager, ws.workspaceId, project.id, [ws.userId], []);
 
       const rates = await ProjectWritesStore.templateRates(manager, ws.workspaceId, template.id);
-      const toRate = (r: TemplateRateRow): RateRow => ({
+      const toRate = (r: TemplateRateRow): ProjectRateStep => ({
         kind: r.kind,
         userId: r.user_id,
         taskId: null,
@@ -62,7 +63,7 @@ export class ProjectTemplatesService {
         currency: r.currency,
         since: r.since,
       });
-      await ProjectWritesStore.insertRates(
+      await RatesStore.insertProjectSteps(
         manager,
         ws.workspaceId,
         project.id,

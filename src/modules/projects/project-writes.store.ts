@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { newId } from '../../common/utils/ids';
+import { RatesStore } from '../rates/rates.store';
 import { Workspace } from '../workspaces/entities/workspace.entity';
 import { Project } from './entities/project.entity';
 import type { TaskRow } from './projects.store';
@@ -14,15 +15,6 @@ export interface NewTask {
   groupIds: string[];
   /** Rate steps of the task (amount in cents, from `since`). */
   rates: { kind: 'HOURLY' | 'COST'; amount: number; currency: string; since: Date }[];
-}
-
-export interface RateRow {
-  kind: 'HOURLY' | 'COST';
-  userId: string | null;
-  taskId: string | null;
-  amount: number;
-  currency: string;
-  since: Date;
 }
 
 /** A template's task as the copy reads it: the task columns of a TaskRow, without project and rates. */
@@ -44,7 +36,7 @@ export interface TemplateRateRow {
 /** The columns of a project an update writes. */
 export type ProjectChanges = Partial<Omit<Project, 'id' | 'workspaceId' | 'createdAt'>>;
 
-/** Writing projects, their members, tasks and rates (the caller passes the manager, and with it its transaction). */
+/** Writing projects, their members and tasks (the caller passes the manager, and with it its transaction). */
 export const ProjectWritesStore = {
   workspace(manager: EntityManager, workspaceId: string): Promise<Workspace | null> {
     return manager.getRepository(Workspace).findOneBy({ id: workspaceId });
@@ -233,33 +225,11 @@ export const ProjectWritesStore = {
         [workspaceId, groups.map((p) => p[0]), groups.map((p) => p[1])],
       );
     }
-    await ProjectWritesStore.insertRates(
+    await RatesStore.insertProjectSteps(
       manager,
       workspaceId,
       projectId,
       tasks.flatMap((t, i) => t.rates.map((r) => ({ ...r, userId: null, taskId: ids[i] }))),
-    );
-  },
-
-  /** Inserts rate steps of the project's scopes (project, project member, task) as given. */
-  async insertRates(manager: EntityManager, workspaceId: string, projectId: string, rates: RateRow[]): Promise<void> {
-    if (!rates.length) return;
-    await manager.query(
-      `INSERT INTO rates (id, workspace_id, kind, user_id, project_id, task_id, amount, currency, since)
-       SELECT r.id, $1, r.kind, r.user_id, $2, r.task_id, r.amount, r.currency, r.since
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::timestamptz[])
-              AS r(id, kind, user_id, task_id, amount, currency, since)`,
-      [
-        workspaceId,
-        projectId,
-        rates.map(() => newId()),
-        rates.map((r) => r.kind),
-        rates.map((r) => r.userId),
-        rates.map((r) => r.taskId),
-        rates.map((r) => r.amount),
-        rates.map((r) => r.currency),
-        rates.map((r) => r.since),
-      ],
     );
   },
 };

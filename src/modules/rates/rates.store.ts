@@ -1,4 +1,5 @@
 import { EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { newId } from '../../common/utils/ids';
 import { Rate, type RateKind } from './entities/rate.entity';
 import { RateLevel, shadowingLevels } from './rate-resolver';
 
@@ -177,6 +178,16 @@ export function rateCandidatesSql(p: {
                OR (task_id IS NULL AND project_id IS NULL AND (user_id = ${p.userId} OR user_id IS NULL)))`;
 }
 
+/** A rate step of a project's scopes (project, project member, task), as `insertProjectSteps` writes it. */
+export interface ProjectRateStep {
+  kind: RateKind;
+  userId: string | null;
+  taskId: string | null;
+  amount: number;
+  currency: string;
+  since: Date;
+}
+
 /** Rate history and re-pricing SQL (the caller holds the transaction). */
 export const RatesStore = {
   /**
@@ -215,6 +226,36 @@ export const RatesStore = {
     await manager.query(
       `INSERT INTO rates (id, workspace_id, kind, user_id, project_id, task_id, amount, currency, since) VALUES ($7, $1, $2, $3, $4, $5, $8, $9, $6)`,
       [...params, id, amount, currency],
+    );
+  },
+
+  /**
+   * Inserts rate steps of a new project's scopes as given, set-based (a project created with its tasks or from a
+   * template: it has no entries yet, so nothing is re-priced).
+   */
+  async insertProjectSteps(
+    manager: EntityManager,
+    workspaceId: string,
+    projectId: string,
+    rates: ProjectRateStep[],
+  ): Promise<void> {
+    if (!rates.length) return;
+    await manager.query(
+      `INSERT INTO rates (id, workspace_id, kind, user_id, project_id, task_id, amount, currency, since)
+       SELECT r.id, $1, r.kind, r.user_id, $2, r.task_id, r.amount, r.currency, r.since
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::timestamptz[])
+              AS r(id, kind, user_id, task_id, amount, currency, since)`,
+      [
+        workspaceId,
+        projectId,
+        rates.map(() => newId()),
+        rates.map((r) => r.kind),
+        rates.map((r) => r.userId),
+        rates.map((r) => r.taskId),
+        rates.map((r) => r.amount),
+        rates.map((r) => r.currency),
+        rates.map((r) => r.since),
+      ],
     );
   },
 
