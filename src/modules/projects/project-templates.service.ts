@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
@@ -6,6 +6,7 @@ import { conflictOnUnique } from '../../common/utils/sql';
 import type { ProjectDto } from './dto/project.dto';
 import type { CreateProjectFromTemplateDto } from './dto/project-requests.dto';
 import { ProjectAccessService } from './project-access.service';
+import { PROJECT_TASKS, type ProjectTasks } from './project-extensions';
 import { ProjectChangesService, projectNameConflicts } from './project-changes.service';
 import { type ProjectRateStep, RatesStore } from '../rates/rates.store';
 import { type NewTask, ProjectWritesStore, type TemplateRateRow } from './project-writes.store';
@@ -17,6 +18,7 @@ export class ProjectTemplatesService {
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
     private readonly changes: ProjectChangesService,
+    @Inject(PROJECT_TASKS) private readonly tasks: ProjectTasks,
   ) {}
 
   async createFromTemplate(ws: WorkspaceContext, body: CreateProjectFromTemplateDto): Promise<ProjectDto> {
@@ -81,7 +83,7 @@ export class ProjectTemplatesService {
         groupIds: t.group_ids,
         rates: rates.filter((r) => r.task_id?.trim() === t.id.trim()).map(toRate),
       }));
-      await ProjectWritesStore.insertTasks(manager, ws.workspaceId, project.id, copies);
+      await this.tasks.insertMany(manager, ws.workspaceId, project.id, copies);
       return this.changes.record(manager, ws.workspaceId, project.id, 'NEW_PROJECT');
     });
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import type { RateRequestDto } from '../../common/dto/rate.dto';
@@ -11,6 +11,7 @@ import type { ProjectDto } from './dto/project.dto';
 import type { ProjectQueryDto } from './dto/project-query.dto';
 import type { ProjectRequestDto, TaskRequestDto, UpdateProjectRequestDto } from './dto/project-requests.dto';
 import { ProjectAccessService } from './project-access.service';
+import { PROJECT_TASKS, type ProjectTasks } from './project-extensions';
 import { ProjectChangesService, projectNameConflicts } from './project-changes.service';
 import { ProjectViewsService } from './project-views.service';
 import { type NewTask, ProjectWritesStore } from './project-writes.store';
@@ -49,6 +50,7 @@ export class ProjectsService {
     private readonly changes: ProjectChangesService,
     private readonly rates: RatesService,
     private readonly memberRoles: MemberRolesStore,
+    @Inject(PROJECT_TASKS) private readonly tasks: ProjectTasks,
   ) {}
 
   async findOne(ws: WorkspaceContext, projectId: string, query: ProjectQueryDto): Promise<ProjectDto> {
@@ -108,7 +110,7 @@ export class ProjectsService {
         }
         await this.setRate(manager, ws.workspaceId, project.id, null, 'HOURLY', body.hourlyRate, workspace.currency);
         await this.setRate(manager, ws.workspaceId, project.id, null, 'COST', body.costRate, workspace.currency);
-        await ProjectWritesStore.insertTasks(manager, ws.workspaceId, project.id, tasks);
+        await this.tasks.insertMany(manager, ws.workspaceId, project.id, tasks);
         return this.changes.record(manager, ws.workspaceId, project.id, 'NEW_PROJECT');
       }),
     );
