@@ -5,6 +5,7 @@ import { CommonModule } from '../common/common.module';
 import { validateEnvironment } from '../config/env.validation';
 import { dataSourceOptions } from '../database/data-source-options';
 import { AddonsModule } from '../modules/addons/addons.module';
+import { ExtensionsModule } from '../modules/extensions.module';
 import { RatesModule } from '../modules/rates/rates.module';
 import { UsersModule } from '../modules/users/users.module';
 import { WorkspacesModule } from '../modules/workspaces/workspaces.module';
@@ -27,6 +28,7 @@ export class CliModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, 2)),
         CommonModule,
+        ExtensionsModule,
         RatesModule,
         UsersModule,
         WorkspacesModule,

@@ -6,6 +6,7 @@ import { ClientsModule } from './clients/clients.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { EntityChangesModule } from './entity-changes/entity-changes.module';
 import { ExpensesModule } from './expenses/expenses.module';
+import { ExtensionsModule } from './extensions.module';
 import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -23,6 +24,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 
 /** One module per domain; each owns its routes, services, entities and DTOs. */
 export const DOMAIN_MODULES = [
+  ExtensionsModule,
   HealthModule,
   RatesModule,
   UsersModule,

@@ -44,4 +44,16 @@ export const OutboxStore = {
       events.map((e) => ({ ...e, payload: e.payload as object })),
     );
   },
+
+  /**
+   * One event's row with the transaction's now() added to its payload as `at`, in SQL: a JS Date would lose the
+   * microseconds by which readers find the rows the change stamped (the re-priced entries' `updated_at`).
+   */
+  async insertStamped(manager: EntityManager, event: DomainEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload)
+       VALUES ($1, $2, $3, $4, $5::jsonb || jsonb_build_object('at', now()))`,
+      [event.workspaceId, event.entityType, event.entityId, event.event, JSON.stringify(event.payload)],
+    );
+  },
 };

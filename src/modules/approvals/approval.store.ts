@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { mayActForSql } from '../../common/access';
 import { SqlConditions } from '../../common/utils/sql';
 import { toInstant } from '../../common/utils/time';
+import { ExpenseStore } from '../expenses/expense.store';
+import { TimeEntryApprovalStore } from '../time-entries/time-entry-approval.store';
 import type { ApprovalSortColumn } from './dto/approval-query.dto';
 import type { ApprovalRequestDto } from './dto/approval-request.dto';
 
@@ -73,12 +75,6 @@ export interface NewApprovalRequest {
 }
 
 export const LOCKED_STATES = ['PENDING', 'APPROVED'];
-
-/** Rows changed by an UPDATE run through `manager.query` (TypeORM answers `[rows, rowCount]` for it). */
-function affected(result: unknown): number {
-  if (Array.isArray(result) && result.length === 2 && typeof result[1] === 'number') return result[1];
-  return Array.isArray(result) ? result.length : 0;
-}
 
 export function toApprovalRequestDto(row: ApprovalRow): ApprovalRequestDto {
   return {
@@ -167,21 +163,19 @@ export class ApprovalStore {
     manager: EntityManager,
     row: Pick<ApprovalRow, 'workspace_id' | 'user_id' | 'id' | 'period_start' | 'period_end'>,
   ): Promise<number> {
-    const entries: unknown = await manager.query(
-      `UPDATE time_entries SET approval_status = 'PENDING', approval_request_id = $3, version = version + 1
-        WHERE workspace_id = $1 AND user_id = $2 AND start_at >= $4 AND start_at < $5 AND end_at IS NOT NULL
-          AND (approval_status IS NULL OR approval_status <> ALL($6::text[]))`,
-      [row.workspace_id, row.user_id, row.id, row.period_start, row.period_end, LOCKED_STATES],
+    const entries = await TimeEntryApprovalStore.attach(
+      manager,
+      {
+        workspaceId: row.workspace_id,
+        userId: row.user_id,
+        requestId: row.id,
+        start: row.period_start,
+        end: row.period_end,
+      },
+      LOCKED_STATES,
     );
-    const expenses: unknown = await manager.query(
-      `UPDATE expenses e SET approval_status = 'PENDING', approval_request_id = ar.id
-         FROM approval_requests ar
-        WHERE ar.workspace_id = $1 AND ar.id = $3 AND e.workspace_id = $1 AND e.user_id = $2
-          AND e.date >= ar.start_date AND e.date < ar.end_date
-          AND (e.approval_status IS NULL OR e.approval_status <> ALL($4::text[]))`,
-      [row.workspace_id, row.user_id, row.id, LOCKED_STATES],
-    );
-    return affected(entries) + affected(expenses);
+    const expenses = await ExpenseStore.attachToApproval(manager, row.workspace_id, row.user_id, row.id, LOCKED_STATES);
+    return entries + expenses;
   }
 
   /** Sets the approval status of the request's entries and expenses that are in one of `from`. */
@@ -192,15 +186,8 @@ export class ApprovalStore {
     from: readonly string[],
     to: string,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE time_entries SET approval_status = $4, version = version + 1
-        WHERE workspace_id = $1 AND approval_request_id = $2 AND approval_status = ANY($3::text[])`,
-      [workspaceId, requestId, from, to],
-    );
-    await manager.query(
-      `UPDATE expenses SET approval_status = $4 WHERE workspace_id = $1 AND approval_request_id = $2 AND approval_status = ANY($3::text[])`,
-      [workspaceId, requestId, from, to],
-    );
+    await TimeEntryApprovalStore.setStatus(manager, workspaceId, requestId, from, to);
+    await ExpenseStore.setApprovalStatus(manager, workspaceId, requestId, from, to);
   }
 
   /** A page of requests (`caller` left out for admins, who see all), in the order asked for, with the count of all of them. */

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { PageRequest } from '../../common/dto/page-query.dto';
 import { likePattern } from '../../common/utils/sql';
+import { ProjectWritesStore } from '../projects/project-writes.store';
+import { TasksStore } from '../tasks/tasks.store';
 import { Workspace } from '../workspaces/entities/workspace.entity';
 import type { ClientQueryDto } from './dto/client-query.dto';
 import { Client } from './entities/client.entity';
@@ -73,15 +75,7 @@ export const ClientsStore = {
     clientId: string,
     markTasksDone: boolean,
   ): Promise<void> {
-    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [
-      workspaceId,
-      clientId,
-    ]);
-    if (!markTasksDone) return;
-    await manager.query(
-      `UPDATE tasks SET status = 'DONE'
-        WHERE workspace_id = $1 AND project_id IN (SELECT id FROM projects WHERE workspace_id = $1 AND client_id = $2)`,
-      [workspaceId, clientId],
-    );
+    await ProjectWritesStore.archiveForClient(manager, workspaceId, clientId);
+    if (markTasksDone) await TasksStore.markDoneForClient(manager, workspaceId, clientId);
   },
 };

@@ -142,6 +142,67 @@ export const ExpenseStore = {
     await manager.query('DELETE FROM expenses WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
   },
 
+  /**
+   * Puts the user's expenses dated within the approval request's period whose status is not one of `lockedStates`
+   * into the request as PENDING; answers how many.
+   */
+  async attachToApproval(
+    manager: EntityManager,
+    workspaceId: string,
+    userId: string,
+    requestId: string,
+    lockedStates: readonly string[],
+  ): Promise<number> {
+    const [, count]: [unknown[], number] = await manager.query(
+      `UPDATE expenses e SET approval_status = 'PENDING', approval_request_id = ar.id
+         FROM approval_requests ar
+        WHERE ar.workspace_id = $1 AND ar.id = $3 AND e.workspace_id = $1 AND e.user_id = $2
+          AND e.date >= ar.start_date AND e.date < ar.end_date
+          AND (e.approval_status IS NULL OR e.approval_status <> ALL($4::text[]))`,
+      [workspaceId, userId, requestId, lockedStates],
+    );
+    return count;
+  },
+
+  /** Sets the approval status of the approval request's expenses that are in one of `from`. */
+  async setApprovalStatus(
+    manager: EntityManager,
+    workspaceId: string,
+    requestId: string,
+    from: readonly string[],
+    to: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE expenses SET approval_status = $4 WHERE workspace_id = $1 AND approval_request_id = $2 AND approval_status = ANY($3::text[])`,
+      [workspaceId, requestId, from, to],
+    );
+  },
+
+  /** Marks the expenses invoiced. */
+  async markInvoiced(manager: EntityManager, workspaceId: string, expenseIds: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE expenses SET invoiced = true, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`,
+      [workspaceId, expenseIds],
+    );
+  },
+
+  /** Marks the expenses imported into an invoice (or into its item at `position`) as not invoiced. */
+  async releaseInvoiced(
+    manager: EntityManager,
+    workspaceId: string,
+    invoiceId: string,
+    position: number | null,
+  ): Promise<void> {
+    const params = position === null ? [workspaceId, invoiceId] : [workspaceId, invoiceId, position];
+    const item = position === null ? '' : ' AND l.item_position = $3';
+    await manager.query(
+      `UPDATE expenses e SET invoiced = false, updated_at = now()
+         FROM invoice_item_expenses l
+        WHERE l.workspace_id = $1 AND l.invoice_id = $2${item} AND e.workspace_id = l.workspace_id AND e.id = l.expense_id`,
+      params,
+    );
+  },
+
   async projectExists(manager: EntityManager, workspaceId: string, projectId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query('SELECT 1 FROM projects WHERE workspace_id = $1 AND id = $2', [
       workspaceId,

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { SqlConditions } from '../../common/utils/sql';
+import { ExpenseStore } from '../expenses/expense.store';
+import { TimeEntryInvoicingStore } from '../time-entries/time-entry-invoicing.store';
 import type { ContainsArchivedFilterRequestDto } from './dto/invoice-filter.dto';
 import type { ImportEntry, ImportExpense, ImportLine } from './invoice-import-grouping';
 import { hundredthsText } from './invoice-totals';
@@ -111,18 +113,8 @@ export const InvoiceImportStore = {
     entryIds: string[],
     expenseIds: string[],
   ): Promise<void> {
-    if (entryIds.length) {
-      await manager.query(
-        `UPDATE time_entries SET invoiced = true, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`,
-        [workspaceId, entryIds],
-      );
-    }
-    if (expenseIds.length) {
-      await manager.query(
-        `UPDATE expenses SET invoiced = true, updated_at = now() WHERE workspace_id = $1 AND id = ANY($2)`,
-        [workspaceId, expenseIds],
-      );
-    }
+    if (entryIds.length) await TimeEntryInvoicingStore.markInvoiced(manager, workspaceId, entryIds);
+    if (expenseIds.length) await ExpenseStore.markInvoiced(manager, workspaceId, expenseIds);
   },
 };
 

@@ -1,6 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxService } from '../../common/outbox/outbox.service';
+import { ExpenseStore } from '../expenses/expense.store';
+import { TimeEntryInvoicingStore } from '../time-entries/time-entry-invoicing.store';
 import type { InvoiceOverviewDto, InvoiceStatus } from './dto/invoice.dto';
 import { InvoiceRow, ItemRow, toOverviewDto } from './invoice.mapper';
 import { computeTotals, parsePercent } from './invoice-totals';
@@ -297,20 +299,8 @@ export class InvoiceStore {
     invoiceId: string,
     position: number | null,
   ): Promise<void> {
-    const params = position === null ? [workspaceId, invoiceId] : [workspaceId, invoiceId, position];
-    const item = position === null ? '' : ' AND l.item_position = $3';
-    await manager.query(
-      `UPDATE time_entries t SET invoiced = false, version = t.version + 1, updated_at = now()
-         FROM invoice_item_time_entries l
-        WHERE l.workspace_id = $1 AND l.invoice_id = $2${item} AND t.workspace_id = l.workspace_id AND t.id = l.time_entry_id`,
-      params,
-    );
-    await manager.query(
-      `UPDATE expenses e SET invoiced = false, updated_at = now()
-         FROM invoice_item_expenses l
-        WHERE l.workspace_id = $1 AND l.invoice_id = $2${item} AND e.workspace_id = l.workspace_id AND e.id = l.expense_id`,
-      params,
-    );
+    await TimeEntryInvoicingStore.releaseInvoiced(manager, workspaceId, invoiceId, position);
+    await ExpenseStore.releaseInvoiced(manager, workspaceId, invoiceId, position);
   }
 
   record(

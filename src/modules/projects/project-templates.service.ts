@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
@@ -6,8 +6,10 @@ import { conflictOnUnique } from '../../common/utils/sql';
 import type { ProjectDto } from './dto/project.dto';
 import type { CreateProjectFromTemplateDto } from './dto/project-requests.dto';
 import { ProjectAccessService } from './project-access.service';
+import { PROJECT_TASKS, type ProjectTasks } from './project-extensions';
 import { ProjectChangesService, projectNameConflicts } from './project-changes.service';
-import { type NewTask, ProjectWritesStore, type RateRow, type TemplateRateRow } from './project-writes.store';
+import { type ProjectRateStep, RatesStore } from '../rates/rates.store';
+import { type NewTask, ProjectWritesStore, type TemplateRateRow } from './project-writes.store';
 
 /** POST projects/from-template: a new project with the template's settings, members, rates and tasks, in one transaction. */
 @Injectable()
@@ -16,6 +18,7 @@ export class ProjectTemplatesService {
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessService,
     private readonly changes: ProjectChangesService,
+    @Inject(PROJECT_TASKS) private readonly tasks: ProjectTasks,
   ) {}
 
   async createFromTemplate(ws: WorkspaceContext, body: CreateProjectFromTemplateDto): Promise<ProjectDto> {
@@ -54,7 +57,7 @@ export class ProjectTemplatesService {
       await ProjectWritesStore.addMembers(manager, ws.workspaceId, project.id, [ws.userId], []);
 
       const rates = await ProjectWritesStore.templateRates(manager, ws.workspaceId, template.id);
-      const toRate = (r: TemplateRateRow): RateRow => ({
+      const toRate = (r: TemplateRateRow): ProjectRateStep => ({
         kind: r.kind,
         userId: r.user_id,
         taskId: null,
@@ -62,7 +65,7 @@ export class ProjectTemplatesService {
         currency: r.currency,
         since: r.since,
       });
-      await ProjectWritesStore.insertRates(
+      await RatesStore.insertProjectSteps(
         manager,
         ws.workspaceId,
         project.id,
@@ -80,7 +83,7 @@ export class ProjectTemplatesService {
         groupIds: t.group_ids,
         rates: rates.filter((r) => r.task_id?.trim() === t.id.trim()).map(toRate),
       }));
-      await ProjectWritesStore.insertTasks(manager, ws.workspaceId, project.id, copies);
+      await this.tasks.insertMany(manager, ws.workspaceId, project.id, copies);
       return this.changes.record(manager, ws.workspaceId, project.id, 'NEW_PROJECT');
     });
   }

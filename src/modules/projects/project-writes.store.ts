@@ -1,5 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { newId } from '../../common/utils/ids';
 import { Workspace } from '../workspaces/entities/workspace.entity';
 import { Project } from './entities/project.entity';
 import type { TaskRow } from './projects.store';
@@ -14,15 +13,6 @@ export interface NewTask {
   groupIds: string[];
   /** Rate steps of the task (amount in cents, from `since`). */
   rates: { kind: 'HOURLY' | 'COST'; amount: number; currency: string; since: Date }[];
-}
-
-export interface RateRow {
-  kind: 'HOURLY' | 'COST';
-  userId: string | null;
-  taskId: string | null;
-  amount: number;
-  currency: string;
-  since: Date;
 }
 
 /** A template's task as the copy reads it: the task columns of a TaskRow, without project and rates. */
@@ -44,7 +34,7 @@ export interface TemplateRateRow {
 /** The columns of a project an update writes. */
 export type ProjectChanges = Partial<Omit<Project, 'id' | 'workspaceId' | 'createdAt'>>;
 
-/** Writing projects, their members, tasks and rates (the caller passes the manager, and with it its transaction). */
+/** Writing projects, their members and tasks (the caller passes the manager, and with it its transaction). */
 export const ProjectWritesStore = {
   workspace(manager: EntityManager, workspaceId: string): Promise<Workspace | null> {
     return manager.getRepository(Workspace).findOneBy({ id: workspaceId });
@@ -91,12 +81,16 @@ export const ProjectWritesStore = {
     await manager.getRepository(Project).update({ workspaceId, id: projectId }, changes);
   },
 
-  /** Deletes the project (its members, tasks, rates and custom-field values go by FK cascades) and PROJECT_MANAGER roles over it. */
+  /** Archives the client's projects (archiving a client). */
+  async archiveForClient(manager: EntityManager, workspaceId: string, clientId: string): Promise<void> {
+    await manager.query(`UPDATE projects SET archived = true WHERE workspace_id = $1 AND client_id = $2`, [
+      workspaceId,
+      clientId,
+    ]);
+  },
+
+  /** Deletes the project (its members, tasks, rates and custom-field values go by FK cascades). */
   async delete(manager: EntityManager, workspaceId: string, projectId: string): Promise<void> {
-    await manager.query(
-      `DELETE FROM member_roles WHERE workspace_id = $1 AND role = 'PROJECT_MANAGER' AND entity_id = $2`,
-      [workspaceId, projectId],
-    );
     await manager.delete(Project, { workspaceId, id: projectId });
   },
 
@@ -191,71 +185,6 @@ export const ProjectWritesStore = {
               coalesce((SELECT array_agg(tg.user_group_id::text) FROM task_user_groups tg WHERE tg.task_id = t.id), '{}') AS group_ids
          FROM tasks t WHERE t.workspace_id = $1 AND t.project_id = $2 ORDER BY t.created_at, t.id`,
       [workspaceId, templateId],
-    );
-  },
-
-  /** Inserts tasks with their assignees, groups and rates, set-based. */
-  async insertTasks(manager: EntityManager, workspaceId: string, projectId: string, tasks: NewTask[]): Promise<void> {
-    if (!tasks.length) return;
-    const ids = tasks.map(() => newId());
-    await manager.query(
-      `INSERT INTO tasks (id, workspace_id, project_id, name, status, estimate, budget_estimate, billable)
-       SELECT u.id, $1, $2, u.name, u.status, u.estimate, u.budget, u.billable
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::boolean[]) AS u(id, name, status, estimate, budget, billable)`,
-      [
-        workspaceId,
-        projectId,
-        ids,
-        tasks.map((t) => t.name.trim()),
-        tasks.map((t) => t.status),
-        tasks.map((t) => t.estimate),
-        tasks.map((t) => t.budgetEstimate),
-        tasks.map((t) => t.billable),
-      ],
-    );
-    const pairs = (pick: (t: NewTask) => string[]) =>
-      tasks.flatMap((t, i) => [...new Set(pick(t))].map((other) => [ids[i], other]));
-    const assignees = pairs((t) => t.assigneeIds);
-    if (assignees.length) {
-      await manager.query(
-        `INSERT INTO task_assignees (workspace_id, task_id, user_id) SELECT $1, a.t, a.u FROM unnest($2::text[], $3::text[]) AS a(t, u)`,
-        [workspaceId, assignees.map((p) => p[0]), assignees.map((p) => p[1])],
-      );
-    }
-    const groups = pairs((t) => t.groupIds);
-    if (groups.length) {
-      await manager.query(
-        `INSERT INTO task_user_groups (workspace_id, task_id, user_group_id) SELECT $1, a.t, a.g FROM unnest($2::text[], $3::text[]) AS a(t, g)`,
-        [workspaceId, groups.map((p) => p[0]), groups.map((p) => p[1])],
-      );
-    }
-    await ProjectWritesStore.insertRates(
-      manager,
-      workspaceId,
-      projectId,
-      tasks.flatMap((t, i) => t.rates.map((r) => ({ ...r, userId: null, taskId: ids[i] }))),
-    );
-  },
-
-  /** Inserts rate steps of the project's scopes (project, project member, task) as given. */
-  async insertRates(manager: EntityManager, workspaceId: string, projectId: string, rates: RateRow[]): Promise<void> {
-    if (!rates.length) return;
-    await manager.query(
-      `INSERT INTO rates (id, workspace_id, kind, user_id, project_id, task_id, amount, currency, since)
-       SELECT r.id, $1, r.kind, r.user_id, $2, r.task_id, r.amount, r.currency, r.since
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::timestamptz[])
-              AS r(id, kind, user_id, task_id, amount, currency, since)`,
-      [
-        workspaceId,
-        projectId,
-        rates.map(() => newId()),
-        rates.map((r) => r.kind),
-        rates.map((r) => r.userId),
-        rates.map((r) => r.taskId),
-        rates.map((r) => r.amount),
-        rates.map((r) => r.currency),
-        rates.map((r) => r.since),
-      ],
     );
   },
 };

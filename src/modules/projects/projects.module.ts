@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ProjectAccessService } from './project-access.service';
 import { ProjectChangesService } from './project-changes.service';
 import { ProjectEstimatesService } from './project-estimates.service';
@@ -11,6 +12,7 @@ import { ProjectsService } from './projects.service';
 
 /** Projects and their memberships, estimates and rates. */
 @Module({
+  imports: [WorkspacesModule],
   controllers: [ProjectsController],
   providers: [
     ProjectAccessService,

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import type { RateRequestDto } from '../../common/dto/rate.dto';
@@ -6,10 +6,12 @@ import { newId } from '../../common/utils/ids';
 import { conflictOnUnique } from '../../common/utils/sql';
 import { parseIsoDuration } from '../../common/utils/time';
 import { RatesService } from '../rates/rates.service';
+import { MemberRolesStore } from '../workspaces/member-roles.store';
 import type { ProjectDto } from './dto/project.dto';
 import type { ProjectQueryDto } from './dto/project-query.dto';
 import type { ProjectRequestDto, TaskRequestDto, UpdateProjectRequestDto } from './dto/project-requests.dto';
 import { ProjectAccessService } from './project-access.service';
+import { PROJECT_TASKS, type ProjectTasks } from './project-extensions';
 import { ProjectChangesService, projectNameConflicts } from './project-changes.service';
 import { ProjectViewsService } from './project-views.service';
 import { type NewTask, ProjectWritesStore } from './project-writes.store';
@@ -47,6 +49,8 @@ export class ProjectsService {
     private readonly views: ProjectViewsService,
     private readonly changes: ProjectChangesService,
     private readonly rates: RatesService,
+    private readonly memberRoles: MemberRolesStore,
+    @Inject(PROJECT_TASKS) private readonly tasks: ProjectTasks,
   ) {}
 
   async findOne(ws: WorkspaceContext, projectId: string, query: ProjectQueryDto): Promise<ProjectDto> {
@@ -106,7 +110,7 @@ export class ProjectsService {
         }
         await this.setRate(manager, ws.workspaceId, project.id, null, 'HOURLY', body.hourlyRate, workspace.currency);
         await this.setRate(manager, ws.workspaceId, project.id, null, 'COST', body.costRate, workspace.currency);
-        await ProjectWritesStore.insertTasks(manager, ws.workspaceId, project.id, tasks);
+        await this.tasks.insertMany(manager, ws.workspaceId, project.id, tasks);
         return this.changes.record(manager, ws.workspaceId, project.id, 'NEW_PROJECT');
       }),
     );
@@ -147,6 +151,7 @@ export class ProjectsService {
       await this.access.assertManageable(ws, projectId, manager);
       const dto = await this.views.findDto(ws.workspaceId, projectId, {}, manager);
       if (!dto.archived) throw new BadRequestException('Cannot delete an active project; archive it first');
+      await this.memberRoles.revokeOverProject(manager, ws.workspaceId, projectId);
       await ProjectWritesStore.delete(manager, ws.workspaceId, projectId);
       return this.changes.record(manager, ws.workspaceId, projectId, 'PROJECT_DELETED', dto);
     });

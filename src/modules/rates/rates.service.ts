@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../common/utils/ids';
 import type { RateKind } from './entities/rate.entity';
+import { ENTRY_REPRICER, type EntryRepricer, RATES_VERSIONS, type RatesVersions } from './rate-extensions';
 import { ALL_TIME, RateLevel, resolveRates, ResolvedRates } from './rate-resolver';
 import type { RateValue } from './rate-value';
 import { type RateCandidateRow, RateScope, RatesStore } from './rates.store';
@@ -30,21 +31,26 @@ export function resolveCandidates(rows: readonly RateCandidateRow[], at: Date): 
  * `since` the rate applies to all time (the scope's history becomes that one
  * step), with `since` to time from then on (the scope's steps at or after it
  * are replaced). In the same transaction the entries it reaches get their
- * stored rate (one UPDATE, see `repriceSql`), invoiced ones excepted, and the
+ * stored rate (one UPDATE, see `repriceSql` in time-entries), invoiced ones excepted, and the
  * outbox one rate-change record for the change feed.
  */
 @Injectable()
 export class RatesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ENTRY_REPRICER) private readonly entries: EntryRepricer,
+    @Inject(RATES_VERSIONS) private readonly versions: RatesVersions,
+  ) {}
 
   /** Answers how many entries were re-priced. */
   async set(manager: EntityManager, scope: RateScope, kind: RateKind, value: RateValue, since?: Date): Promise<number> {
     if (!manager.queryRunner?.isTransactionActive)
       throw new Error('A rate change runs in the transaction of its request');
     await RatesStore.lockForChange(manager, scope.workspaceId);
+    await this.versions.bump(manager, scope.workspaceId);
     const id = newId();
     await RatesStore.replaceSteps(manager, id, scope, kind, value.amount, value.currency, since ?? ALL_TIME);
-    const entries = await RatesStore.reprice(manager, scope, kind, value.amount, value.currency, since ?? null);
+    const entries = await this.entries.reprice(manager, scope, kind, value.amount, value.currency, since ?? null);
     if (entries > 0) {
       await RatesStore.recordChange(manager, scope, id, {
         kind,

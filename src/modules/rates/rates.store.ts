@@ -1,6 +1,8 @@
 import { EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { OutboxStore } from '../../common/outbox/outbox.store';
+import { newId } from '../../common/utils/ids';
 import { Rate, type RateKind } from './entities/rate.entity';
-import { RateLevel, shadowingLevels } from './rate-resolver';
+import { RateLevel } from './rate-resolver';
 
 /** Which rate: the workspace's, a member's, a project's, a project member's or a task's. */
 export interface RateScope {
@@ -21,7 +23,7 @@ export function levelOf(scope: RateScope): RateLevel {
  * The entries of `te` a scope's rate applies to when nothing stronger does, over the parameters
  * $1 workspace, $2 user, $3 project, $4 task.
  */
-const SCOPE_ENTRIES: Record<RateLevel, string> = {
+export const SCOPE_ENTRIES: Record<RateLevel, string> = {
   [RateLevel.Workspace]: 'true',
   [RateLevel.WorkspaceMember]: 'te.user_id = $2',
   [RateLevel.Project]: 'te.project_id = $3',
@@ -29,53 +31,9 @@ const SCOPE_ENTRIES: Record<RateLevel, string> = {
   [RateLevel.Task]: 'te.project_id = $3 AND te.task_id = $4',
 };
 
-/**
- * For each level, "a step of this level for the entry `te` is in force at its start", over the CTE `r`
- * (the workspace's steps of one kind, the first `since` of each scope): a scope's rate, once set, stays in force.
- */
-const IN_FORCE: Record<RateLevel, string> = {
-  [RateLevel.Workspace]:
-    'EXISTS (SELECT 1 FROM r WHERE r.user_id IS NULL AND r.project_id IS NULL AND r.since <= te.start_at)',
-  [RateLevel.WorkspaceMember]:
-    'EXISTS (SELECT 1 FROM r WHERE r.user_id = te.user_id AND r.project_id IS NULL AND r.since <= te.start_at)',
-  [RateLevel.Project]:
-    'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id IS NULL AND r.since <= te.start_at)',
-  [RateLevel.ProjectMember]:
-    'EXISTS (SELECT 1 FROM r WHERE r.project_id = te.project_id AND r.task_id IS NULL AND r.user_id = te.user_id AND r.since <= te.start_at)',
-  [RateLevel.Task]: 'EXISTS (SELECT 1 FROM r WHERE r.task_id = te.task_id AND r.since <= te.start_at)',
-};
-
 /** Types the scope parameters, which the statement of some levels does not use. */
-const PARAM_TYPES = 'scope AS (SELECT $2::char(24) AS user_id, $3::char(24) AS project_id, $4::char(24) AS task_id)';
-
-const COLUMN: Record<RateKind, string> = { HOURLY: 'hourly_rate', COST: 'cost_rate' };
-
-/**
- * The one statement that re-prices the entries a rate change reaches: those of the scope, starting at or after
- * `since` (all of them without it), not invoiced, whose rate no stronger level decides (task > project member >
- * project > member > workspace). After `RatesStore.replaceSteps` the scope's only step from `since` on is the new
- * one, so each of them gets exactly the new amount: no per-entry resolution is needed, only anti-joins with the
- * few stronger scopes. Entries already at that amount are left alone (no new row version, no feed document).
- * Every row it changes gets `updated_at = now()`, the transaction's timestamp, which the change feed uses to find
- * them again (see `repricedEntriesSql`).
- * Parameters: $1 workspace, $2 user, $3 project, $4 task, $5 kind, $6 amount, $7 currency, $8 since or null.
- */
-export function repriceSql(level: RateLevel, kind: RateKind): string {
-  const column = COLUMN[kind];
-  const shadowed = shadowingLevels(level).map((l) => `NOT ${IN_FORCE[l]}`);
-  // Hourly rates decide an entry's currency; a cost rate only when the entry has no hourly rate (as TimeEntryWriter).
-  const currency = kind === 'HOURLY' ? '$7' : 'CASE WHEN te.hourly_rate IS NULL THEN $7 ELSE te.currency END';
-  return `WITH ${PARAM_TYPES}, r AS MATERIALIZED (
-       SELECT user_id, project_id, task_id, min(since) AS since FROM rates
-        WHERE workspace_id = $1 AND kind = $5 GROUP BY user_id, project_id, task_id)
-     UPDATE time_entries te
-        SET ${column} = $6, currency = ${currency}, version = te.version + 1, updated_at = now()
-      WHERE te.workspace_id = $1 AND ${SCOPE_ENTRIES[level]}
-        AND ($8::timestamptz IS NULL OR te.start_at >= $8::timestamptz)
-        AND NOT te.invoiced
-        AND NOT EXISTS (SELECT 1 FROM invoice_item_time_entries ii WHERE ii.workspace_id = $1 AND ii.time_entry_id = te.id)
-        AND te.${column} IS DISTINCT FROM $6::bigint${shadowed.map((s) => `\n        AND ${s}`).join('')}`;
-}
+export const SCOPE_PARAM_TYPES =
+  'scope AS (SELECT $2::char(24) AS user_id, $3::char(24) AS project_id, $4::char(24) AS task_id)';
 
 /** What the rate-change record of the outbox says (its payload): enough for the change feed to find the entries again. */
 export interface RateChangeRecord {
@@ -102,7 +60,7 @@ export const RATE_CHANGE_EVENT = 'TIME_ENTRIES_REPRICED';
  * current rates. Parameters: $1 workspace, $2 user, $3 project, $4 task, $5 at, $6 since or null, $7 after id, $8 limit.
  */
 export function repricedEntriesSql(level: RateLevel): string {
-  return `WITH ${PARAM_TYPES}
+  return `WITH ${SCOPE_PARAM_TYPES}
           SELECT te.id, te.hourly_rate::text AS hourly_rate, te.cost_rate::text AS cost_rate, te.currency
             FROM time_entries te
            WHERE te.workspace_id = $1 AND ${SCOPE_ENTRIES[level]} AND te.updated_at = $5::timestamptz
@@ -177,15 +135,25 @@ export function rateCandidatesSql(p: {
                OR (task_id IS NULL AND project_id IS NULL AND (user_id = ${p.userId} OR user_id IS NULL)))`;
 }
 
-/** Rate history and re-pricing SQL (the caller holds the transaction). */
+/** A rate step of a project's scopes (project, project member, task), as `insertProjectSteps` writes it. */
+export interface ProjectRateStep {
+  kind: RateKind;
+  userId: string | null;
+  taskId: string | null;
+  amount: number;
+  currency: string;
+  since: Date;
+}
+
+/** Rate history SQL (the caller holds the transaction). */
 export const RatesStore = {
   /**
    * Serialises rate changes of a workspace against each other and against writes that price entries (which hold
-   * the same lock shared, see `lockForPricing`); bumps the version that writes priced outside the lock check.
+   * the same lock shared, see `lockForPricing`). The caller then bumps the version that writes priced outside the
+   * lock check (`RatesVersions`).
    */
   async lockForChange(manager: EntityManager, workspaceId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(${ratesLockKey('$1')})`, [workspaceId]);
-    await manager.query('UPDATE workspaces SET rates_version = rates_version + 1 WHERE id = $1', [workspaceId]);
   },
 
   /**
@@ -218,26 +186,34 @@ export const RatesStore = {
     );
   },
 
-  /** Re-prices the entries the change reaches (see `repriceSql`); answers how many changed. */
-  async reprice(
+  /**
+   * Inserts rate steps of a new project's scopes as given, set-based (a project created with its tasks or from a
+   * template: it has no entries yet, so nothing is re-priced).
+   */
+  async insertProjectSteps(
     manager: EntityManager,
-    scope: RateScope,
-    kind: RateKind,
-    amount: number,
-    currency: string,
-    since: Date | null,
-  ): Promise<number> {
-    const [, count]: [unknown[], number] = await manager.query(repriceSql(levelOf(scope), kind), [
-      scope.workspaceId,
-      scope.userId ?? null,
-      scope.projectId ?? null,
-      scope.taskId ?? null,
-      kind,
-      amount,
-      currency,
-      since,
-    ]);
-    return count;
+    workspaceId: string,
+    projectId: string,
+    rates: ProjectRateStep[],
+  ): Promise<void> {
+    if (!rates.length) return;
+    await manager.query(
+      `INSERT INTO rates (id, workspace_id, kind, user_id, project_id, task_id, amount, currency, since)
+       SELECT r.id, $1, r.kind, r.user_id, $2, r.task_id, r.amount, r.currency, r.since
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::timestamptz[])
+              AS r(id, kind, user_id, task_id, amount, currency, since)`,
+      [
+        workspaceId,
+        projectId,
+        rates.map(() => newId()),
+        rates.map((r) => r.kind),
+        rates.map((r) => r.userId),
+        rates.map((r) => r.taskId),
+        rates.map((r) => r.amount),
+        rates.map((r) => r.currency),
+        rates.map((r) => r.since),
+      ],
+    );
   },
 
   /** The rate-change record of the outbox (for the change feed; no webhook subscribes to its event). */
@@ -247,11 +223,13 @@ export const RatesStore = {
     rateId: string,
     record: Omit<RateChangeRecord, 'at'>,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO outbox (workspace_id, entity_type, entity_id, event, payload)
-       VALUES ($1, $2, $3, $4, $5::jsonb || jsonb_build_object('at', now()))`,
-      [scope.workspaceId, RATE_CHANGE_ENTITY, rateId, RATE_CHANGE_EVENT, JSON.stringify(record)],
-    );
+    await OutboxStore.insertStamped(manager, {
+      workspaceId: scope.workspaceId,
+      entityType: RATE_CHANGE_ENTITY,
+      entityId: rateId,
+      event: RATE_CHANGE_EVENT,
+      payload: record,
+    });
   },
 
   /** The step of exactly this scope in force at `at`, or null. */

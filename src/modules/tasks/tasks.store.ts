@@ -122,6 +122,15 @@ export const TasksStore = {
     await manager.delete(Task, { workspaceId, id });
   },
 
+  /** Marks the tasks of the client's projects done (archiving a client with `mark-tasks-as-done`). */
+  async markDoneForClient(manager: EntityManager, workspaceId: string, clientId: string): Promise<void> {
+    await manager.query(
+      `UPDATE tasks SET status = 'DONE'
+        WHERE workspace_id = $1 AND project_id IN (SELECT id FROM projects WHERE workspace_id = $1 AND client_id = $2)`,
+      [workspaceId, clientId],
+    );
+  },
+
   /** How many of these (distinct) user ids are members of the workspace. */
   async countMembers(manager: EntityManager, workspaceId: string, userIds: readonly string[]): Promise<number> {
     const found = (await manager.query(

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { managesGroupRoleSql } from '../../common/access';
 import type { PageRequest } from '../../common/dto/page-query.dto';
 import { likePattern } from '../../common/utils/sql';
+import { MemberRolesStore } from '../workspaces/member-roles.store';
 import type { UserGroupQueryDto } from './dto/user-group-query.dto';
 import type { UserRedactedDto } from './dto/user-group.dto';
 import { UserGroupMember } from './entities/user-group-member.entity';
@@ -18,7 +19,10 @@ export type GroupManagerRow = UserRedactedDto & { groupId: string };
 /** The SQL of user groups and their members; every statement takes the workspace id first. */
 @Injectable()
 export class UserGroupsStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly memberRoles: MemberRolesStore,
+  ) {}
 
   /** A page of the workspace's groups, filtered and sorted as asked, and their number in all. */
   list(workspaceId: string, query: UserGroupQueryDto, request: PageRequest): Promise<[UserGroup[], number]> {
@@ -86,10 +90,7 @@ export class UserGroupsStore {
 
   /** Deletes the group (its memberships go with it) and the team-manager roles over it. */
   async delete(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
-    await manager.query(
-      `DELETE FROM member_roles r WHERE r.workspace_id = $1 AND ${managesGroupRoleSql('r')} AND r.entity_id = $2`,
-      [workspaceId, id],
-    );
+    await this.memberRoles.revokeOverGroup(manager, workspaceId, id);
     await manager.delete(UserGroup, { workspaceId, id });
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
@@ -11,6 +11,9 @@ import type {
 } from './dto/member-profile.dto';
 import { customFieldFromRow } from '../custom-fields/custom-field.mapper';
 import { customFieldValueError } from '../custom-fields/custom-field-value';
+import { CustomFieldsStore } from '../custom-fields/custom-fields.store';
+import type { CustomFieldValue } from '../custom-fields/entities/custom-field.entity';
+import { MEMBER_SCHEDULES, type MemberSchedules } from './member-extensions';
 import { MemberProfileStore } from './member-profile.store';
 import { UserListService } from './user-list.service';
 
@@ -22,6 +25,7 @@ export class MemberProfileService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: MemberProfileStore,
+    @Inject(MEMBER_SCHEDULES) private readonly schedules: MemberSchedules,
     private readonly outbox: OutboxService,
     private readonly users: UserListService,
   ) {}
@@ -70,7 +74,7 @@ export class MemberProfileService {
         await this.store.updateUser(manager, userId, body.name?.trim() || null, picture !== undefined, picture ?? null);
       }
       if (body.weekStart !== undefined || workCapacity !== undefined || body.workingDays !== undefined) {
-        await this.store.updateSchedule(manager, workspaceId, userId, {
+        await this.schedules.update(manager, workspaceId, userId, {
           weekStart: body.weekStart ?? null,
           workCapacity: workCapacity ?? null,
           workingDays: body.workingDays ?? null,
@@ -113,7 +117,7 @@ export class MemberProfileService {
       if (field.only_admin_can_edit && !ctx.isAdmin)
         throw new ForbiddenException(`Only admins may change custom field ${customFieldId}`);
       if (value === null || value === undefined) {
-        await this.store.deleteValue(manager, workspaceId, userId, customFieldId);
+        await CustomFieldsStore.deleteUserValue(manager, { workspaceId, userId, customFieldId });
         continue;
       }
       const error = customFieldValueError({ type: field.type, allowedValues: field.allowed_values }, value);
@@ -122,7 +126,12 @@ export class MemberProfileService {
           message: error,
           errors: [{ field: 'userCustomFields.value', message: error }],
         });
-      await this.store.saveValue(manager, workspaceId, userId, customFieldId, value);
+      // customFieldValueError accepted it, so it is a value of the field's type.
+      await CustomFieldsStore.upsertUserValue(
+        manager,
+        { workspaceId, userId, customFieldId },
+        value as CustomFieldValue,
+      );
     }
   }
 

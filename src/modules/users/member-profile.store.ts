@@ -70,46 +70,10 @@ export class MemberProfileStore {
     );
   }
 
-  /** Null values keep the current ones. */
-  async updateSchedule(
-    manager: EntityManager,
-    workspaceId: string,
-    userId: string,
-    schedule: { weekStart: WeekDay | null; workCapacity: number | null; workingDays: WeekDay[] | null },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE workspace_members SET week_start = coalesce($3, week_start), work_capacity = coalesce($4, work_capacity),
-              working_days = coalesce($5::text[], working_days)
-        WHERE workspace_id = $1 AND user_id = $2`,
-      [workspaceId, userId, schedule.weekStart, schedule.workCapacity, schedule.workingDays],
-    );
-  }
-
   userFields(manager: EntityManager, workspaceId: string, ids: string[]): Promise<UserFieldRow[]> {
     return manager.query(
       `SELECT id, type, allowed_values, only_admin_can_edit FROM custom_fields WHERE workspace_id = $1 AND id = ANY($2) AND entity_type = 'USER'`,
       [workspaceId, ids],
-    );
-  }
-
-  async deleteValue(manager: EntityManager, workspaceId: string, userId: string, customFieldId: string): Promise<void> {
-    await manager.query(
-      'DELETE FROM user_custom_field_values WHERE workspace_id = $1 AND user_id = $2 AND custom_field_id = $3',
-      [workspaceId, userId, customFieldId],
-    );
-  }
-
-  async saveValue(
-    manager: EntityManager,
-    workspaceId: string,
-    userId: string,
-    customFieldId: string,
-    value: unknown,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO user_custom_field_values (workspace_id, user_id, custom_field_id, value) VALUES ($1, $2, $3, $4::jsonb)
-       ON CONFLICT (workspace_id, user_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value`,
-      [workspaceId, userId, customFieldId, JSON.stringify(value)],
     );
   }
 

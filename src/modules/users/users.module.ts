@@ -29,6 +29,6 @@ import { UsersStore } from './users.store';
     UserListStore,
     MemberProfileStore,
   ],
-  exports: [UsersService, ApiKeysService, UserListService, UserDetailsService],
+  exports: [UsersStore, UsersService, ApiKeysService, UserListService, UserDetailsService],
 })
 export class UsersModule {}

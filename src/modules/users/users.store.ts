@@ -44,6 +44,11 @@ export class UsersStore {
     await manager.insert(User, user);
   }
 
+  /** Makes the workspace the user's default and active one. */
+  async setDefaultWorkspace(manager: EntityManager, userId: string, workspaceId: string): Promise<void> {
+    await manager.update(User, { id: userId }, { defaultWorkspaceId: workspaceId, activeWorkspaceId: workspaceId });
+  }
+
   /** The user's row as the user DTO reads it, or undefined. */
   async findRow(userId: string): Promise<UserRow | undefined> {
     const rows: UserRow[] = await this.dataSource.query(

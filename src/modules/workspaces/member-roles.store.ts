@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { managesGroupRoleSql } from '../../common/access';
 import { newId } from '../../common/utils/ids';
 import type { Role } from '../../common/auth/roles';
 import { MemberRole } from './entities/member-role.entity';
@@ -17,7 +18,8 @@ export interface MemberRoleKey {
 }
 
 /**
- * The one place that writes member_roles rows (used by UserRolesService and WorkspacesService.grantRole), and the
+ * The one place that writes member_roles rows (used by UserRolesService, WorkspacesService.grantRole and the deletes of
+ * user groups and projects), and the
  * existence checks of what a role may be over.
  */
 @Injectable()
@@ -46,6 +48,22 @@ export class MemberRolesStore {
   async revokeAll(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {
     const result = await manager.delete(MemberRole, { workspaceId, userId });
     return Boolean(result.affected);
+  }
+
+  /** Drops the team-manager roles over a user group (when it is deleted). */
+  async revokeOverGroup(manager: EntityManager, workspaceId: string, groupId: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM member_roles r WHERE r.workspace_id = $1 AND ${managesGroupRoleSql('r')} AND r.entity_id = $2`,
+      [workspaceId, groupId],
+    );
+  }
+
+  /** Drops the PROJECT_MANAGER roles over a project (when it is deleted). */
+  async revokeOverProject(manager: EntityManager, workspaceId: string, projectId: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM member_roles WHERE workspace_id = $1 AND role = 'PROJECT_MANAGER' AND entity_id = $2`,
+      [workspaceId, projectId],
+    );
   }
 
   async memberExists(manager: EntityManager, workspaceId: string, userId: string): Promise<boolean> {

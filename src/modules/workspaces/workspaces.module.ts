@@ -21,6 +21,6 @@ import { WorkspacesStore } from './workspaces.store';
     WorkspacesStore,
     MemberRolesStore,
   ],
-  exports: [WorkspacesService],
+  exports: [WorkspacesService, MemberRolesStore],
 })
 export class WorkspacesModule {}

@@ -6,6 +6,7 @@ import { newId } from '../../common/utils/ids';
 import type { Role } from '../../common/auth/roles';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
+import { UsersStore } from '../users/users.store';
 import type { CreateWorkspaceRequestDto } from './dto/workspace-requests.dto';
 import type { WorkspaceDto } from './dto/workspace.dto';
 import type { Workspace } from './entities/workspace.entity';
@@ -23,6 +24,7 @@ export class WorkspacesService {
     private readonly store: WorkspacesStore,
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly userStore: UsersStore,
     private readonly memberRoles: MemberRolesStore,
   ) {}
 
@@ -65,7 +67,7 @@ export class WorkspacesService {
     await this.addMember(manager, workspace.id, owner, 'ACTIVE');
     await this.grantRole(manager, workspace.id, owner.id, 'OWNER', workspace.id);
     if (!owner.defaultWorkspaceId) {
-      await this.store.setDefaultWorkspace(manager, owner.id, workspace.id);
+      await this.userStore.setDefaultWorkspace(manager, owner.id, workspace.id);
       owner.defaultWorkspaceId = workspace.id;
       owner.activeWorkspaceId = workspace.id;
     }
@@ -89,7 +91,7 @@ export class WorkspacesService {
     const event = status === 'PENDING' ? 'USERS_INVITED_TO_WORKSPACE' : 'USER_JOINED_WORKSPACE';
     await this.outbox.record(manager, memberEvent(workspaceId, user, status, event));
     if (!user.defaultWorkspaceId) {
-      await this.store.setDefaultWorkspace(manager, user.id, workspaceId);
+      await this.userStore.setDefaultWorkspace(manager, user.id, workspaceId);
       user.defaultWorkspaceId = workspaceId;
       user.activeWorkspaceId = workspaceId;
     }

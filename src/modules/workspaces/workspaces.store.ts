@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Role } from '../../common/auth/roles';
-import { User } from '../users/entities/user.entity';
 import { Workspace } from './entities/workspace.entity';
 import { MembershipStatus, WorkspaceMember } from './entities/workspace-member.entity';
 
@@ -62,11 +61,6 @@ export class WorkspacesStore {
 
   async setCurrency(manager: EntityManager, workspaceId: string, currency: string): Promise<void> {
     await manager.update(Workspace, { id: workspaceId }, { currency });
-  }
-
-  /** Makes the workspace the user's default and active one. */
-  async setDefaultWorkspace(manager: EntityManager, userId: string, workspaceId: string): Promise<void> {
-    await manager.update(User, { id: userId }, { defaultWorkspaceId: workspaceId, activeWorkspaceId: workspaceId });
   }
 
   findMember(manager: EntityManager, workspaceId: string, userId: string): Promise<WorkspaceMember | null> {
