@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { reportSettingsSql } from '../src/database/session-settings';
 import type { BenchSet } from './seed';
 
 /**
@@ -129,7 +130,7 @@ const instant = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19)}Z` : nu
 export async function openFloor(databaseUrl: string, set: BenchSet): Promise<FloorReports> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  await db.query(`SET work_mem = '64MB'; SET jit = off`);
+  await db.query(reportSettingsSql(false));
   const w = set.workspaceId;
   return {
     async summary(range) {

@@ -6,6 +6,7 @@ import { detailedReportSql } from '../src/modules/reports/detailed/detailed-repo
 import { resolveReportScope } from '../src/modules/reports/filter/report-scope.store';
 import { SummaryReportFilterDto } from '../src/modules/reports/summary/dto/summary-report-filter.dto';
 import { summaryReportQueries } from '../src/modules/reports/summary/summary-report.store';
+import { reportSettingsSql } from '../src/database/session-settings';
 import { BENCH } from './seed';
 
 /** The bodies the report scenarios send (shared with bench/scenarios.ts). */
@@ -94,7 +95,7 @@ export async function explainReports(db: Client, projectIds: string[]): Promise<
     const sql = await build(params);
     await db.query('BEGIN');
     try {
-      await db.query(`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
+      await db.query(reportSettingsSql(true));
       const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
       console.log(
         `\n=== EXPLAIN (ANALYZE, BUFFERS) ${name}\n${plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`,

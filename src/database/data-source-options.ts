@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { env } from '../config/env.validation';
+import { reportSettingsOnConnect } from './session-settings';
 import { watchedClient } from './stall-watchdog';
 
 /**
@@ -21,6 +22,7 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
       max: poolSize,
       application_name: 'clockify-api',
       connectionTimeoutMillis: env().DB_CONNECT_TIMEOUT_MS,
+      onConnect: reportSettingsOnConnect(),
       Client: watchedClient({ stallMs: env().DB_STALL_MS, probeTimeoutMs: env().DB_CONNECT_TIMEOUT_MS }),
     },
   };

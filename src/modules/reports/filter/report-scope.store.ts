@@ -2,6 +2,7 @@ import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { projectVisibleSql, teamUserIdsSql } from '../../../common/access';
 import type { WorkspaceContext } from '../../../common/auth/principal';
+import { connectionsCarryReportSettings, reportSettingsSql } from '../../../database/session-settings';
 import { type AmountType, REPORT_WEEK_DAYS, type ReportFilterBaseDto, type ReportWeekDay } from './report-filter.dto';
 import { isValidTimeZone, parseReportInstant, relativeRange, type Rounding, roundingFromSetting } from './report-time';
 
@@ -57,13 +58,10 @@ export type ReportScopeFilter = Pick<
   | 'users'
 >;
 
-/** The report settings, local to the transaction: work_mem for big hash aggregates, no JIT. */
-const REPORT_SETTINGS_SQL = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`;
-
 /**
  * Runs `work` in a read transaction tuned for report queries. REPEATABLE READ: a report made of several
- * statements (groups and totals, a page and its totals) reads one snapshot. The BEGIN and the settings go as one
- * simple-protocol batch: one round trip where `dataSource.transaction` and the settings would take three.
+ * statements (groups and totals, a page and its totals) reads one snapshot. The BEGIN (with the report settings
+ * where the connections do not carry them) is one round trip, where `dataSource.transaction` takes two.
  */
 export async function inReportTransaction<T>(
   dataSource: DataSource,
@@ -72,7 +70,8 @@ export async function inReportTransaction<T>(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query(`BEGIN ISOLATION LEVEL REPEATABLE READ; ${REPORT_SETTINGS_SQL}`);
+    const settings = connectionsCarryReportSettings() ? '' : `; ${reportSettingsSql(true)}`;
+    await runner.query(`BEGIN ISOLATION LEVEL REPEATABLE READ${settings}`);
     const result = await work(runner.manager);
     await runner.query('COMMIT');
     return result;
@@ -84,9 +83,18 @@ export async function inReportTransaction<T>(
   }
 }
 
-/** The report settings in the caller's transaction (one round trip). */
+/**
+ * Runs `work` with the report settings, for a report whose entries are read by one statement (no snapshot to
+ * share): on the pool, without a transaction, where the connections carry the settings; otherwise in a report
+ * transaction.
+ */
+export function inReportSession<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return connectionsCarryReportSettings() ? work(dataSource.manager) : inReportTransaction(dataSource, work);
+}
+
+/** The report settings in the caller's transaction, unless the connection carries them. */
 export async function applyReportSettings(manager: EntityManager): Promise<void> {
-  await manager.query(REPORT_SETTINGS_SQL);
+  if (!connectionsCarryReportSettings()) await manager.query(reportSettingsSql(true));
 }
 
 /**

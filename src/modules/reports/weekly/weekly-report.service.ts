@@ -4,7 +4,7 @@ import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import type { TimeEntryReportTotalsDto } from '../detailed/dto/detailed-report.dto';
 import {
-  inReportTransaction,
+  inReportSession,
   parseReportInstant,
   resolveReportScope,
   type ReportScope,
@@ -37,7 +37,7 @@ export class WeeklyReportService {
   }
 
   async compute(ws: WorkspaceContext, filter: WeeklyReportFilterDto): Promise<WeeklyResult> {
-    return inReportTransaction(this.dataSource, async (manager) => {
+    return inReportSession(this.dataSource, async (manager) => {
       const resolved = await resolveReportScope(manager, ws, filter);
       const firstDay = weekBucket(resolved.start, resolved.timeZone, resolved.weekStart);
       const scope = { ...resolved, ...weekRange(firstDay, resolved.timeZone) };
