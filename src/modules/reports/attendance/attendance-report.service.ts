@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { toInstant } from '../../../common/utils/time';
-import { inReportTransaction, resolveReportScope } from '../filter';
+import { inReportSession, resolveReportScope } from '../filter';
 import { type AttendanceRow, attendanceRows } from './attendance-report.store';
 import type { AttendanceReportFilterDto } from './dto/attendance-report-filter.dto';
 import type { AttendanceDto, AttendanceReportDto } from './dto/attendance-report.dto';
@@ -22,7 +22,7 @@ export class AttendanceReportService {
   constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
   async report(ws: WorkspaceContext, filter: AttendanceReportFilterDto): Promise<AttendanceReportDto> {
-    return inReportTransaction(this.dataSource, async (manager) => {
+    return inReportSession(this.dataSource, async (manager) => {
       const scope = await resolveReportScope(manager, ws, filter);
       const rows = await attendanceRows(manager, scope, filter);
       return { entities: rows.map(toAttendanceDto) };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { inReportTransaction, resolveReportScope } from '../filter/report-scope.store';
+import { inReportSession, resolveReportScope } from '../filter/report-scope.store';
 import { detailedReportBody } from './detailed-report.store';
 import type { DetailedReportFilterDto } from './dto/detailed-report-filter.dto';
 
@@ -17,7 +17,7 @@ export class DetailedReportService {
 
   /** TimeEntryDetailedReportDto as JSON text. */
   async generate(ws: WorkspaceContext, body: DetailedReportFilterDto): Promise<string> {
-    return inReportTransaction(this.dataSource, async (manager) => {
+    return inReportSession(this.dataSource, async (manager) => {
       const scope = await resolveReportScope(manager, ws, body);
       return detailedReportBody(manager, scope, body);
     });
