@@ -1,4 +1,8 @@
+import type { Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Account, createMember, createOwner, Owner } from './factories';
 import { cents, repEntry, ReportEntry, repUserGroup, seconds } from './factories/reports';
 import { teProject, teSetting, teTag, teTask } from './factories/time-entries';
@@ -307,5 +311,25 @@ describe('Reports: POST /reports/summary', () => {
       expect(got.map((g) => [g._id, g.duration])).toEqual([...expected].sort());
       expect(got[0].children?.map((c) => c._id).every((d) => weekOf(d) === got[0]._id)).toBe(true);
     });
+  });
+  it('clients that leave before reading the answer leave no connection checked out of the pool', async () => {
+    const server = t.http as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const payload = JSON.stringify({ ...RANGE, summaryFilter: { groups: ['PROJECT', 'USER', 'TASK'] } });
+    const raw =
+      `POST ${url(a.workspace.id)} HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: ${a.apiKey}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`;
+    const leave = () =>
+      new Promise<void>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(raw, () => setTimeout(() => socket.destroy(), 5)));
+        socket.on('close', () => resolve());
+        socket.on('error', () => undefined);
+      });
+    await Promise.all(Array.from({ length: 12 }, leave));
+    const pool = (t.app.get(DataSource).driver as PostgresDriver).master as { totalCount: number; idleCount: number };
+    for (let i = 0; i < 50 && pool.idleCount < pool.totalCount; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(pool.idleCount).toBe(pool.totalCount);
+    expect((await ok({ summaryFilter: { groups: ['PROJECT'] } })).groupOne.length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { applyReportSettings } from '../filter';
+import { beginReportTransaction } from '../filter';
 import type { ExportCell } from './export-table';
 
 const BATCH = 1000;
@@ -20,9 +20,9 @@ export class CursorSession {
     const runner = dataSource.createQueryRunner('slave');
     await runner.connect();
     try {
-      await runner.startTransaction('REPEATABLE READ');
-      await applyReportSettings(runner.manager);
+      await beginReportTransaction(runner);
     } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
       throw error;
     }
@@ -33,17 +33,15 @@ export class CursorSession {
     return this.runner.manager;
   }
 
-  /** Rows as arrays (column order of the SELECT), 1000 at a time; the cursor pauses while the consumer waits. */
-  async *stream(sql: string, params: unknown[]): AsyncGenerator<ExportCell[][]> {
+  /** Rows as arrays (column order of the SELECT), 1000 (or `batchSize`) at a time; the cursor pauses while the consumer waits. */
+  async *stream(sql: string, params: unknown[], batchSize = BATCH): AsyncGenerator<ExportCell[][]> {
     const client = (await this.runner.connect()) as PoolClient;
-    const query = client.query(
-      new QueryStream(sql, params, { batchSize: BATCH, highWaterMark: BATCH, rowMode: 'array' }),
-    );
+    const query = client.query(new QueryStream(sql, params, { batchSize, highWaterMark: batchSize, rowMode: 'array' }));
     let batch: ExportCell[][] = [];
     try {
       for await (const row of query as AsyncIterable<ExportCell[]>) {
         batch.push(row);
-        if (batch.length === BATCH) {
+        if (batch.length === batchSize) {
           yield batch;
           batch = [];
         }
@@ -55,14 +53,11 @@ export class CursorSession {
     }
   }
 
-  /** Commits (reads only) and gives the connection back; safe to call twice. */
+  /** Ends the read transaction and gives the connection back; safe to call twice, never fails (a broken connection is dropped). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    try {
-      if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
-    } finally {
-      await this.runner.release();
-    }
+    await this.runner.query('ROLLBACK').catch(() => undefined); // it only read
+    await this.runner.release();
   }
 }

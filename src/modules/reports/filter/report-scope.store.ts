@@ -1,5 +1,5 @@
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { projectVisibleSql, teamUserIdsSql } from '../../../common/access';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { connectionsCarryReportSettings, reportSettingsSql } from '../../../database/session-settings';
@@ -59,10 +59,17 @@ export type ReportScopeFilter = Pick<
 >;
 
 /**
- * Runs `work` in a read transaction tuned for report queries. REPEATABLE READ: a report made of several
- * statements (groups and totals, a page and its totals) reads one snapshot. The BEGIN (with the report settings
- * where the connections do not carry them) is one round trip, where `dataSource.transaction` takes two.
+ * Opens a report transaction on the runner's connection: REPEATABLE READ, so a report made of several statements
+ * (groups and totals, a page and its totals) reads one snapshot, with the report settings where the connections do
+ * not carry them, in one round trip (`startTransaction` and the settings take up to three). The runner does not
+ * know of it: end it with `runner.query('COMMIT' | 'ROLLBACK')`.
  */
+export async function beginReportTransaction(runner: QueryRunner): Promise<void> {
+  const settings = connectionsCarryReportSettings() ? '' : `; ${reportSettingsSql(true)}`;
+  await runner.query(`BEGIN ISOLATION LEVEL REPEATABLE READ${settings}`);
+}
+
+/** Runs `work` in a report transaction (beginReportTransaction) on a connection of its own. */
 export async function inReportTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
@@ -70,8 +77,7 @@ export async function inReportTransaction<T>(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const settings = connectionsCarryReportSettings() ? '' : `; ${reportSettingsSql(true)}`;
-    await runner.query(`BEGIN ISOLATION LEVEL REPEATABLE READ${settings}`);
+    await beginReportTransaction(runner);
     const result = await work(runner.manager);
     await runner.query('COMMIT');
     return result;
@@ -90,11 +96,6 @@ export async function inReportTransaction<T>(
  */
 export function inReportSession<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return connectionsCarryReportSettings() ? work(dataSource.manager) : inReportTransaction(dataSource, work);
-}
-
-/** The report settings in the caller's transaction, unless the connection carries them. */
-export async function applyReportSettings(manager: EntityManager): Promise<void> {
-  if (!connectionsCarryReportSettings()) await manager.query(reportSettingsSql(true));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Readable } from 'node:stream';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { CurrentWorkspace } from '../../../common/decorators/auth.decorators';
 import { SummaryExportService } from '../export/summary-export';
@@ -36,8 +35,8 @@ export class SummaryReportController {
   ): Promise<StreamableFile> {
     // exportType CSV / XLSX / PDF: the file, streamed (export/).
     if (isFileExport(body.exportType)) return this.exports.export(ws, body, body.exportType);
-    // Written piece by piece: the JSON of a year can be 20 MB.
-    return new StreamableFile(Readable.from(await this.summary.generateParts(ws, body)), {
+    // Streamed as the cursor reads it: the JSON of a year can be 20 MB.
+    return new StreamableFile(await this.summary.stream(ws, body), {
       type: 'application/json; charset=utf-8',
     });
   }
