@@ -35,7 +35,8 @@ export const InvoiceImportStore = {
       `SELECT t.id, t.duration AS seconds, COALESCE(t.hourly_rate, 0) AS rate, t.project_id AS "projectId", p.name AS "projectName",
               t.task_id AS "taskId", tk.name AS "taskName", t.user_id AS "userId", u.name AS "userName",
               to_char(t.start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, t.description,
-              COALESCE((SELECT array_agg(g.name ORDER BY lower(g.name)) FROM time_entry_tags tt JOIN tags g ON g.workspace_id = tt.workspace_id AND g.id = tt.tag_id
+              COALESCE((SELECT array_agg(g.name ORDER BY lower(g.name)) FROM time_entry_tags tt
+                JOIN tags g ON g.workspace_id = tt.workspace_id AND g.id = tt.tag_id
                          WHERE tt.time_entry_id = t.id), '{}') AS tags
          FROM time_entries t
          JOIN projects p ON p.workspace_id = t.workspace_id AND p.id = t.project_id
@@ -63,7 +64,8 @@ export const InvoiceImportStore = {
          JOIN expense_categories cat ON cat.workspace_id = e.workspace_id AND cat.id = e.category_id
          LEFT JOIN tasks tk ON tk.workspace_id = e.workspace_id AND tk.id = e.task_id
          JOIN users u ON u.id = e.user_id
-        WHERE e.workspace_id = $1 AND p.client_id = $2 AND (e.date::timestamp AT TIME ZONE 'UTC') >= $3 AND (e.date::timestamp AT TIME ZONE 'UTC') < $4
+        WHERE e.workspace_id = $1 AND p.client_id = $2 AND (e.date::timestamp AT TIME ZONE 'UTC') >= $3
+          AND (e.date::timestamp AT TIME ZONE 'UTC') < $4
           AND e.billable AND NOT e.invoiced${projectFilterSql(projects, params)}
         ORDER BY e.date, e.id
         FOR UPDATE OF e`,

@@ -67,9 +67,11 @@ export class InvoiceStore {
     return manager.query(
       `SELECT it.*,
               COALESCE((SELECT array_agg(l.time_entry_id ORDER BY l.time_entry_id) FROM invoice_item_time_entries l
-                         WHERE l.workspace_id = it.workspace_id AND l.invoice_id = it.invoice_id AND l.item_position = it.position), '{}') AS time_entry_ids,
+                         WHERE l.workspace_id = it.workspace_id AND l.invoice_id = it.invoice_id
+                           AND l.item_position = it.position), '{}') AS time_entry_ids,
               COALESCE((SELECT array_agg(l.expense_id ORDER BY l.expense_id) FROM invoice_item_expenses l
-                         WHERE l.workspace_id = it.workspace_id AND l.invoice_id = it.invoice_id AND l.item_position = it.position), '{}') AS expense_ids
+                         WHERE l.workspace_id = it.workspace_id AND l.invoice_id = it.invoice_id
+                           AND l.item_position = it.position), '{}') AS expense_ids
          FROM invoice_items it
         WHERE it.workspace_id = $1 AND it.invoice_id = $2
         ORDER BY it.position`,
@@ -198,7 +200,8 @@ export class InvoiceStore {
   ): Promise<void> {
     await manager.query(
       `UPDATE invoices SET client_id = $3, client_name = $4, company_id = $5, currency = $6, discount_percent = $7, due_date = $8, issued_date = $9,
-              note = $10, number = $11, subject = $12, tax_percent = $13, tax2_percent = $14, tax_type = $15, visible_zero_fields = $16, updated_at = now()
+              note = $10, number = $11, subject = $12, tax_percent = $13, tax2_percent = $14, tax_type = $15,
+                visible_zero_fields = $16, updated_at = now()
         WHERE workspace_id = $1 AND id = $2`,
       [
         workspaceId,

@@ -230,7 +230,8 @@ export const ProjectsStore = {
     return manager.query(
       `SELECT t.id, t.project_id, t.name, t.status, t.estimate, t.budget_estimate, t.billable,
               coalesce((SELECT array_agg(ta.user_id::text ORDER BY ta.user_id) FROM task_assignees ta WHERE ta.task_id = t.id), '{}') AS assignee_ids,
-              coalesce((SELECT array_agg(tg.user_group_id::text ORDER BY tg.user_group_id) FROM task_user_groups tg WHERE tg.task_id = t.id), '{}') AS group_ids,
+              coalesce((SELECT array_agg(tg.user_group_id::text ORDER BY tg.user_group_id) FROM task_user_groups tg
+                WHERE tg.task_id = t.id), '{}') AS group_ids,
               hr.amount AS hourly_amount, hr.currency AS hourly_currency, cr.amount AS cost_amount, cr.currency AS cost_currency
          FROM tasks t
          ${rateJoin('hr', 'HOURLY', scope)}

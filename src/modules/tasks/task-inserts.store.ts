@@ -12,7 +12,8 @@ export const TaskInsertsStore: ProjectTasks = {
     await manager.query(
       `INSERT INTO tasks (id, workspace_id, project_id, name, status, estimate, budget_estimate, billable)
        SELECT u.id, $1, $2, u.name, u.status, u.estimate, u.budget, u.billable
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::boolean[]) AS u(id, name, status, estimate, budget, billable)`,
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::boolean[]) AS u(id, name,
+           status, estimate, budget, billable)`,
       [
         workspaceId,
         projectId,

@@ -48,7 +48,8 @@ function referencesSql(isAdmin: boolean, priced: boolean): string {
   if (sql) return sql;
   const visible = isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$2' });
   const rates = priced
-    ? `(SELECT COALESCE(json_agg(r), '[]') FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
+    ? `(SELECT COALESCE(json_agg(r), '[]')
+      FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
     : 'NULL';
   sql = `SELECT w.settings, w.currency, w.rates_version::text AS rates_version,
         EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,

@@ -81,7 +81,8 @@ export class MemberProfileStore {
   fieldValues(manager: EntityManager, workspaceId: string, userId: string): Promise<ProfileFieldRow[]> {
     return manager.query(
       `SELECT ${customFieldColumns('f')}, v.value, (v.user_id IS NOT NULL) AS has_value,
-              coalesce((SELECT json_agg(json_build_object('projectId', p.project_id, 'status', p.status, 'value', p.default_value) ORDER BY p.project_id)
+              coalesce((SELECT json_agg(json_build_object('projectId', p.project_id, 'status', p.status, 'value',
+                p.default_value) ORDER BY p.project_id)
                           FROM project_custom_fields p WHERE p.workspace_id = f.workspace_id AND p.custom_field_id = f.id), '[]') AS project_defaults
          FROM custom_fields f
          LEFT JOIN user_custom_field_values v ON v.workspace_id = f.workspace_id AND v.custom_field_id = f.id AND v.user_id = $2

@@ -56,7 +56,8 @@ export class UserDetailsStore {
   ): Promise<MembershipRow[]> {
     return manager.query(
       `WITH x AS (
-         SELECT 'WORKSPACE' AS type, 0 AS ord, m.user_id, m.workspace_id, m.workspace_id AS target_id, NULL::char(24) AS project_id, m.status, m.created_at
+         SELECT 'WORKSPACE' AS type, 0 AS ord, m.user_id, m.workspace_id, m.workspace_id AS target_id,
+           NULL::char(24) AS project_id, m.status, m.created_at
            FROM workspace_members m
           WHERE m.user_id = ANY($1) AND ($2::char(24) IS NULL OR m.workspace_id = $2) AND 'WORKSPACE' = ANY($3)
          UNION ALL

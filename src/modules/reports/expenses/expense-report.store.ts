@@ -56,7 +56,8 @@ WITH page AS (
    LIMIT ${limit} OFFSET ${offset}
 ), totals AS (${expenseTotalsSql(where)})
 SELECT json_build_object(
-  'totals', (SELECT json_build_object('expensesCount', t.n, 'totalAmount', ${num('t.total')}, 'totalAmountBillable', ${num('t.billable')}) FROM totals t),
+  'totals', (SELECT json_build_object('expensesCount', t.n, 'totalAmount', ${num('t.total')}, 'totalAmountBillable',
+    ${num('t.billable')}) FROM totals t),
   'expenses', coalesce((
     SELECT json_agg(json_build_object(
       'id', p.id, 'workspaceId', p.workspace_id, 'amount', ${num('p.amount_cents')},

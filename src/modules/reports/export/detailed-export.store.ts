@@ -27,7 +27,8 @@ export function detailedExportSql(scope: ReportScope, body: DetailedReportFilter
   // Tag names come from one small map (a per-row join would build a hash per entry); $1 is the workspace id.
   return `
       SELECT pr.name, c.name, te.description, t.name, u.name, u.email,
-             (SELECT string_agg(tn.names ->> tt.tag_id::text, ', ' ORDER BY tn.names ->> tt.tag_id::text) FROM time_entry_tags tt WHERE tt.time_entry_id = te.id),
+             (SELECT string_agg(tn.names ->> tt.tag_id::text, ', ' ORDER BY tn.names ->> tt.tag_id::text)
+               FROM time_entry_tags tt WHERE tt.time_entry_id = te.id),
              CASE WHEN te.billable THEN 'Yes' ELSE 'No' END,
              to_char(te.start_at AT TIME ZONE ${tz}, 'YYYY-MM-DD'), to_char(te.start_at AT TIME ZONE ${tz}, 'HH24:MI:SS'),
              to_char(te.end_at AT TIME ZONE ${tz}, 'YYYY-MM-DD'), to_char(te.end_at AT TIME ZONE ${tz}, 'HH24:MI:SS'),

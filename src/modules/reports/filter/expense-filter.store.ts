@@ -60,7 +60,8 @@ export function buildExpenseWhere(scope: ReportScope, filter: ExpenseFilter, par
     const set =
       archived === null
         ? `${p(categories)}::bpchar[]`
-        : `ARRAY(SELECT x.id FROM expense_categories x WHERE x.workspace_id = ${ws} AND x.id = ANY(${p(categories)}::bpchar[]) AND x.archived = ${archived})`;
+        : `ARRAY(SELECT x.id FROM expense_categories x WHERE x.workspace_id = ${ws}
+          AND x.id = ANY(${p(categories)}::bpchar[]) AND x.archived = ${archived})`;
     and.push(containsCondition('e.category_id', filter.categories?.contains, set, false));
   }
   const currencies = idsOrNull(filter.currency?.ids);

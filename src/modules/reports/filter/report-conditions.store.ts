@@ -78,13 +78,15 @@ export function idFilterConditions(filter: IdFilters, alias: string, ws: string,
   if (users) {
     const statuses = memberStatuses(filter.users?.status);
     const set = statuses
-      ? `ARRAY(SELECT m.user_id FROM workspace_members m WHERE m.workspace_id = ${ws} AND m.user_id = ANY(${p(users)}::bpchar[]) AND m.status = ANY(${p(statuses)}::text[]))`
+      ? `ARRAY(SELECT m.user_id FROM workspace_members m WHERE m.workspace_id = ${ws}
+        AND m.user_id = ANY(${p(users)}::bpchar[]) AND m.status = ANY(${p(statuses)}::text[]))`
       : `${p(users)}::bpchar[]`;
     and.push(containsCondition(`${alias}.user_id`, filter.users?.contains, set, false));
   }
   const groups = idsOrNull(filter.userGroups?.ids);
   if (groups) {
-    const set = `ARRAY(SELECT ugm.user_id FROM user_group_members ugm WHERE ugm.workspace_id = ${ws} AND ugm.user_group_id = ANY(${p(groups)}::bpchar[]))`;
+    const set = `ARRAY(SELECT ugm.user_id FROM user_group_members ugm WHERE ugm.workspace_id = ${ws}
+      AND ugm.user_group_id = ANY(${p(groups)}::bpchar[]))`;
     and.push(containsCondition(`${alias}.user_id`, filter.userGroups?.contains, set, false));
   }
   const projects = idsOrNull(filter.projects?.ids);

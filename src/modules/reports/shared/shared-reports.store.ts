@@ -21,7 +21,8 @@ export interface SharedReportRow {
 const SHARED_REPORT_SELECT = `
   SELECT r.id, r.workspace_id, r.user_id, r.name, r.type, r.filter, r.is_public, r.fixed_date,
          COALESCE((SELECT array_agg(u.user_id ORDER BY u.user_id) FROM shared_report_users u WHERE u.shared_report_id = r.id), '{}') AS visible_users,
-         COALESCE((SELECT array_agg(g.user_group_id ORDER BY g.user_group_id) FROM shared_report_user_groups g WHERE g.shared_report_id = r.id), '{}') AS visible_groups
+         COALESCE((SELECT array_agg(g.user_group_id ORDER BY g.user_group_id) FROM shared_report_user_groups g
+           WHERE g.shared_report_id = r.id), '{}') AS visible_groups
     FROM shared_reports r`;
 
 /** The id and name of a user or group a report is shared with. */
@@ -94,8 +95,10 @@ export const SharedReportsStore = {
           WHERE r.workspace_id = $1 AND ${condition}
        )
        SELECT p.*, count(*) OVER () AS total,
-              COALESCE((SELECT json_agg(json_build_object('id', us.id, 'name', us.name) ORDER BY us.name) FROM users us WHERE us.id = ANY(p.visible_users)), '[]') AS user_names,
-              COALESCE((SELECT json_agg(json_build_object('id', ug.id, 'name', ug.name) ORDER BY ug.name) FROM user_groups ug WHERE ug.id = ANY(p.visible_groups)), '[]') AS group_names
+              COALESCE((SELECT json_agg(json_build_object('id', us.id, 'name', us.name) ORDER BY us.name) FROM users us
+                WHERE us.id = ANY(p.visible_users)), '[]') AS user_names,
+              COALESCE((SELECT json_agg(json_build_object('id', ug.id, 'name', ug.name) ORDER BY ug.name)
+                FROM user_groups ug WHERE ug.id = ANY(p.visible_groups)), '[]') AS group_names
          FROM page p
         ORDER BY lower(p.name), p.id
         LIMIT $3 OFFSET $4`,

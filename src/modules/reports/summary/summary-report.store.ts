@@ -103,7 +103,8 @@ function groupsStatement(scope: ReportScope, body: SummaryReportFilterDto): SqlS
   const levels = groups.length;
   const keyCols = groups.map((_, i) => `k${i + 1}`);
 
-  const leaf = `SELECT ${keyCols.join(', ')}, sum(d)::bigint AS d, sum(bd)::bigint AS bd, count(*) AS n, ${centsSumSql('e')} AS e, ${centsSumSql('c')} AS c
+  const leaf = `SELECT ${keyCols.join(', ')}, sum(d)::bigint AS d, sum(bd)::bigint AS bd, count(*) AS n,
+    ${centsSumSql('e')} AS e, ${centsSumSql('c')} AS c
     FROM (SELECT ${kinds.map((k, i) => `(${k.key(scope, tz)}) COLLATE "C" AS k${i + 1}`).join(', ')},
                  ${x.duration} AS d, ${x.billableDuration} AS bd, ${x.earned} AS e, ${x.cost} AS c
             FROM time_entries te ${joins.join(' ')}

@@ -3,7 +3,8 @@ import { newId } from '../../../common/utils/ids';
 import { policyAppliesTo, policyMembers } from './assignment.store';
 
 /** A 24-hex id made in SQL, shaped as newId(): seconds since the epoch, then random hex. */
-const SQL_NEW_ID = `lpad(to_hex(floor(extract(epoch FROM clock_timestamp()))::bigint), 8, '0') || substr(replace(gen_random_uuid()::text, '-', ''), 1, 16)`;
+const SQL_NEW_ID = `lpad(to_hex(floor(extract(epoch
+  FROM clock_timestamp()))::bigint), 8, '0') || substr(replace(gen_random_uuid()::text, '-', ''), 1, 16)`;
 
 export interface BalanceRow {
   id: string;
