@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from './all-exceptions.filter';
+import type { ArgumentsHost } from '@nestjs/common';
+import { AllExceptionsFilter, isDatabaseUnavailable } from './all-exceptions.filter';
 
 describe('isDatabaseUnavailable', () => {
   const wrapped = (driverError: Error & { code?: string }) => new QueryFailedError('SELECT 1', [], driverError);
@@ -20,5 +21,39 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(wrapped(coded('duplicate key', '23505')))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable('text')).toBe(false);
+  });
+});
+
+describe('AllExceptionsFilter on a unique violation', () => {
+  const answer = (constraint: string) => {
+    const sent: { status?: number; body?: unknown } = {};
+    const response = {
+      getHeader: () => undefined,
+      setHeader: () => response,
+      status: (status: number) => ((sent.status = status), response),
+      json: (body: unknown) => ((sent.body = body), response),
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+    const error = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+      constraint,
+    });
+    new AllExceptionsFilter().catch(new QueryFailedError('INSERT', [], error), host);
+    return sent;
+  };
+
+  it("answers a mapped constraint's message, as a ConflictException's body (message first)", () => {
+    const sent = answer('time_entries_one_running');
+    expect(sent.status).toBe(409);
+    expect(JSON.stringify(sent.body)).toBe(
+      JSON.stringify({ message: 'Another time entry is already running for this user', code: 409 }),
+    );
+  });
+
+  it('answers the generic message for any other constraint', () => {
+    expect(answer('constructor').body).toEqual({
+      code: 409,
+      message: 'A resource with the same unique value already exists',
+    });
   });
 });

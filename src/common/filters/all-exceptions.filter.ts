@@ -2,18 +2,26 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { ErrorDto, FieldErrorDto } from '../dto/error.dto';
+import { UNIQUE_CONFLICTS } from './unique-conflicts';
 
 interface PgError {
   code?: string;
   detail?: string;
   constraint?: string;
+  driverError?: { constraint?: string };
 }
 
 /** PostgreSQL errors a request can cause, as client errors; the SQL itself is never sent. */
 function fromDatabase(error: QueryFailedError & PgError): ErrorDto | null {
   switch (error.code) {
-    case '23505':
-      return { code: 409, message: 'A resource with the same unique value already exists' };
+    case '23505': {
+      const constraint = error.constraint ?? error.driverError?.constraint;
+      const known = constraint && Object.hasOwn(UNIQUE_CONFLICTS, constraint) ? UNIQUE_CONFLICTS[constraint] : null;
+      // A known constraint's body as a ConflictException's (message first), as its call site threw it before.
+      return known
+        ? { message: known, code: 409 }
+        : { code: 409, message: 'A resource with the same unique value already exists' };
+    }
     case '23503':
       return /still referenced/.test(error.detail ?? '')
         ? { code: 409, message: 'The resource is still in use by other resources' }

@@ -6,6 +6,7 @@ import { pageOf } from '../../common/dto/page-query.dto';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { toHydratedDto } from './assignment.mapper';
 import { recordAssignments } from './assignment-events';
+import { AssignmentListStore } from './assignment-list.store';
 import { AssignmentStore } from './assignment.store';
 import type { AssignmentHydratedDto } from './dto/assignment.dto';
 import type { AssignmentsQueryDto, PublishAssignmentsRequestDto } from './dto/scheduling-filters.dto';
@@ -17,6 +18,7 @@ export class AssignmentListService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: AssignmentStore,
+    private readonly listStore: AssignmentListStore,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -25,7 +27,7 @@ export class AssignmentListService {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(query.start, query.end, zone);
     const { limit, offset } = limitOffset(pageOf(query));
-    const rows = await this.store.hydratedPage(ws, range, query, limit, offset);
+    const rows = await this.listStore.hydratedPage(ws, range, query, limit, offset);
     const total = rows.length ? Number(rows[0].total) : 0;
     return new Page(
       rows.map((r) => toHydratedDto(r, zone)),
@@ -44,7 +46,7 @@ export class AssignmentListService {
     const zone = await this.store.zoneOf(ws.userId);
     const range = dayRange(body.start, body.end, zone);
     await this.dataSource.transaction(async (manager) => {
-      const ids = await this.store.publish(manager, ws, range, body);
+      const ids = await this.listStore.publish(manager, ws, range, body);
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, ws.workspaceId, ids), zone);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_PUBLISHED', dtos);
     });

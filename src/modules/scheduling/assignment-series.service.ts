@@ -4,6 +4,7 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import type { AssignmentRow } from './assignment.mapper';
 import { recordAssignments } from './assignment-events';
+import { AssignmentSeriesStore } from './assignment-series.store';
 import { AssignmentStore, type NewAssignment, valuesOf } from './assignment.store';
 import { assertWeekly, occurrences } from './assignments.service';
 import type { AssignmentDto } from './dto/assignment.dto';
@@ -41,13 +42,13 @@ export class AssignmentSeriesService {
             (r) => r.id !== row.id,
           );
           await this.store.detach(manager, wsId, row.id);
-          await this.store.endSeriesAtLeastOne(manager, wsId, row.series_id, row.week_index);
+          await AssignmentSeriesStore.endSeriesAtLeastOne(manager, wsId, row.series_id, row.week_index);
         }
         result = [row.id];
       } else if (row.series_id === null) {
         const values = valuesOf(row);
         assertWeekly(values);
-        const seriesId = await this.store.insertSeries(manager, wsId, values, body.weeks);
+        const seriesId = await AssignmentSeriesStore.insertSeries(manager, wsId, values, body.weeks);
         await this.store.attachFirst(manager, wsId, row.id, seriesId);
         created = await this.store.insert(manager, wsId, occurrences(values, seriesId, 0, body.weeks).slice(1));
         result = (await this.store.seriesRows(manager, wsId, seriesId)).map((r) => r.id);
@@ -74,7 +75,7 @@ export class AssignmentSeriesService {
           });
         }
         created = await this.store.insert(manager, wsId, extra);
-        await this.store.repeatSeries(manager, wsId, row.series_id, body.weeks);
+        await AssignmentSeriesStore.repeatSeries(manager, wsId, row.series_id, body.weeks);
         result = (await this.store.seriesRows(manager, wsId, row.series_id)).map((r) => r.id);
       }
       const removedDtos = await this.store.toDtos(manager, removed, zone);
@@ -85,7 +86,7 @@ export class AssignmentSeriesService {
           removed.map((r) => r.id),
         );
       }
-      await this.store.dropEmptySeries(manager, wsId, [row.series_id]);
+      await AssignmentSeriesStore.dropEmptySeries(manager, wsId, [row.series_id]);
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, wsId, result), zone);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_DELETED', removedDtos);
       await recordAssignments(
@@ -127,7 +128,12 @@ export class AssignmentSeriesService {
           start: addDays(first.start_date, -7 * ((first.week_index ?? base) - base)),
           end: addDays(first.end_date, -7 * ((first.week_index ?? base) - base)),
         };
-        const seriesId = await this.store.insertSeries(manager, wsId, template, Math.max(1, (row.weeks ?? 1) - base));
+        const seriesId = await AssignmentSeriesStore.insertSeries(
+          manager,
+          wsId,
+          template,
+          Math.max(1, (row.weeks ?? 1) - base),
+        );
         items = sources.map((s) => ({
           ...valuesOf(s),
           userId: body.userId,

@@ -2,12 +2,10 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
 import { newId } from '../../common/utils/ids';
-import { likePattern, SqlConditions } from '../../common/utils/sql';
-import { type AssignmentRow, type ExcludeRow, type HydratedRow, toAssignmentDto } from './assignment.mapper';
+import { type AssignmentRow, type ExcludeRow, toAssignmentDto } from './assignment.mapper';
 import type { AssignmentDto } from './dto/assignment.dto';
-import type { AssignmentsQueryDto, PublishAssignmentsRequestDto } from './dto/scheduling-filters.dto';
 import { safeTimeZone } from './scheduling-days';
-import { dayFlagsSql, userFilterSql, visibleSql, writableSql } from './scheduling.store';
+import { dayFlagsSql, writableSql } from './scheduling.store';
 
 /** The editable values of an assignment (and of a series' template). */
 export interface AssignmentValues {
@@ -30,12 +28,6 @@ const ASSIGNMENT_SELECT = `
          a.include_non_working_days, a.note, a.billable, a.start_time::text AS start_time, a.published, s.weeks, s.repeat
     FROM assignments a
     LEFT JOIN assignment_series s ON s.workspace_id = a.workspace_id AND s.id = a.series_id`;
-
-const SORT: Record<string, string> = {
-  PROJECT: 'lower(p.name)',
-  USER: 'lower(u.name)',
-  ID: 'a.id',
-};
 
 /** A range of days, `yyyy-MM-dd` both. */
 export interface DayRange {
@@ -63,7 +55,7 @@ export function valuesOf(row: AssignmentRow): AssignmentValues {
   };
 }
 
-/** Reads and writes assignment rows and series; every query is scoped by workspace. */
+/** Reads and writes assignment rows (series: AssignmentSeriesStore, the list and publishing: AssignmentListStore); every query is scoped by workspace. */
 @Injectable()
 export class AssignmentStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -137,127 +129,6 @@ export class AssignmentStore {
     return records.map((r) => r.id);
   }
 
-  /** A series whose first occurrence has `values`; returns its id. */
-  async insertSeries(
-    manager: EntityManager,
-    workspaceId: string,
-    values: AssignmentValues,
-    weeks: number,
-  ): Promise<string> {
-    const id = newId();
-    await manager.query(
-      `INSERT INTO assignment_series (id, workspace_id, user_id, project_id, task_id, start_date, end_date, hours_per_day,
-                                      include_non_working_days, note, billable, start_time, repeat, weeks)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, $13)`,
-      [
-        id,
-        workspaceId,
-        values.userId,
-        values.projectId,
-        values.taskId,
-        values.start,
-        values.end,
-        values.hoursPerDay,
-        values.includeNonWorkingDays,
-        values.note,
-        values.billable,
-        values.startTime,
-        weeks,
-      ],
-    );
-    return id;
-  }
-
-  /** Removes series left without occurrences. */
-  async dropEmptySeries(manager: EntityManager, workspaceId: string, seriesIds: (string | null)[]): Promise<void> {
-    const ids = seriesIds.filter((id): id is string => id !== null);
-    if (!ids.length) return;
-    await manager.query(
-      `DELETE FROM assignment_series s WHERE s.workspace_id = $1 AND s.id = ANY($2)
-          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.workspace_id = s.workspace_id AND a.series_id = s.id)`,
-      [workspaceId, ids],
-    );
-  }
-
-  /** A page of the assignments overlapping the range that the caller may see, with project, client, task and user names, and `total`. */
-  async hydratedPage(
-    ws: WorkspaceContext,
-    range: DayRange,
-    query: AssignmentsQueryDto,
-    limit: number,
-    offset: number,
-  ): Promise<HydratedRow[]> {
-    const params = new SqlConditions([ws.workspaceId, range.start, range.end, ws.userId]);
-    const where = [
-      `a.workspace_id = $1`,
-      `a.start_date <= $3::date`,
-      `a.end_date >= $2::date`,
-      visibleSql(ws, 'a', '$4'),
-    ];
-    if (query.name) {
-      const like = params.param(likePattern(query.name));
-      where.push(
-        `(p.name ILIKE ${like} OR c.name ILIKE ${like} OR t.name ILIKE ${like} OR u.name ILIKE ${like} OR a.note ILIKE ${like})`,
-      );
-    }
-    const direction = query['sort-order'] === 'DESCENDING' ? 'DESC' : 'ASC';
-    const order = query['sort-column']
-      ? `${SORT[query['sort-column']]} ${direction}, a.start_date, a.id`
-      : `a.start_date ${direction}, a.id ${direction}`;
-    return this.dataSource.query(
-      `SELECT a.id, a.workspace_id, a.user_id, a.project_id, a.task_id, a.start_date::text AS start_date, a.end_date::text AS end_date,
-              a.hours_per_day::float8 AS hours_per_day, a.note, a.billable, a.start_time::text AS start_time,
-              u.name AS user_name, p.name AS project_name, p.color AS project_color, p.archived AS project_archived,
-              p.billable AS project_billable, p.client_id, c.name AS client_name, t.name AS task_name, count(*) OVER () AS total
-         FROM assignments a
-         JOIN users u ON u.id = a.user_id
-         JOIN projects p ON p.workspace_id = a.workspace_id AND p.id = a.project_id
-         LEFT JOIN clients c ON c.workspace_id = p.workspace_id AND c.id = p.client_id
-         LEFT JOIN tasks t ON t.workspace_id = a.workspace_id AND t.id = a.task_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset}`,
-      params.params,
-    );
-  }
-
-  /**
-   * Publishes the unpublished assignments overlapping the range that the
-   * caller may change, narrowed by the users/groups filters and the search
-   * (users in TEAM view, projects and clients in PROJECTS view, both otherwise); returns their ids.
-   */
-  async publish(
-    manager: EntityManager,
-    ws: WorkspaceContext,
-    range: DayRange,
-    body: PublishAssignmentsRequestDto,
-  ): Promise<string[]> {
-    const params = new SqlConditions([ws.workspaceId, range.start, range.end, ws.userId]);
-    const where = [
-      `a.workspace_id = $1`,
-      `NOT a.published`,
-      `a.start_date <= $3::date`,
-      `a.end_date >= $2::date`,
-      writableSql(ws, 'a', '$4'),
-      ...userFilterSql(params, 'a.user_id', body.userFilter, body.userGroupFilter, null),
-    ];
-    if (body.search) {
-      const like = params.param(likePattern(body.search));
-      const team = `EXISTS (SELECT 1 FROM users su WHERE su.id = a.user_id AND (su.name ILIKE ${like} OR su.email ILIKE ${like}))`;
-      const projects = `EXISTS (SELECT 1 FROM projects sp LEFT JOIN clients sc ON sc.workspace_id = sp.workspace_id AND sc.id = sp.client_id
-                          WHERE sp.workspace_id = a.workspace_id AND sp.id = a.project_id AND (sp.name ILIKE ${like} OR sc.name ILIKE ${like}))`;
-      where.push(
-        body.viewType === 'TEAM' ? team : body.viewType === 'PROJECTS' ? projects : `(${team} OR ${projects})`,
-      );
-    }
-    // An UPDATE ... RETURNING through TypeORM's query answers [rows, affected].
-    const [published]: [{ id: string }[], number] = await manager.query(
-      `UPDATE assignments a SET published = true, updated_at = now() WHERE ${where.join(' AND ')} RETURNING a.id`,
-      params.params,
-    );
-    return published.map((r) => r.id);
-  }
-
   /** Takes an assignment out of its series. */
   async detach(manager: EntityManager, workspaceId: string, id: string): Promise<void> {
     await manager.query(
@@ -272,42 +143,6 @@ export class AssignmentStore {
       `UPDATE assignments SET series_id = $3, week_index = 0, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
       [workspaceId, id, seriesId],
     );
-  }
-
-  /** Ends a series after `weeks` weeks (at least one). */
-  async endSeriesAtLeastOne(
-    manager: EntityManager,
-    workspaceId: string,
-    seriesId: string,
-    weeks: number,
-  ): Promise<void> {
-    await manager.query(`UPDATE assignment_series SET weeks = greatest($3, 1) WHERE workspace_id = $1 AND id = $2`, [
-      workspaceId,
-      seriesId,
-      weeks,
-    ]);
-  }
-
-  async setSeriesWeeks(
-    manager: EntityManager,
-    workspaceId: string,
-    seriesId: string | null,
-    weeks: number,
-  ): Promise<void> {
-    await manager.query(`UPDATE assignment_series SET weeks = $3 WHERE workspace_id = $1 AND id = $2`, [
-      workspaceId,
-      seriesId,
-      weeks,
-    ]);
-  }
-
-  /** A series repeats for `weeks` weeks. */
-  async repeatSeries(manager: EntityManager, workspaceId: string, seriesId: string, weeks: number): Promise<void> {
-    await manager.query(`UPDATE assignment_series SET weeks = $3, repeat = true WHERE workspace_id = $1 AND id = $2`, [
-      workspaceId,
-      seriesId,
-      weeks,
-    ]);
   }
 
   async deleteByIds(manager: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
@@ -325,34 +160,6 @@ export class AssignmentStore {
     await manager.query(
       `UPDATE assignments SET series_id = $3, week_index = week_index - $4 WHERE workspace_id = $1 AND series_id = $2 AND week_index >= $4`,
       [workspaceId, fromSeries, toSeries, fromWeek],
-    );
-  }
-
-  /** The series' template from `values` of its week `index` (its first week is `index` weeks earlier). */
-  async updateSeries(
-    manager: EntityManager,
-    workspaceId: string,
-    seriesId: string,
-    values: AssignmentValues,
-    index: number,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE assignment_series SET task_id = $3, start_date = $4::date - 7 * $11::int, end_date = $5::date - 7 * $11::int,
-              hours_per_day = $6, include_non_working_days = $7, note = $8, billable = $9, start_time = $10
-        WHERE workspace_id = $1 AND id = $2`,
-      [
-        workspaceId,
-        seriesId,
-        values.taskId,
-        values.start,
-        values.end,
-        values.hoursPerDay,
-        values.includeNonWorkingDays,
-        values.note,
-        values.billable,
-        values.startTime,
-        index,
-      ],
     );
   }
 

@@ -4,6 +4,7 @@ import type { WorkspaceContext } from '../../common/auth/principal';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import type { AssignmentRow } from './assignment.mapper';
 import { recordAssignments } from './assignment-events';
+import { AssignmentSeriesStore } from './assignment-series.store';
 import { AssignmentStore, type AssignmentValues, type NewAssignment, valuesOf } from './assignment.store';
 import type { AssignmentDto } from './dto/assignment.dto';
 import type {
@@ -65,7 +66,7 @@ export class AssignmentsService {
       await this.store.assertWritable(manager, ws, values.userId, values.projectId);
       let items: NewAssignment[] = [{ ...values, seriesId: null, weekIndex: null }];
       if (repeat) {
-        const seriesId = await this.store.insertSeries(manager, ws.workspaceId, values, recurring.weeks);
+        const seriesId = await AssignmentSeriesStore.insertSeries(manager, ws.workspaceId, values, recurring.weeks);
         items = occurrences(values, seriesId, 0, recurring.weeks);
       }
       const ids = await this.store.insert(manager, ws.workspaceId, items);
@@ -107,7 +108,7 @@ export class AssignmentsService {
             : row.series_id;
         const index = seriesId === row.series_id ? row.week_index : 0;
         await this.store.apply(manager, ws.workspaceId, values, { seriesId }, index);
-        await this.store.updateSeries(manager, ws.workspaceId, seriesId, values, index);
+        await AssignmentSeriesStore.updateSeries(manager, ws.workspaceId, seriesId, values, index);
         ids = (await this.store.seriesRows(manager, ws.workspaceId, seriesId)).map((r) => r.id);
       }
       const dtos = await this.store.toDtos(manager, await this.store.byIds(manager, ws.workspaceId, ids), zone);
@@ -126,7 +127,7 @@ export class AssignmentsService {
         const from = option === 'ALL' ? 0 : row.week_index;
         targets = await this.store.seriesRows(manager, ws.workspaceId, row.series_id, from);
         if (from > 0) {
-          await this.store.setSeriesWeeks(manager, ws.workspaceId, row.series_id, from);
+          await AssignmentSeriesStore.setSeriesWeeks(manager, ws.workspaceId, row.series_id, from);
         }
       }
       const dtos = await this.store.toDtos(manager, targets, zone);
@@ -135,7 +136,7 @@ export class AssignmentsService {
         ws.workspaceId,
         targets.map((t) => t.id),
       );
-      await this.store.dropEmptySeries(manager, ws.workspaceId, [row.series_id]);
+      await AssignmentSeriesStore.dropEmptySeries(manager, ws.workspaceId, [row.series_id]);
       await recordAssignments(this.outbox, manager, 'ASSIGNMENT_DELETED', dtos);
       return dtos;
     });
@@ -150,10 +151,10 @@ export class AssignmentsService {
   ): Promise<string> {
     const k = row.week_index ?? 0;
     const weeks = Math.max(1, (row.weeks ?? k + 1) - k);
-    const seriesId = await this.store.insertSeries(manager, workspaceId, values, weeks);
+    const seriesId = await AssignmentSeriesStore.insertSeries(manager, workspaceId, values, weeks);
     await this.store.moveOccurrences(manager, workspaceId, row.series_id, seriesId, k);
-    await this.store.setSeriesWeeks(manager, workspaceId, row.series_id, k);
-    await this.store.dropEmptySeries(manager, workspaceId, [row.series_id]);
+    await AssignmentSeriesStore.setSeriesWeeks(manager, workspaceId, row.series_id, k);
+    await AssignmentSeriesStore.dropEmptySeries(manager, workspaceId, [row.series_id]);
     return seriesId;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentListService } from './assignment-list.service';
 import { AssignmentSeriesService } from './assignment-series.service';
+import { AssignmentListStore } from './assignment-list.store';
 import { AssignmentStore } from './assignment.store';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
@@ -13,6 +14,7 @@ import { UserTotalsService } from './user-totals.service';
   controllers: [SchedulingTotalsController, SchedulingDeprecatedController, AssignmentsController],
   providers: [
     AssignmentStore,
+    AssignmentListStore,
     AssignmentsService,
     AssignmentSeriesService,
     AssignmentListService,

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceContext } from '../../common/auth/principal';
-import { isLockNotAvailable, isUniqueViolation } from '../../common/utils/sql';
+import { isLockNotAvailable } from '../../common/utils/sql';
 import { RatesService } from '../rates/rates.service';
 import { newId } from '../../common/utils/ids';
 import type { CreateTimeEntryDto, StopTimeEntryDto, UpdateTimeEntryDto } from './dto/time-entry-requests.dto';
@@ -30,17 +30,6 @@ export interface TaggedEntry {
 
 export function tagged(row: TimeEntryRow, entry: TimeEntryWithRatesDto): TaggedEntry {
   return { entry, etag: entityTag(row.id, row.version) };
-}
-
-/** Turns the unique violation of the one-running-timer index into a 409 that says so. */
-export async function oneRunningTimer<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error, 'time_entries_one_running'))
-      throw new ConflictException('Another time entry is already running for this user');
-    throw error;
-  }
 }
 
 /**
@@ -102,32 +91,30 @@ export class TimeEntriesService {
       if (written) return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
       // A rate change is running (or committed since the pricing): price again once it is done.
     }
-    return oneRunningTimer(() =>
-      this.dataSource.transaction(async (manager) => {
-        await this.rates.lockForPricing(manager, ws.workspaceId);
-        const prepared = await this.writer.prepare(
-          manager,
-          ws,
-          userId,
-          await this.newInput(manager, ws, body, start, end, fromEntry),
-          null,
-        );
-        checkManualEntryAllowed(prepared.settings, ws.isAdmin, end !== null);
-        const stopped = end ? null : await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
-        const row = await this.store.insert(
-          manager,
-          ws.workspaceId,
-          newId(),
-          prepared.values,
-          prepared.tagIds,
-          prepared.customFields ?? [],
-        );
-        const changes: [TimeEntryEvent, TimeEntryRow][] = stopped ? [['TIMER_STOPPED', stopped]] : [];
-        changes.push([end ? 'NEW_TIME_ENTRY' : 'NEW_TIMER_STARTED', row]);
-        await this.events.record(manager, prepared.settings, ...changes);
-        return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      await this.rates.lockForPricing(manager, ws.workspaceId);
+      const prepared = await this.writer.prepare(
+        manager,
+        ws,
+        userId,
+        await this.newInput(manager, ws, body, start, end, fromEntry),
+        null,
+      );
+      checkManualEntryAllowed(prepared.settings, ws.isAdmin, end !== null);
+      const stopped = end ? null : await this.stopForNewTimer(manager, ws.workspaceId, userId, start);
+      const row = await this.store.insert(
+        manager,
+        ws.workspaceId,
+        newId(),
+        prepared.values,
+        prepared.tagIds,
+        prepared.customFields ?? [],
+      );
+      const changes: [TimeEntryEvent, TimeEntryRow][] = stopped ? [['TIMER_STOPPED', stopped]] : [];
+      changes.push([end ? 'NEW_TIME_ENTRY' : 'NEW_TIMER_STARTED', row]);
+      await this.events.record(manager, prepared.settings, ...changes);
+      return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
+    });
   }
 
   /** What a create asks for: the body, with the fields it leaves out taken from `fromEntry` (duplicate) or defaults. */
@@ -166,36 +153,34 @@ export class TimeEntriesService {
 
   /** PUT replaces the entry, as Clockify: fields left out are cleared, and without `end` the entry runs. */
   async update(ws: WorkspaceContext, id: string, body: UpdateTimeEntryDto, ifMatch?: string): Promise<TaggedEntry> {
-    return oneRunningTimer(() =>
-      this.dataSource.transaction(async (manager) => {
-        await this.rates.lockForPricing(manager, ws.workspaceId);
-        const row = await this.findAccessible(manager, ws, id, true);
-        checkIfMatch(ifMatch, row.id, row.version);
-        const input: EntryInput = {
-          description: body.description ?? '',
-          projectId: body.projectId ?? null,
-          taskId: body.taskId ?? null,
-          tagIds: body.tagIds ?? [],
-          type: body.type ?? row.type,
-          billable: body.billable,
-          start: toSecond(body.start),
-          end: body.end ? toSecond(body.end) : null,
-          customFields: body.customFields,
-        };
-        const prepared = await this.writer.prepare(manager, ws, row.user_id, input, row);
-        const updated = await this.store.update(
-          manager,
-          ws.workspaceId,
-          id,
-          prepared.values,
-          prepared.tagIds,
-          prepared.customFields,
-        );
-        const event = row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED';
-        await this.events.record(manager, prepared.settings, [event, updated]);
-        return tagged(updated, toTimeEntryDto(updated, viewFor(prepared.settings, ws.isAdmin)));
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      await this.rates.lockForPricing(manager, ws.workspaceId);
+      const row = await this.findAccessible(manager, ws, id, true);
+      checkIfMatch(ifMatch, row.id, row.version);
+      const input: EntryInput = {
+        description: body.description ?? '',
+        projectId: body.projectId ?? null,
+        taskId: body.taskId ?? null,
+        tagIds: body.tagIds ?? [],
+        type: body.type ?? row.type,
+        billable: body.billable,
+        start: toSecond(body.start),
+        end: body.end ? toSecond(body.end) : null,
+        customFields: body.customFields,
+      };
+      const prepared = await this.writer.prepare(manager, ws, row.user_id, input, row);
+      const updated = await this.store.update(
+        manager,
+        ws.workspaceId,
+        id,
+        prepared.values,
+        prepared.tagIds,
+        prepared.customFields,
+      );
+      const event = row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED';
+      await this.events.record(manager, prepared.settings, [event, updated]);
+      return tagged(updated, toTimeEntryDto(updated, viewFor(prepared.settings, ws.isAdmin)));
+    });
   }
 
   async delete(ws: WorkspaceContext, id: string, ifMatch?: string): Promise<void> {

@@ -5,7 +5,7 @@ import { newId } from '../../common/utils/ids';
 import { RatesService } from '../rates/rates.service';
 import type { UpdateInvoicedStatusDto, UpdateTimeEntryBulkDto } from './dto/time-entry-requests.dto';
 import type { TimeEntryWithRatesDto } from './dto/time-entry.dto';
-import { oneRunningTimer, TaggedEntry, tagged } from './time-entries.service';
+import { TaggedEntry, tagged } from './time-entries.service';
 import { TimeEntryEvent, TimeEntryEvents } from './time-entry-events';
 import { TimeEntryHydrator } from './time-entry-hydrator';
 import { TimeEntryRow, toTimeEntryDto, viewFor } from './time-entry.mapper';
@@ -38,52 +38,50 @@ export class TimeEntryBulkService {
     items: UpdateTimeEntryBulkDto[],
     hydrated: boolean,
   ): Promise<TimeEntryWithRatesDto[]> {
-    return oneRunningTimer(() =>
-      this.dataSource.transaction(async (manager) => {
-        await this.rates.lockForPricing(manager, ws.workspaceId);
-        const rows = await this.userEntries(
+    return this.dataSource.transaction(async (manager) => {
+      await this.rates.lockForPricing(manager, ws.workspaceId);
+      const rows = await this.userEntries(
+        manager,
+        ws,
+        userId,
+        items.map((i) => i.id),
+      );
+      const changed: [TimeEntryEvent, TimeEntryRow][] = [];
+      let settings = {};
+      for (const [index, item] of items.entries()) {
+        const row = rows[index];
+        const projectId = item.projectId !== undefined ? item.projectId : row.project_id;
+        const input: EntryInput = {
+          description: item.description ?? row.description,
+          projectId,
+          taskId: item.taskId !== undefined ? item.taskId : projectId === row.project_id ? row.task_id : null,
+          tagIds: item.tagIds ?? row.tag_ids ?? [],
+          type: item.type ?? row.type,
+          billable: item.billable,
+          start: item.start ? toSecond(item.start) : new Date(row.start_at),
+          end: item.end ? toSecond(item.end) : row.end_at === null ? null : new Date(row.end_at),
+          customFields: item.customFields,
+        };
+        const prepared = await this.writer.prepare(manager, ws, userId, input, row);
+        settings = prepared.settings;
+        const updated = await this.store.update(
           manager,
-          ws,
-          userId,
-          items.map((i) => i.id),
+          ws.workspaceId,
+          row.id,
+          prepared.values,
+          prepared.tagIds,
+          prepared.customFields,
         );
-        const changed: [TimeEntryEvent, TimeEntryRow][] = [];
-        let settings = {};
-        for (const [index, item] of items.entries()) {
-          const row = rows[index];
-          const projectId = item.projectId !== undefined ? item.projectId : row.project_id;
-          const input: EntryInput = {
-            description: item.description ?? row.description,
-            projectId,
-            taskId: item.taskId !== undefined ? item.taskId : projectId === row.project_id ? row.task_id : null,
-            tagIds: item.tagIds ?? row.tag_ids ?? [],
-            type: item.type ?? row.type,
-            billable: item.billable,
-            start: item.start ? toSecond(item.start) : new Date(row.start_at),
-            end: item.end ? toSecond(item.end) : row.end_at === null ? null : new Date(row.end_at),
-            customFields: item.customFields,
-          };
-          const prepared = await this.writer.prepare(manager, ws, userId, input, row);
-          settings = prepared.settings;
-          const updated = await this.store.update(
-            manager,
-            ws.workspaceId,
-            row.id,
-            prepared.values,
-            prepared.tagIds,
-            prepared.customFields,
-          );
-          changed.push([
-            row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED',
-            updated,
-          ]);
-        }
-        await this.events.record(manager, settings, ...changed);
-        const view = viewFor(settings, ws.isAdmin);
-        const entries = changed.map(([, row]) => toTimeEntryDto(row, view));
-        return hydrated ? this.hydrator.hydrate(manager, ws.workspaceId, entries) : entries;
-      }),
-    );
+        changed.push([
+          row.end_at === null && updated.end_at !== null ? 'TIMER_STOPPED' : 'TIME_ENTRY_UPDATED',
+          updated,
+        ]);
+      }
+      await this.events.record(manager, settings, ...changed);
+      const view = viewFor(settings, ws.isAdmin);
+      const entries = changed.map(([, row]) => toTimeEntryDto(row, view));
+      return hydrated ? this.hydrator.hydrate(manager, ws.workspaceId, entries) : entries;
+    });
   }
 
   /** DELETE /user/{userId}/time-entries?time-entry-ids=...: all or nothing; answers the deleted entries. */

@@ -66,6 +66,28 @@ export function newEntryRow(
   };
 }
 
+/** The parameters of an entry's values, as insert and update bind them ($3 to $13). */
+function entryParams(v: EntryValues): unknown[] {
+  return [
+    v.userId,
+    v.projectId,
+    v.taskId,
+    v.description,
+    v.start,
+    v.end,
+    v.billable,
+    v.type,
+    v.hourlyRate,
+    v.costRate,
+    v.currency,
+  ];
+}
+
+/** Custom field values as the `jsonb_to_recordset(...) AS f(id, value)` of insert and update read them. */
+function customFieldsJson(customFields: readonly StoredCustomField[]): string {
+  return JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })));
+}
+
 /** Raw SQL for time entries: one statement per step, tags and custom fields written with their entry. */
 @Injectable()
 export class TimeEntryStore {
@@ -196,19 +218,9 @@ export class TimeEntryStore {
       [
         id,
         workspaceId,
-        v.userId,
-        v.projectId,
-        v.taskId,
-        v.description,
-        v.start,
-        v.end,
-        v.billable,
-        v.type,
-        v.hourlyRate,
-        v.costRate,
-        v.currency,
+        ...entryParams(v),
         tagIds,
-        JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value }))),
+        customFieldsJson(customFields),
         ...(guarded ? [ratesVersion] : []),
         ...(extra?.params ?? []),
       ],
@@ -240,7 +252,7 @@ export class TimeEntryStore {
         `INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
          SELECT $2, $1, f.id, f.value FROM jsonb_to_recordset($3::jsonb) AS f(id char(24), value jsonb)
          ON CONFLICT (time_entry_id, custom_field_id) DO UPDATE SET value = EXCLUDED.value`,
-        [id, workspaceId, JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })))],
+        [id, workspaceId, customFieldsJson(customFields)],
       );
     }
     const rows: [TimeEntryRow[], number] = await manager.query(
@@ -248,21 +260,7 @@ export class TimeEntryStore {
               billable = $9, type = $10, hourly_rate = $11, cost_rate = $12, currency = $13, version = te.version + 1, updated_at = now()
         WHERE te.workspace_id = $1 AND te.id = $2
         RETURNING ${ENTRY_COLUMNS}`,
-      [
-        workspaceId,
-        id,
-        v.userId,
-        v.projectId,
-        v.taskId,
-        v.description,
-        v.start,
-        v.end,
-        v.billable,
-        v.type,
-        v.hourlyRate,
-        v.costRate,
-        v.currency,
-      ],
+      [workspaceId, id, ...entryParams(v)],
     );
     return rows[0][0];
   }

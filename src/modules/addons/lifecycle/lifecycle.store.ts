@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../../common/utils/ids';
 import { AddonWebhooksStore } from '../../webhooks/addon-webhooks.store';
-import { claimLeased } from '../../webhooks/delivery/lease-claim.store';
+import { claimLeased } from '../../../common/jobs/lease-claim.store';
 import type { DeliveryStatus } from '../../webhooks/delivery/retry-policy';
 import type { SendResult } from '../../webhooks/delivery/sender';
 import type { LifecycleType } from '../manifest';

@@ -72,8 +72,8 @@ export class ContainsArchivedFilterDto {
   status?: (typeof ARCHIVED_STATUSES)[number];
 }
 
-/** ContainsTaskFilterV1. */
-export class ContainsTaskFilterDto {
+/** `contains` and the 24-character hex `ids` of the task and users filters (each adds its own `status`). */
+abstract class ContainsIdsFilterDto {
   /** @example "CONTAINS" */
   @IsOptional()
   @IsIn(CONTAINS_TYPES)
@@ -85,7 +85,10 @@ export class ContainsTaskFilterDto {
   @ArrayMaxSize(MAX_IDS)
   @Matches(OBJECT_ID_PATTERN, ID_MESSAGE)
   ids?: string[];
+}
 
+/** ContainsTaskFilterV1. */
+export class ContainsTaskFilterDto extends ContainsIdsFilterDto {
   /** @example "ACTIVE" */
   @IsOptional()
   @IsIn(ARCHIVED_STATUSES)
@@ -101,19 +104,7 @@ export class ContainsTagFilterDto extends ContainsTaskFilterDto {
 }
 
 /** ContainsUsersFilterV1 (users and userGroups). */
-export class ContainsUsersFilterDto {
-  /** @example "CONTAINS" */
-  @IsOptional()
-  @IsIn(CONTAINS_TYPES)
-  contains?: ContainsType;
-
-  /** @example ["5b715448b079875110792222"] */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @Matches(OBJECT_ID_PATTERN, ID_MESSAGE)
-  ids?: string[];
-
+export class ContainsUsersFilterDto extends ContainsIdsFilterDto {
   /** Keeps, of the given users, those whose membership has this status. @example "ACTIVE" */
   @IsOptional()
   @IsIn(USER_STATUSES)

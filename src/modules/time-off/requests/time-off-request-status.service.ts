@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { WorkspaceContext } from '../../../common/auth/principal';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import { BalanceLedger } from '../balances/balance-ledger.service';
@@ -7,6 +7,7 @@ import { PoliciesStore } from '../policies/policies.store';
 import { canApprove } from '../shared/approvers';
 import type { ChangeTimeOffRequestStatusDto } from './dto/time-off-request-requests.dto';
 import type { TimeOffRequestDto } from './dto/time-off-request.dto';
+import { recordTimeOffRequest } from './time-off-request-events';
 import { TimeOffRequestsStore, toRequestDto } from './time-off-requests.store';
 
 /**
@@ -60,7 +61,8 @@ export class TimeOffRequestStatusService {
       }
       await this.store.setStatus(manager, ws.workspaceId, requestId, dto.status, dto.note ?? null, ws.userId);
       const changed = toRequestDto(await this.store.row(manager, ws.workspaceId, policyId, requestId));
-      await this.record(
+      await recordTimeOffRequest(
+        this.outbox,
         manager,
         changed,
         dto.status === 'APPROVED' ? 'TIME_OFF_REQUEST_APPROVED' : 'TIME_OFF_REQUEST_REJECTED',
@@ -97,18 +99,8 @@ export class TimeOffRequestStatusService {
       }
       const withdrawn = toRequestDto(request);
       await this.store.delete(manager, ws.workspaceId, requestId);
-      await this.record(manager, withdrawn, 'TIME_OFF_REQUEST_WITHDRAWN');
+      await recordTimeOffRequest(this.outbox, manager, withdrawn, 'TIME_OFF_REQUEST_WITHDRAWN');
       return withdrawn;
-    });
-  }
-
-  private record(manager: EntityManager, request: TimeOffRequestDto, event: string): Promise<void> {
-    return this.outbox.record(manager, {
-      workspaceId: request.workspaceId,
-      entityType: 'TIME_OFF_REQUEST',
-      entityId: request.id,
-      event,
-      payload: request,
     });
   }
 }

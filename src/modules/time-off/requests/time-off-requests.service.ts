@@ -17,6 +17,7 @@ import { timeOffDuration, type DateRange } from '../shared/time-off-duration';
 import type { CreateTimeOffRequestDto } from './dto/time-off-request-requests.dto';
 import type { TimeOffRequestFullDto } from './dto/time-off-request.dto';
 import { requestedPeriod, type RequestedPeriod } from './time-off-request-period';
+import { recordTimeOffRequest } from './time-off-request-events';
 import { type RequestMemberRow, TimeOffRequestsStore, toFullRequestDto } from './time-off-requests.store';
 
 /** Making time-off requests: the duration from working days and holidays, the balance check, auto-approval. */
@@ -73,14 +74,14 @@ export class TimeOffRequestsService {
         amount,
       });
       const requested = toFullRequestDto(await this.store.row(manager, ws.workspaceId, policy.id, id));
-      await this.record(manager, requested, 'TIME_OFF_REQUESTED');
+      await recordTimeOffRequest(this.outbox, manager, requested, 'TIME_OFF_REQUESTED');
       if (policy.approve.requiresApproval) return requested;
 
       // A policy without approval approves at once, and takes the balance now.
       await this.ledger.apply(manager, ws, policy, { userId, amount, reason: 'REQUEST_APPROVED', requestId: id });
       await this.store.approve(manager, ws.workspaceId, id, ws.userId);
       const approved = toFullRequestDto(await this.store.row(manager, ws.workspaceId, policy.id, id));
-      await this.record(manager, approved, 'TIME_OFF_REQUEST_APPROVED');
+      await recordTimeOffRequest(this.outbox, manager, approved, 'TIME_OFF_REQUEST_APPROVED');
       return approved;
     });
   }
@@ -129,15 +130,5 @@ export class TimeOffRequestsService {
     if (floor === null) return;
     if (!(await this.store.balanceCovers(manager, workspaceId, policy.id, userId, amount, floor)))
       throw new BadRequestException('Not enough balance for this time off request');
-  }
-
-  private record(manager: EntityManager, request: TimeOffRequestFullDto, event: string): Promise<void> {
-    return this.outbox.record(manager, {
-      workspaceId: request.workspaceId,
-      entityType: 'TIME_OFF_REQUEST',
-      entityId: request.id,
-      event,
-      payload: request,
-    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { claimLeased } from './lease-claim.store';
+import { claimLeased } from '../../../common/jobs/lease-claim.store';
 import type { NextStep } from './retry-policy';
 import type { DeliveryJob, SendResult } from './sender';
 

@@ -115,9 +115,30 @@ export class NegativeBalanceRequestDto {
   timeUnit?: (typeof TIME_UNITS)[number];
 }
 
+/**
+ * The nested settings a policy's create and update bodies share, alike in both (each body's own fields, of which the
+ * update requires more, are declared in it).
+ */
+abstract class PolicySettingsRequestDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutomaticAccrualRequestDto)
+  automaticAccrual?: AutomaticAccrualRequestDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutomaticTimeEntryCreationRequestDto)
+  automaticTimeEntryCreation?: AutomaticTimeEntryCreationRequestDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NegativeBalanceRequestDto)
+  negativeBalance?: NegativeBalanceRequestDto;
+}
+
 /** CreatePolicyRequestV1. */
 @AcceptsReadOnlyFieldsOf(PolicyDto)
-export class CreatePolicyDto {
+export class CreatePolicyDto extends PolicySettingsRequestDto {
   /** @example "Mental health days" */
   @Trim()
   @IsString()
@@ -142,16 +163,6 @@ export class CreatePolicyDto {
   @IsBoolean()
   archived?: boolean;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AutomaticAccrualRequestDto)
-  automaticAccrual?: AutomaticAccrualRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AutomaticTimeEntryCreationRequestDto)
-  automaticTimeEntryCreation?: AutomaticTimeEntryCreationRequestDto;
-
   /** @example "#8BC34A" */
   @IsOptional()
   @IsString()
@@ -171,11 +182,6 @@ export class CreatePolicyDto {
   @IsIn(ICONS)
   icon?: (typeof ICONS)[number];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => NegativeBalanceRequestDto)
-  negativeBalance?: NegativeBalanceRequestDto;
-
   /** @example "DAYS" */
   @IsOptional()
   @IsIn(TIME_UNITS)
@@ -194,7 +200,7 @@ export class CreatePolicyDto {
 
 /** UpdatePolicyRequestV1 (the time unit of a policy does not change). */
 @AcceptsReadOnlyFieldsOf(PolicyDto)
-export class UpdatePolicyDto {
+export class UpdatePolicyDto extends PolicySettingsRequestDto {
   @Trim()
   @IsString()
   @MinLength(2)
@@ -232,16 +238,6 @@ export class UpdatePolicyDto {
   users: IdsFilterRequestDto;
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AutomaticAccrualRequestDto)
-  automaticAccrual?: AutomaticAccrualRequestDto;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AutomaticTimeEntryCreationRequestDto)
-  automaticTimeEntryCreation?: AutomaticTimeEntryCreationRequestDto;
-
-  @IsOptional()
   @IsString()
   @Matches(COLOR_PATTERN, { message: 'color must be a #RRGGBB color' })
   color?: string;
@@ -249,11 +245,6 @@ export class UpdatePolicyDto {
   @IsOptional()
   @IsIn(ICONS)
   icon?: (typeof ICONS)[number];
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => NegativeBalanceRequestDto)
-  negativeBalance?: NegativeBalanceRequestDto;
 }
 
 /** ChangePolicyStatusRequestV1. */
