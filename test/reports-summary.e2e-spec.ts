@@ -332,4 +332,51 @@ describe('Reports: POST /reports/summary', () => {
     expect(pool.idleCount).toBe(pool.totalCount);
     expect((await ok({ summaryFilter: { groups: ['PROJECT'] } })).groupOne.length).toBeGreaterThan(0);
   });
+  it('a client reading a large answer slowly holds no database connection, and gets every group', async () => {
+    const owner = await createOwner(t.app, 'Slow reader');
+    // 1,500 entries with 3 KB descriptions, one TIMEENTRY group each: about 5 MB of JSON, more than the socket buffers
+    await t.app.get(DataSource).query(
+      `INSERT INTO time_entries (id, workspace_id, user_id, description, start_at, end_at)
+       SELECT substr(md5(random()::text || n), 1, 24), $1, $2, repeat('x', 3000) || n,
+              '2024-01-02T00:00:00Z'::timestamptz + n * interval '1 minute', '2024-01-02T00:00:30Z'::timestamptz + n * interval '1 minute'
+         FROM generate_series(1, 1500) AS n`,
+      [owner.workspace.id, owner.user.id],
+    );
+    const server = t.http as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const payload = JSON.stringify({ ...RANGE, summaryFilter: { groups: ['TIMEENTRY'] } });
+    const socket = connect(port, '127.0.0.1');
+    socket.pause(); // read nothing yet
+    socket.write(
+      `POST ${url(owner.workspace.id)} HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: ${owner.apiKey}\r\nConnection: close\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+    );
+    const pool = (t.app.get(DataSource).driver as PostgresDriver).master as { totalCount: number; idleCount: number };
+    await new Promise((r) => setTimeout(r, 300)); // the request is taken and its report begins
+    for (let i = 0; i < 100 && pool.idleCount < pool.totalCount; i++) await new Promise((r) => setTimeout(r, 100));
+    if (pool.idleCount < pool.totalCount) socket.destroy(); // (so that a failure does not hold the server open)
+    expect(pool.idleCount).toBe(pool.totalCount); // the answer waits in the server's buffers, not in a cursor
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await new Promise((resolve) => socket.on('end', resolve).resume());
+    const raw = Buffer.concat(chunks).toString('utf8');
+    expect(raw.startsWith('HTTP/1.1 200')).toBe(true);
+    const chunked = /transfer-encoding: chunked/i.test(raw);
+    let text = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+    if (chunked) {
+      let body = '';
+      for (;;) {
+        const eol = text.indexOf('\r\n');
+        const size = parseInt(text.slice(0, eol), 16);
+        if (!size) break;
+        body += text.slice(eol + 2, eol + 2 + size);
+        text = text.slice(eol + 2 + size + 2);
+      }
+      text = body;
+    }
+    const report = JSON.parse(text) as Summary;
+    expect(report.groupOne).toHaveLength(1500);
+    expect(report.totals[0].entriesCount).toBe(1500);
+  });
 });
