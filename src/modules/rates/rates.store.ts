@@ -85,8 +85,8 @@ const ratesLockKey = (workspace: string) => `${RATES_LOCK_CLASS}, hashtext(${wor
  * committed just before). False: price again under `lockForPricing`.
  */
 export function ratesUnchangedSql(workspace: string, version: string): string {
-  return `CASE WHEN pg_try_advisory_xact_lock_shared(${ratesLockKey(workspace)})
-    THEN rates_version_of(${workspace}) = ${version}::bigint ELSE false END`;
+  const locked = `pg_try_advisory_xact_lock_shared(${ratesLockKey(workspace)})`;
+  return `CASE WHEN ${locked} THEN rates_version_of(${workspace}) = ${version}::bigint ELSE false END`;
 }
 
 function scopeWhere(scope: RateScope, kind: RateKind) {
