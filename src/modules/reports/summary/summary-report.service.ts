@@ -3,24 +3,22 @@ import { PassThrough, type Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { InjectReportDataSource } from '../report-database';
 import type { WorkspaceContext } from '../../../common/auth/principal';
-import { inReportTransaction, resolveReportScope } from '../filter/report-scope.store';
+import { resolveReportScope } from '../filter/report-scope.store';
 import { CursorSession } from '../export/cursor-rows.store';
 import type { ExportCell } from '../export/export-table';
 import type { SummaryReportFilterDto } from './dto/summary-report-filter.dto';
-import { summaryReportQueries, summaryReportRows } from './summary-report.store';
+import { type SummaryHead, summaryReportHead, summaryReportQueries } from './summary-report.store';
 
 /** The summary report: the group tree aggregated and serialized by PostgreSQL (summary-report.store.ts). */
 @Injectable()
 export class SummaryReportService {
   constructor(@InjectReportDataSource() private readonly dataSource: DataSource) {}
 
-  /** TimeEntrySummaryReportDto as JSON text. */
+  /** TimeEntrySummaryReportDto as JSON text (the stream, read whole). */
   async generate(ws: WorkspaceContext, body: SummaryReportFilterDto): Promise<string> {
-    return inReportTransaction(this.dataSource, async (manager) => {
-      const scope = await resolveReportScope(manager, ws, body);
-      const { head, nodes } = await summaryReportRows(manager, scope, body);
-      return `{"totals":${head.totals},"groupOne":[${nodes.map((row) => row.node).join(',')}],"chart":${head.chart}}`;
-    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.stream(ws, body)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   /**
@@ -36,7 +34,7 @@ export class SummaryReportService {
     try {
       const scope = await resolveReportScope(session.manager, ws, body);
       const { header, groups } = summaryReportQueries(scope, body);
-      const [head]: { totals: string; chart: string }[] = await session.manager.query(header.sql, header.params);
+      const head = await summaryReportHead(session.manager, header);
       const batches = session.stream(groups.sql, groups.params, NODES_PER_BATCH);
       const first = await batches.next();
       const out = new PassThrough();
@@ -55,7 +53,7 @@ const NODES_PER_BATCH = 8;
 /** Writes the summary JSON into `out` as the batches come (not waiting for `out` to drain); stops if `out` is destroyed. */
 async function writeSummary(
   out: PassThrough,
-  head: { totals: string; chart: string },
+  head: SummaryHead,
   first: IteratorResult<ExportCell[][]>,
   rest: AsyncGenerator<ExportCell[][]>,
 ): Promise<void> {

@@ -174,14 +174,13 @@ SELECT ${top.node} AS node FROM ${below} r ${top.joins} ORDER BY ${top.order}`;
   return { sql, params };
 }
 
-/** Runs the summary report's statements: its totals and chart, and the JSON text of each top-level group. */
-export async function summaryReportRows(
-  manager: EntityManager,
-  scope: ReportScope,
-  body: SummaryReportFilterDto,
-): Promise<{ head: { totals: string; chart: string }; nodes: { node: string }[] }> {
-  const { header, groups } = summaryReportQueries(scope, body);
-  const [head]: { totals: string; chart: string }[] = await manager.query(header.sql, header.params);
-  const nodes: { node: string }[] = await manager.query(groups.sql, groups.params);
-  return { head, nodes };
+/** The summary's header row (`header` of summaryReportQueries): the totals array and the chart, as JSON text. */
+export async function summaryReportHead(manager: EntityManager, header: SqlStatement): Promise<SummaryHead> {
+  const [head]: SummaryHead[] = await manager.query(header.sql, header.params);
+  return head;
+}
+
+export interface SummaryHead {
+  totals: string;
+  chart: string;
 }
