@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createPublicKey, JsonWebKey } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt, { JwtPayload } from 'jsonwebtoken';
 import request from 'supertest';
@@ -11,7 +11,7 @@ import { newId } from '../src/common/utils/ids';
 import { resetEnvCache } from '../src/config/env.validation';
 import { createApp } from '../src/create-app';
 import { createMember, createOwner, installAddon, MISSING_ID, Owner } from './factories';
-import { waitUntil } from './factories/webhooks';
+import { Receiver, waitUntil } from './factories/webhooks';
 
 interface Call {
   path: string;
@@ -548,6 +548,48 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
       await request(base).get(`/v1/workspaces/${ws}/projects`).set('X-Addon-Token', token).expect(401);
     } finally {
       await failing.close();
+    }
+  });
+
+  it('an add-on that never answers its INSTALLED call holds up no webhook delivery meanwhile', async () => {
+    const hanging: ServerResponse[] = [];
+    const silent = createServer((req, res) => void hanging.push(res));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const receiver = await Receiver.start();
+    try {
+      const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      await request(base)
+        .post(`/v1/workspaces/${ws}/addons`)
+        .set('X-Api-Key', owner.apiKey)
+        .send({ manifest: { ...manifestFor(addon, 'never-answers'), baseUrl } })
+        .expect(201);
+      await waitUntil(() => hanging.length > 0, 10000, 'the INSTALLED call to hang');
+      const other = await createOwner(app, 'Unaffected');
+      await request(base)
+        .post(`/v1/workspaces/${other.workspace.id}/webhooks`)
+        .set('X-Api-Key', other.apiKey)
+        .send({
+          name: 'tags',
+          url: receiver.url('/tags'),
+          webhookEvent: 'NEW_TAG',
+          triggerSource: [],
+          triggerSourceType: 'WORKSPACE_ID',
+        })
+        .expect(201);
+      const sent = Date.now();
+      await request(base)
+        .post(`/v1/workspaces/${other.workspace.id}/tags`)
+        .set('X-Api-Key', other.apiKey)
+        .send({ name: 'delivered meanwhile' })
+        .expect(201);
+      await receiver.waitFor('/tags', 1, 3000); // the hanging call may take 10 s before it times out
+      expect(Date.now() - sent).toBeLessThan(3000);
+      expect(hanging).toHaveLength(1);
+    } finally {
+      for (const res of hanging) res.destroy();
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+      await receiver.close();
     }
   });
 

@@ -266,6 +266,32 @@ describe('Webhook delivery', () => {
       expect(log).toMatchObject({ status: 'SUCCEEDED', attempts: 3, statusCode: 200 });
     });
 
+    it('a receiver that never answers holds up no other delivery: events elsewhere arrive meanwhile', async () => {
+      const stuck = await createOwner(t.app, 'Stuck');
+      const prompt = await createOwner(t.app, 'Prompt');
+      receiver.hold('/stuck');
+      try {
+        await hook(t.http, stuck, '/stuck', 'NEW_TAG');
+        await hook(t.http, prompt, '/prompt', 'NEW_TAG');
+        const tag = (owner: Owner, name: string) =>
+          request(t.http)
+            .post(`/v1/workspaces/${owner.workspace.id}/tags`)
+            .set('X-Api-Key', owner.apiKey)
+            .send({ name })
+            .expect(201);
+        await tag(stuck, 'never answered');
+        await receiver.waitFor('/stuck');
+        const sent = Date.now();
+        await tag(prompt, 'answered');
+        // well inside the 10 s a hanging send may take before it times out
+        await receiver.waitFor('/prompt', 1, 3000);
+        expect(Date.now() - sent).toBeLessThan(3000);
+        expect(receiver.at('/stuck')).toHaveLength(1);
+      } finally {
+        receiver.answerHeld();
+      }
+    });
+
     it('a 400 from the receiver fails at once; resend delivers it', async () => {
       const other = await createOwner(t.app, 'Rejecting');
       receiver.plan('/reject', [400]);

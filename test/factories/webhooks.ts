@@ -1,4 +1,4 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Hit {
@@ -14,6 +14,8 @@ export interface Hit {
 export class Receiver {
   readonly hits: Hit[] = [];
   private readonly plans = new Map<string, number[]>();
+  private readonly heldPaths = new Set<string>();
+  private readonly held: ServerResponse[] = [];
   private constructor(
     private readonly server: Server,
     readonly baseUrl: string,
@@ -27,6 +29,7 @@ export class Receiver {
       req.on('end', () => {
         const path = req.url ?? '/';
         holder.receiver?.hits.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        if (holder.receiver?.heldPaths.has(path)) return void holder.receiver.held.push(res);
         const status = holder.receiver?.plans.get(path)?.shift() ?? 200;
         res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ received: true, status }));
       });
@@ -45,6 +48,17 @@ export class Receiver {
     this.plans.set(path, [...statuses]);
   }
 
+  /** Requests on `path` get no answer until `answerHeld` (a receiver that hangs). */
+  hold(path: string): void {
+    this.heldPaths.add(path);
+  }
+
+  /** Answers 200 to every held request and stops holding. */
+  answerHeld(): void {
+    this.heldPaths.clear();
+    for (const res of this.held.splice(0)) res.writeHead(200).end('{}');
+  }
+
   at(path: string): Hit[] {
     return this.hits.filter((h) => h.path === path);
   }
@@ -56,6 +70,7 @@ export class Receiver {
   }
 
   close(): Promise<void> {
+    for (const res of this.held.splice(0)) res.destroy();
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }

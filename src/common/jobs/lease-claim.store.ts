@@ -41,3 +41,16 @@ export async function claimLeased<Row>(dataSource: DataSource, jobs: LeasedJobs,
   );
   return rows;
 }
+
+/** Gives back a claimed job that was not sent (its instance is stopping): due now, the attempt not counted. */
+export async function releaseLeased(dataSource: DataSource, table: string, id: string, attempt: number): Promise<void> {
+  await dataSource.query(
+    `UPDATE ${table}
+        SET attempts = attempts - 1,
+            next_attempt_at = now(),
+            first_attempt_at = CASE WHEN attempts = 1 THEN NULL ELSE first_attempt_at END,
+            updated_at = now()
+      WHERE id = $1 AND attempts = $2 AND status = 'PENDING'`,
+    [id, attempt],
+  );
+}

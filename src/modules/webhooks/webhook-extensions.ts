@@ -18,9 +18,15 @@ export interface WebhookAddons {
 }
 export const WEBHOOK_ADDONS = Symbol('WEBHOOK_ADDONS');
 
-/** Other background jobs the delivery loop runs in each round (add-on lifecycle calls). */
+/**
+ * The work of one claimed job: send it and record the outcome. `cancel` aborts the send (the instance is stopping);
+ * a send aborted before any answer gives its job back (due again, the attempt not counted).
+ */
+export type DueTask = (cancel: AbortSignal) => Promise<void>;
+
+/** Other background jobs the delivery loop runs beside webhook deliveries (add-on lifecycle calls). */
 export interface DueJobRunner {
-  /** Sends one batch of due jobs; answers how many were claimed. */
-  runDue(): Promise<number>;
+  /** Claims up to `limit` due jobs; answers one task per job claimed. */
+  claimDue(limit: number): Promise<DueTask[]>;
 }
 export const DUE_JOB_RUNNERS = Symbol('DUE_JOB_RUNNERS');

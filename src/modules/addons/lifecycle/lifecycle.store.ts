@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../../common/utils/ids';
 import { AddonWebhooksStore } from '../../webhooks/addon-webhooks.store';
-import { claimLeased } from '../../../common/jobs/lease-claim.store';
+import { claimLeased, releaseLeased } from '../../../common/jobs/lease-claim.store';
 import type { DeliveryStatus } from '../../webhooks/delivery/retry-policy';
 import type { SendResult } from '../../webhooks/delivery/sender';
 import type { LifecycleType } from '../manifest';
@@ -131,6 +131,11 @@ export class LifecycleStore {
       );
       if (failed) await this.webhooks.deleteOfAddon(manager, job.workspaceId, job.addonId);
     });
+  }
+
+  /** Gives back a claimed call that was not sent (this instance is stopping): due now, the attempt not counted. */
+  release(job: LifecycleJob): Promise<void> {
+    return releaseLeased(this.dataSource, 'addon_lifecycle_jobs', job.id, job.attempt);
   }
 
   /** The calls made to an installation, newest first (its lifecycle log). */

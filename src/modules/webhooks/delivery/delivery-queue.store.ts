@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { claimLeased } from '../../../common/jobs/lease-claim.store';
+import { claimLeased, releaseLeased } from '../../../common/jobs/lease-claim.store';
 import type { NextStep } from './retry-policy';
 import type { DeliveryJob, SendResult } from './sender';
 
@@ -80,15 +80,7 @@ export class DeliveryQueue {
   }
 
   /** Gives back a claimed delivery that was not sent (this instance is stopping): due now, the attempt not counted. */
-  async release(job: ClaimedJob): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries
-          SET attempts = attempts - 1,
-              next_attempt_at = now(),
-              first_attempt_at = CASE WHEN attempts = 1 THEN NULL ELSE first_attempt_at END,
-              updated_at = now()
-        WHERE id = $1 AND attempts = $2 AND status = 'PENDING'`,
-      [job.id, job.attempt],
-    );
+  release(job: ClaimedJob): Promise<void> {
+    return releaseLeased(this.dataSource, 'webhook_deliveries', job.id, job.attempt);
   }
 }
