@@ -17,6 +17,7 @@ import {
   checkNotFinalized,
   checkRequiredFields,
   entityTag,
+  type EntrySettings,
   toSecond,
 } from './time-entry-rules';
 import { newEntryRow, TimeEntryStore } from './time-entry.store';
@@ -64,32 +65,31 @@ export class TimeEntriesService {
     const end = body.end ? toSecond(body.end) : null;
     if (end) {
       const manager = this.dataSource.manager;
-      const prepared = await this.writer.prepare(
-        manager,
-        ws,
-        userId,
-        await this.newInput(manager, ws, body, start, end, fromEntry),
-        null,
-      );
-      checkManualEntryAllowed(prepared.settings, ws.isAdmin, true);
-      const customFields = prepared.customFields ?? [];
-      // The new row is known before the write: it is the outbox payload's source and the answer.
-      const row = newEntryRow(ws.workspaceId, newId(), prepared.values, prepared.tagIds, customFields);
-      const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', row]);
-      const written = await this.store
-        .insertIfRatesUnchanged(
-          manager,
-          ws.workspaceId,
-          row.id,
-          prepared.values,
-          prepared.tagIds,
-          customFields,
-          event,
-          prepared.ratesVersion,
-        )
-        .catch((error: unknown) => (isLockNotAvailable(error) ? false : Promise.reject(error)));
-      if (written) return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
-      // A rate change is running (or committed since the pricing): price again once it is done.
+      const input = await this.newInput(manager, ws, body, start, end, fromEntry);
+      const check = (settings: EntrySettings) => checkManualEntryAllowed(settings, ws.isAdmin, true);
+      for (const reuse of [true, false]) {
+        const prepared = await this.writer.prepare(manager, ws, userId, input, null, { reuse, check });
+        const customFields = prepared.customFields ?? [];
+        // The new row is known before the write: it is the outbox payload's source and the answer.
+        const row = newEntryRow(ws.workspaceId, newId(), prepared.values, prepared.tagIds, customFields);
+        const event = this.events.sql(prepared.settings, ['NEW_TIME_ENTRY', row]);
+        const written = await this.store
+          .insertIfUnchanged(
+            manager,
+            ws.workspaceId,
+            row.id,
+            prepared.values,
+            prepared.tagIds,
+            customFields,
+            event,
+            prepared.judged,
+          )
+          .catch((error: unknown) => (isLockNotAvailable(error) ? false : Promise.reject(error)));
+        if (written) return tagged(row, toTimeEntryDto(row, viewFor(prepared.settings, ws.isAdmin)));
+        // Remembered references that changed since: judge again with the database's. Otherwise a rate change is
+        // running (or committed since the pricing): price again once it is done.
+        if (!prepared.reused) break;
+      }
     }
     return this.dataSource.transaction(async (manager) => {
       await this.rates.lockForPricing(manager, ws.workspaceId);

@@ -19,6 +19,8 @@ export interface RefsRow {
   tag_count: number;
   /** The rate candidates, when the entry is (re)priced. */
   rates: RateCandidateRow[] | null;
+  /** The row's fingerprint (see `referencesUnchangedSql`). */
+  fingerprint: string;
 }
 
 /** A custom field as the write of an entry checks a value against it. */
@@ -36,43 +38,89 @@ export interface AccessRow {
   managed: boolean;
 }
 
-const referencesSqls = new Map<string, string>();
+/** The SQL expressions (parameters) a references statement reads: the entry's and the caller's ids, and the start. */
+export interface ReferenceParams {
+  workspace: string;
+  user: string;
+  project: string;
+  task: string;
+  tags: string;
+  caller: string;
+  at: string;
+}
 
-/**
- * The statement of `TimeEntryReferencesStore.references` (built once per variant: the hot statements are looked up by their
- * text, see preparedQuery): projects visible to all for admins, rate candidates only when the entry is priced.
- */
-function referencesSql(isAdmin: boolean, priced: boolean): string {
-  const variant = `${isAdmin}:${priced}`;
-  let sql = referencesSqls.get(variant);
-  if (sql) return sql;
-  const visible = isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: '$2' });
+/** The variant of the references statement: projects visible to all for admins, rate candidates only when priced. */
+export interface ReferencesVariant {
+  isAdmin: boolean;
+  priced: boolean;
+}
+
+const READ_PARAMS: ReferenceParams = {
+  workspace: '$1',
+  user: '$2',
+  project: '$3',
+  task: '$4',
+  tags: '$5',
+  caller: '$6',
+  at: '$7',
+};
+
+/** The one SELECT of an entry's references, over the given parameter expressions (one row; its columns: RefsRow). */
+function referencesSelect({ isAdmin, priced }: ReferencesVariant, p: ReferenceParams): string {
+  const visible = isAdmin ? 'true' : projectVisibleSql({ project: 'p', user: p.user });
   const rates = priced
-    ? `(SELECT COALESCE(json_agg(r), '[]')
-      FROM (${rateCandidatesSql({ workspaceId: '$1', userId: '$2', projectId: '$3', taskId: '$4', at: '$7' })}) r)`
+    ? `(SELECT COALESCE(json_agg(r ORDER BY r.kind, r.level, r.since, r.amount), '[]')
+      FROM (${rateCandidatesSql({ workspaceId: p.workspace, userId: p.user, projectId: p.project, taskId: p.task, at: p.at })}) r)`
     : 'NULL';
-  sql = `SELECT w.settings, w.currency, w.rates_version::text AS rates_version,
-        EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = $2) AS user_exists,
-        ${teamManagerSql({ workspace: 'w.id', manager: '$6', user: '$2' })} AS managed,
+  return `SELECT w.settings, w.currency, w.rates_version::text AS rates_version,
+        EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id AND m.user_id = ${p.user}) AS user_exists,
+        ${teamManagerSql({ workspace: 'w.id', manager: p.caller, user: p.user })} AS managed,
         p.id IS NOT NULL AS project_exists, p.billable AS project_billable,
         CASE WHEN p.id IS NULL THEN false ELSE ${visible} END AS project_visible,
         EXISTS (SELECT 1 FROM tasks t WHERE t.workspace_id = w.id AND t.project_id = p.id AND t.status = 'ACTIVE') AS project_has_tasks,
-        (SELECT t.project_id FROM tasks t WHERE t.workspace_id = w.id AND t.id = $4) AS task_project_id,
-        (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY($5::char(24)[])) AS tag_count,
+        (SELECT t.project_id FROM tasks t WHERE t.workspace_id = w.id AND t.id = ${p.task}) AS task_project_id,
+        (SELECT count(*)::int FROM tags g WHERE g.workspace_id = w.id AND g.id = ANY(${p.tags}::char(24)[])) AS tag_count,
         ${rates} AS rates
-   FROM workspaces w LEFT JOIN projects p ON p.workspace_id = w.id AND p.id = $3
-  WHERE w.id = $1`;
-  referencesSqls.set(variant, sql);
+   FROM workspaces w LEFT JOIN projects p ON p.workspace_id = w.id AND p.id = ${p.project}
+  WHERE w.id = ${p.workspace}`;
+}
+
+/**
+ * The fingerprint of a references row: the same text whenever the row is the same (jsonb prints canonically; the
+ * rate candidates are aggregated in a fixed order, as plans may read them in any).
+ */
+const fingerprintOf = (row: string) => `md5(to_jsonb(${row})::text)`;
+
+const statements = new Map<string, string>();
+
+/** Built once per variant and parameter list: the hot statements are looked up by their text (see preparedQuery). */
+function built(key: string, build: () => string): string {
+  let sql = statements.get(key);
+  if (!sql) statements.set(key, (sql = build()));
   return sql;
+}
+
+function referencesSql(variant: ReferencesVariant): string {
+  return built(`read:${variant.isAdmin}:${variant.priced}`, () => {
+    return `SELECT r.*, ${fingerprintOf('r')} AS fingerprint FROM (${referencesSelect(variant, READ_PARAMS)}) r`;
+  });
+}
+
+/**
+ * A condition for a write: the entry's references, read again by the write's own statement over its parameters,
+ * are still the row of `fingerprint` (what the rules judged, possibly remembered from an earlier request).
+ */
+export function referencesUnchangedSql(variant: ReferencesVariant, p: ReferenceParams, fingerprint: string): string {
+  const key = `guard:${variant.isAdmin}:${variant.priced}:${Object.values(p).join(',')}:${fingerprint}`;
+  return built(key, () => `(SELECT ${fingerprintOf('r')} FROM (${referencesSelect(variant, p)}) r) = ${fingerprint}`);
 }
 
 /** The reads of an entry's write: the first is a prepared statement on a hot path, so its SQL text stays as it is. */
 export const TimeEntryReferencesStore = {
-  /** Every reference of the entry in one statement (rate candidates only when `priced`). */
+  /** Every reference of the entry in one statement, with its fingerprint. */
   async references(
     manager: EntityManager,
-    isAdmin: boolean,
-    priced: boolean,
+    variant: ReferencesVariant,
     params: {
       workspaceId: string;
       userId: string;
@@ -84,14 +132,14 @@ export const TimeEntryReferencesStore = {
     },
   ): Promise<RefsRow> {
     const { workspaceId, userId, projectId, taskId, tagIds, callerId, start } = params;
-    const rows = await preparedQuery<RefsRow>(manager, referencesSql(isAdmin, priced), [
+    const rows = await preparedQuery<RefsRow>(manager, referencesSql(variant), [
       workspaceId,
       userId,
       projectId,
       taskId,
       tagIds,
       callerId,
-      ...(priced ? [start] : []),
+      ...(variant.priced ? [start] : []),
     ]);
     return rows[0];
   },

@@ -2,6 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { EntityManager } from 'typeorm';
 import { mayActFor } from '../../common/access';
 import type { WorkspaceContext } from '../../common/auth/principal';
+import { BoundedMap } from '../../common/utils/bounded-map';
 import { resolveCandidates } from '../rates/rates.service';
 import type { TimeEntryCustomFieldRequestDto } from './dto/time-entry-requests.dto';
 import { checkCustomFieldValue } from './time-entry-custom-fields';
@@ -14,8 +15,8 @@ import {
   checkRequiredFields,
   EntrySettings,
 } from './time-entry-rules';
-import { EntryValues, StoredCustomField } from './time-entry.store';
-import { type RefsRow, TimeEntryReferencesStore } from './time-entry-references.store';
+import { EntryValues, JudgedReferences, StoredCustomField } from './time-entry.store';
+import { type ReferencesVariant, type RefsRow, TimeEntryReferencesStore } from './time-entry-references.store';
 
 /** What a write asks the entry to become (after defaults for create, or merged with the entry for a partial update). */
 export interface EntryInput {
@@ -37,34 +38,90 @@ export interface PreparedEntry {
   tagIds: string[];
   customFields: StoredCustomField[] | null;
   settings: EntrySettings;
-  /** The workspace's rates_version the pricing read (see TimeEntryStore.insertIfRatesUnchanged). */
-  ratesVersion: string;
+  /** The references and rates version the rules judged (see TimeEntryStore.insertIfUnchanged). */
+  judged: JudgedReferences;
+  /** Judged with the references an earlier write read (`reuse`): a write guarded by them may find them changed. */
+  reused: boolean;
 }
+
+export interface PrepareOptions {
+  /** Judge with the references an earlier write of the same ids read, if any: for a write that checks them (insertIfUnchanged). */
+  reuse?: boolean;
+  /** A rule of the caller's over the workspace settings, judged with the others. */
+  check?: (settings: EntrySettings) => void;
+}
+
+/** The references of recent writes, by what they were read for (see `prepare`). */
+const REMEMBERED_REFERENCES = 1000;
 
 /**
  * Turns a requested entry into the values to store, in one query (plus one
  * for custom field values when given): it checks the user, project, task and
  * tags, reads the workspace settings and, when the entry is (re)priced, the
  * candidate rates. Then the workspace's rules are applied.
+ *
+ * With `reuse`, the references an earlier write of the same user, project, task, tags and caller read are judged
+ * instead, when this instance has them: the write then checks in its own statement that they are still what the
+ * database holds (`referencesUnchangedSql`) and writes nothing otherwise, so a remembered row saves the read and
+ * can never decide a write. A remembered row the rules refuse is read again before any error is answered.
  */
 @Injectable()
 export class TimeEntryWriter {
+  private readonly remembered = new BoundedMap<string, RefsRow>(REMEMBERED_REFERENCES);
+
   async prepare(
     manager: EntityManager,
     ws: WorkspaceContext,
     userId: string,
     input: EntryInput,
     current: TimeEntryRow | null,
+    options: PrepareOptions = {},
   ): Promise<PreparedEntry> {
     const tagIds = [...new Set(input.tagIds)];
-    const projectChanged = !current || current.project_id !== input.projectId;
     const repriced =
       !current ||
-      projectChanged ||
+      current.project_id !== input.projectId ||
       current.task_id !== input.taskId ||
       current.user_id !== userId ||
       new Date(current.start_at).getTime() !== input.start.getTime();
-    const refs = await this.references(manager, ws, userId, input, tagIds, repriced);
+    const variant: ReferencesVariant = { isAdmin: ws.isAdmin, priced: repriced };
+    const key = JSON.stringify([
+      ws.workspaceId,
+      ws.userId,
+      ws.isAdmin,
+      userId,
+      input.projectId,
+      input.taskId,
+      [...tagIds].sort(),
+      repriced,
+    ]);
+    const remembered = options.reuse ? this.remembered.get(key) : undefined;
+    if (remembered) {
+      try {
+        return await this.judge(manager, ws, userId, input, current, tagIds, variant, remembered, options, true);
+      } catch {
+        // refused by what an earlier write read: the database's row decides (below)
+      }
+    }
+    const refs = await this.references(manager, ws, userId, input, tagIds, variant);
+    if (options.reuse) this.remembered.set(key, refs);
+    return this.judge(manager, ws, userId, input, current, tagIds, variant, refs, options, false);
+  }
+
+  /** The rules over one references row, and the values to store. */
+  private async judge(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    userId: string,
+    input: EntryInput,
+    current: TimeEntryRow | null,
+    tagIds: string[],
+    variant: ReferencesVariant,
+    refs: RefsRow,
+    options: PrepareOptions,
+    reused: boolean,
+  ): Promise<PreparedEntry> {
+    const projectChanged = !current || current.project_id !== input.projectId;
     if (!refs.user_exists) throw new NotFoundException('User not found in this workspace');
     assertMayActFor(ws, userId, refs.managed);
     if (input.projectId && (!refs.project_exists || !refs.project_visible))
@@ -86,6 +143,7 @@ export class TimeEntryWriter {
       checkLock(settings, ws.isAdmin, input.start);
     }
     checkRequiredFields(settings, { ...input, tagIds, projectHasTasks: refs.project_has_tasks });
+    options.check?.(settings);
 
     const defaultBillable = projectChanged ? (refs.project_billable ?? false) : (current?.billable ?? false);
     checkBillableChange(settings, ws.isAdmin, input.billable, defaultBillable);
@@ -95,7 +153,7 @@ export class TimeEntryWriter {
       current?.hourly_rate === null || current?.hourly_rate === undefined ? null : Number(current.hourly_rate);
     let costRate = current?.cost_rate === null || current?.cost_rate === undefined ? null : Number(current.cost_rate);
     let currency = current?.currency ?? refs.currency;
-    if (refs.rates) {
+    if (variant.priced && refs.rates) {
       const resolved = resolveCandidates(refs.rates, input.start);
       hourlyRate = resolved.hourly?.amount ?? null;
       costRate = resolved.cost?.amount ?? null;
@@ -122,7 +180,8 @@ export class TimeEntryWriter {
       tagIds,
       customFields,
       settings,
-      ratesVersion: refs.rates_version,
+      judged: { variant, callerId: ws.userId, fingerprint: refs.fingerprint, ratesVersion: refs.rates_version },
+      reused,
     };
   }
 
@@ -140,9 +199,9 @@ export class TimeEntryWriter {
     userId: string,
     input: EntryInput,
     tagIds: string[],
-    priced: boolean,
+    variant: ReferencesVariant,
   ): Promise<RefsRow> {
-    return TimeEntryReferencesStore.references(manager, ws.isAdmin, priced, {
+    return TimeEntryReferencesStore.references(manager, variant, {
       workspaceId: ws.workspaceId,
       userId,
       projectId: input.projectId,

@@ -5,6 +5,7 @@ import type { TimeEntryRow } from './time-entry.mapper';
 import type { SqlFragment } from '../../common/outbox/outbox.store';
 import type { EntrySettings } from './time-entry-rules';
 import { ratesUnchangedSql } from '../rates/rates.store';
+import { type ReferenceParams, referencesUnchangedSql, type ReferencesVariant } from './time-entry-references.store';
 
 /** The columns of an entry with its tag ids and custom field values (`te` is the time_entries alias). */
 export const ENTRY_COLUMNS = `te.*,
@@ -12,6 +13,25 @@ export const ENTRY_COLUMNS = `te.*,
   (SELECT json_agg(json_build_object('customFieldId', cf.id, 'name', cf.name, 'value', v.value) ORDER BY cf.name)
      FROM time_entry_custom_fields v JOIN custom_fields cf ON cf.id = v.custom_field_id
     WHERE v.time_entry_id = te.id) AS custom_fields`;
+
+/** What the rules of a write judged: the references row (its fingerprint and variant, the caller) and rates version. */
+export interface JudgedReferences {
+  variant: ReferencesVariant;
+  callerId: string;
+  fingerprint: string;
+  ratesVersion: string;
+}
+
+/** The write statement's parameters as the references statement reads them ($17 the caller). */
+const WRITE_PARAMS: ReferenceParams = {
+  workspace: '$2',
+  user: '$3',
+  project: '$4',
+  task: '$5',
+  tags: '$14',
+  caller: '$17',
+  at: '$7',
+};
 
 /** The columns written by an insert or an update. */
 export interface EntryValues {
@@ -152,11 +172,11 @@ export class TimeEntryStore {
    * `outboxInsertSql`), its parameters numbered from the given one. Returns
    * the new row as `newEntryRow` knows it (nothing is read back).
    *
-   * `insertIfRatesUnchanged` (an entry priced outside a transaction): the statement
+   * `insertIfUnchanged` (an entry judged and priced outside a transaction): the statement
    * writes only if the workspace's rates are still those the pricing read
-   * (`ratesUnchangedSql`: no rate change running, none committed since);
-   * otherwise it writes nothing and answers false. The caller then prices
-   * again in a transaction.
+   * (`ratesUnchangedSql`: no rate change running, none committed since) and the
+   * entry's references are still the row its rules judged (`referencesUnchangedSql`);
+   * otherwise it writes nothing and answers false. The caller then judges again.
    */
   async insert(
     manager: EntityManager,
@@ -171,8 +191,8 @@ export class TimeEntryStore {
     return newEntryRow(workspaceId, id, v, tagIds, customFields);
   }
 
-  /** `insert` with the rates guard (see above): false when nothing was written. */
-  insertIfRatesUnchanged(
+  /** `insert` with the rates and references guard (see above): false when nothing was written. */
+  insertIfUnchanged(
     manager: EntityManager,
     workspaceId: string,
     id: string,
@@ -180,9 +200,9 @@ export class TimeEntryStore {
     tagIds: readonly string[],
     customFields: readonly StoredCustomField[],
     also: (firstParam: number, onlyIf?: string) => SqlFragment,
-    ratesVersion: string,
+    judged: JudgedReferences,
   ): Promise<boolean> {
-    return this.write(manager, workspaceId, id, v, tagIds, customFields, also, ratesVersion);
+    return this.write(manager, workspaceId, id, v, tagIds, customFields, also, judged);
   }
 
   private async write(
@@ -193,35 +213,38 @@ export class TimeEntryStore {
     tagIds: readonly string[],
     customFields: readonly StoredCustomField[],
     also?: (firstParam: number, onlyIf?: string) => SqlFragment,
-    ratesVersion?: string,
+    judged?: JudgedReferences,
   ): Promise<boolean> {
-    const guarded = ratesVersion !== undefined;
-    const extra = also?.(guarded ? 17 : 16, guarded ? 'EXISTS (SELECT 1 FROM g)' : undefined);
-    const from = guarded ? ' FROM g' : '';
+    const extra = also?.(judged ? 19 : 16, judged ? 'EXISTS (SELECT 1 FROM g)' : undefined);
+    const from = judged ? ' FROM g' : '';
+    const guard = judged
+      ? `g AS (SELECT 1 WHERE ${ratesUnchangedSql('$2', '$16')}
+                 AND ${referencesUnchangedSql(judged.variant, WRITE_PARAMS, '$18')}),`
+      : '';
     const rows = await preparedQuery<{ inserted: boolean }>(
       manager,
-      `WITH ${guarded ? `g AS (SELECT 1 WHERE ${ratesUnchangedSql('$2', '$16')}),` : ''}
+      `WITH ${guard}
        e AS (
          INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
                                    hourly_rate, cost_rate, currency)
          SELECT $1::char(24), $2::char(24), $3::char(24), $4::char(24), $5::char(24), $6::text, $7::timestamptz, $8::timestamptz,
                 $9::boolean, $10::text, $11::bigint, $12::bigint, $13::text${from}),
-       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, tag FROM${guarded ? ' g,' : ''} unnest($14::char(24)[]) tag),
+       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, tag FROM${judged ? ' g,' : ''} unnest($14::char(24)[]) tag),
        c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
-             SELECT $2, $1, f.id, f.value FROM${guarded ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${
+             SELECT $2, $1, f.id, f.value FROM${judged ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${
                extra
                  ? `,
        x AS (${extra.sql})`
                  : ''
              }
-       SELECT ${guarded ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`,
+       SELECT ${judged ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`,
       [
         id,
         workspaceId,
         ...entryParams(v),
         tagIds,
         customFieldsJson(customFields),
-        ...(guarded ? [ratesVersion] : []),
+        ...(judged ? [judged.ratesVersion, judged.callerId, judged.fingerprint] : []),
         ...(extra?.params ?? []),
       ],
     );

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../../common/utils/bounded-map';
 import type { DateRangeType, ReportWeekDay } from './report-filter.dto';
 
 /**
@@ -98,12 +99,10 @@ interface Civil {
 }
 
 /** Formatters by zone name as the client spelled it; bounded, since any casing of a name is valid. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const MAX_FORMATTERS = 1000;
+const formatters = new BoundedMap<string, Intl.DateTimeFormat>(1000);
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
