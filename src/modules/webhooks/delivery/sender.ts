@@ -60,6 +60,19 @@ function describe(error: unknown): string {
 }
 
 /**
+ * `work`, or the signal's reason once it aborts: a DNS lookup cannot be cancelled (getaddrinfo runs to its end in
+ * libuv's pool), but the attempt need not wait for it.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
  * One attempt: POST the payload as JSON with Clockify's headers and the Standard
  * Webhooks signature.
  */
@@ -89,20 +102,28 @@ export async function postJson(
 ): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // One deadline for the whole attempt (the address check and the request), cut short by `cancel`.
+  const deadline = cancel
+    ? AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), cancel])
+    : AbortSignal.timeout(TIMEOUT_MS);
   const url = parseWebhookUrl(urlText);
   if (typeof url === 'string') return { statusCode: null, retryable: false, durationMs: 0, error: url, excerpt: null };
   if (!env().WEBHOOKS_ALLOW_PRIVATE) {
     try {
-      const target = await nonPublicTarget(url);
+      const target = await untilAborted(nonPublicTarget(url), deadline);
       if (target) {
         const error = `Refused: ${url.hostname} resolves to the non-public address ${target}`;
         return { statusCode: null, retryable: false, durationMs: elapsed(), error, excerpt: null };
       }
     } catch (error) {
+      // (an AbortSignal's reason is a DOMException, which need not be an Error of this realm)
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
       return {
         statusCode: null,
         durationMs: elapsed(),
-        error: `DNS error: ${error instanceof Error ? error.message : String(error)}`,
+        error: timedOut
+          ? `DNS error: no answer within ${TIMEOUT_MS / 1000} s`
+          : `DNS error: ${error instanceof Error ? error.message : String(error)}`,
         excerpt: null,
       };
     }
@@ -111,7 +132,7 @@ export async function postJson(
     const response = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
-      signal: cancel ? AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), cancel]) : AbortSignal.timeout(TIMEOUT_MS),
+      signal: deadline,
       headers: { 'Content-Type': 'application/json', ...headers },
       body,
     });
