@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createPublicKey, JsonWebKey } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt, { JwtPayload } from 'jsonwebtoken';
 import request from 'supertest';
@@ -552,18 +552,16 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
   });
 
   it('an add-on that never answers its INSTALLED call holds up no webhook delivery meanwhile', async () => {
-    const hanging: ServerResponse[] = [];
-    const silent = createServer((req, res) => void hanging.push(res));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    // One host for both: the add-on (its INSTALLED call held unanswered) and another workspace's webhook.
     const receiver = await Receiver.start();
+    receiver.hold('/lifecycle/installed');
     try {
-      const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
       await request(base)
         .post(`/v1/workspaces/${ws}/addons`)
         .set('X-Api-Key', owner.apiKey)
-        .send({ manifest: { ...manifestFor(addon, 'never-answers'), baseUrl } })
+        .send({ manifest: { ...manifestFor(addon, 'never-answers'), baseUrl: receiver.baseUrl } })
         .expect(201);
-      await waitUntil(() => hanging.length > 0, 10000, 'the INSTALLED call to hang');
+      await receiver.waitFor('/lifecycle/installed', 1, 10000);
       const other = await createOwner(app, 'Unaffected');
       await request(base)
         .post(`/v1/workspaces/${other.workspace.id}/webhooks`)
@@ -584,11 +582,8 @@ describe('Add-ons: manifest, lifecycle, RS256 tokens, scopes, settings, user tok
         .expect(201);
       await receiver.waitFor('/tags', 1, 3000); // the hanging call may take 10 s before it times out
       expect(Date.now() - sent).toBeLessThan(3000);
-      expect(hanging).toHaveLength(1);
+      expect(receiver.at('/lifecycle/installed')).toHaveLength(1);
     } finally {
-      for (const res of hanging) res.destroy();
-      silent.closeAllConnections();
-      await new Promise((r) => silent.close(r));
       await receiver.close();
     }
   });

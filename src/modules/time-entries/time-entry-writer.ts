@@ -153,7 +153,7 @@ export class TimeEntryWriter {
       current?.hourly_rate === null || current?.hourly_rate === undefined ? null : Number(current.hourly_rate);
     let costRate = current?.cost_rate === null || current?.cost_rate === undefined ? null : Number(current.cost_rate);
     let currency = current?.currency ?? refs.currency;
-    if (variant.priced && refs.rates) {
+    if (refs.rates) {
       const resolved = resolveCandidates(refs.rates, input.start);
       hourlyRate = resolved.hourly?.amount ?? null;
       costRate = resolved.cost?.amount ?? null;

@@ -9,7 +9,7 @@ import { DUE_JOB_RUNNERS, type DueJobRunner, type DueTask } from '../webhook-ext
 const CLAIM_BATCH = 20;
 const MAX_ROUNDS_PER_TICK = 10;
 /** Sends of one kind of job running at once in one instance; more wait in PostgreSQL for the next round. */
-export const MAX_IN_FLIGHT = 50;
+const MAX_IN_FLIGHT = 50;
 
 /** The tasks of one job source that are running, at most MAX_IN_FLIGHT. */
 class InFlight {
