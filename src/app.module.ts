@@ -9,7 +9,6 @@ import { AuthGuard } from './common/guards/auth.guard';
 import { RateLimitGuard } from './common/guards/rate-limit.guard';
 import { WorkspaceGuard } from './common/guards/workspace.guard';
 import { IdempotencyInterceptor } from './common/interceptors/idempotency.interceptor';
-import { PageInterceptor } from './common/interceptors/page.interceptor';
 import { loggerParams } from './common/logging';
 import { env, validateEnvironment } from './config/env.validation';
 import { dataSourceOptions } from './database/data-source-options';
@@ -38,9 +37,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: WorkspaceGuard },
         { provide: APP_GUARD, useClass: AddonScopeGuard },
-        // Idempotency outermost, so it stores the body as sent (after the Page unwrapping).
+        // Idempotency stores the body as sent (a Page as its items, as the HTTP adapter sends it).
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
       ],
     };
   }

@@ -1,7 +1,7 @@
 import type { PageRequest } from './page-query.dto';
 
 /**
- * One page of a list. Services return it; the page interceptor sends `items` as
+ * One page of a list. Services return it; the HTTP adapter (common/http) sends `items` as
  * the body (a plain array, as Clockify does) and the totals as headers:
  * X-Total-Count, X-Page, X-Page-Size, Last-Page.
  */

@@ -2,7 +2,11 @@ import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
+import type { RequestHandler, Response } from 'express';
 import { env } from '../../config/env.validation';
+import { Page } from '../dto/page';
+import { setPageHeaders } from './page-headers';
+import { RouteIndex, type RouteMethod } from './route-index';
 
 export interface HttpTimeouts {
   requestTimeoutMs: number;
@@ -155,8 +159,62 @@ export function httpTimeouts(): HttpTimeouts {
  * connection a minute), and its connections tracked for a draining shutdown.
  */
 export class HttpServerAdapter extends ExpressAdapter {
+  /** The routes, found by their leading segments instead of one by one (see RouteIndex). */
+  private readonly routes = new RouteIndex();
+  private routesMounted = false;
+
   constructor(private readonly timeouts: HttpTimeouts = httpTimeouts()) {
     super();
+  }
+
+  override get(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('get', args);
+  }
+  override post(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('post', args);
+  }
+  override put(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('put', args);
+  }
+  override patch(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('patch', args);
+  }
+  override delete(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('delete', args);
+  }
+  override head(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('head', args);
+  }
+  override options(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('options', args);
+  }
+  override all(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('all', args);
+  }
+  override search(...args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    return this.route('search', args);
+  }
+
+  /**
+   * A handler's Page is sent as its items (a plain array, as Clockify answers lists) with the totals as headers.
+   * Done here rather than by an interceptor: any interceptor puts every request of its routes through RxJS.
+   */
+  override reply(response: Response, body: unknown, statusCode?: number): unknown {
+    if (!(body instanceof Page)) return super.reply(response, body, statusCode);
+    setPageHeaders(response, body.total, body.request.page, body.request.pageSize);
+    return super.reply(response, body.items, statusCode);
+  }
+
+  /** A route into the index (mounted, once, where the first route is registered); anything else onto the app. */
+  private route(method: RouteMethod, args: [RequestHandler] | [unknown, RequestHandler]): unknown {
+    const app = this.getInstance<Record<RouteMethod, (...a: unknown[]) => unknown> & { use(h: RequestHandler): void }>();
+    if (args.length === 2 && RouteIndex.indexable(args[0])) {
+      if (!this.routesMounted) app.use(this.routes.dispatch);
+      this.routesMounted = true;
+      this.routes.index(method, args[0], [args[1]]);
+      return app;
+    }
+    return app[method](...args);
   }
 
   override initHttpServer(options: NestApplicationOptions): void {

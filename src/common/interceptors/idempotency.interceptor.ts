@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/principal';
+import { Page } from '../dto/page';
 import { credentialHash } from '../guards/rate-limit.guard';
 import { IdempotencyStore, StoredKey } from './idempotency.store';
 
@@ -119,7 +120,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
  * What Nest's Express adapter will send for this handler result: an object as
  * JSON.stringify's text (application/json), a string as is, nothing as an empty body.
  */
-function sentAnswer(response: Response, body: unknown): StoredAnswer {
+function sentAnswer(response: Response, result: unknown): StoredAnswer {
+  const body = result instanceof Page ? result.items : result; // the adapter sends a Page as its items
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = response.getHeader(name);

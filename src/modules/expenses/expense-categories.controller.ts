@@ -16,7 +16,7 @@ import { ExpenseCategoryQueryDto } from './dto/expense-category-query.dto';
 import { ExpenseCategoryArchiveRequestDto, ExpenseCategoryRequestDto } from './dto/expense-category-requests.dto';
 import { ExpenseCategoriesWithCountDto, ExpenseCategoryDto } from './dto/expense-category.dto';
 import { ExpenseCategoriesService } from './expense-categories.service';
-import { setPageHeaders } from '../../common/interceptors/page.interceptor';
+import { setPageHeaders } from '../../common/http/page-headers';
 
 const PAGED = 'Paged: X-Total-Count, X-Page, X-Page-Size and Last-Page headers';
 

@@ -39,7 +39,7 @@ import { ExpenseDto, ExpensesAndTotalsDto } from './dto/expense.dto';
 import { checkReceipt, ExpenseFilesService, type UploadedReceipt } from './expense-files.service';
 import { ExpenseReadService } from './expense-read.service';
 import { ExpensesService } from './expenses.service';
-import { setPageHeaders } from '../../common/interceptors/page.interceptor';
+import { setPageHeaders } from '../../common/http/page-headers';
 
 const receiptUpload = () =>
   FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: env().EXPENSE_FILE_MAX_BYTES, files: 1 } });

@@ -108,6 +108,40 @@ function customFieldsJson(customFields: readonly StoredCustomField[]): string {
   return JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })));
 }
 
+const writeStatements = new Map<string, string>();
+
+/**
+ * The insert statement of `write`, built once per guard variant and extra CTE (a handful of texts): the prepared
+ * statement is looked up by its text (see preparedQuery), so a text rebuilt per request costs its building and hashing.
+ */
+function writeSql(guarded: ReferencesVariant | undefined, extraSql: string | undefined): string {
+  const key = `${guarded ? `${guarded.isAdmin}:${guarded.priced}` : '-'}|${extraSql ?? ''}`;
+  let sql = writeStatements.get(key);
+  if (sql) return sql;
+  const from = guarded ? ' FROM g' : '';
+  const guard = guarded
+    ? `g AS (SELECT 1 WHERE ${ratesUnchangedSql('$2', '$16')}
+                 AND ${referencesUnchangedSql(guarded, WRITE_PARAMS, '$18')}),`
+    : '';
+  sql = `WITH ${guard}
+       e AS (
+         INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
+                                   hourly_rate, cost_rate, currency)
+         SELECT $1::char(24), $2::char(24), $3::char(24), $4::char(24), $5::char(24), $6::text, $7::timestamptz, $8::timestamptz,
+                $9::boolean, $10::text, $11::bigint, $12::bigint, $13::text${from}),
+       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, tag FROM${guarded ? ' g,' : ''} unnest($14::char(24)[]) tag),
+       c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
+             SELECT $2, $1, f.id, f.value FROM${guarded ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${
+               extraSql
+                 ? `,
+       x AS (${extraSql})`
+                 : ''
+             }
+       SELECT ${guarded ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`;
+  if (writeStatements.size < 100) writeStatements.set(key, sql);
+  return sql;
+}
+
 /** Raw SQL for time entries: one statement per step, tags and custom fields written with their entry. */
 @Injectable()
 export class TimeEntryStore {
@@ -216,28 +250,9 @@ export class TimeEntryStore {
     judged?: JudgedReferences,
   ): Promise<boolean> {
     const extra = also?.(judged ? 19 : 16, judged ? 'EXISTS (SELECT 1 FROM g)' : undefined);
-    const from = judged ? ' FROM g' : '';
-    const guard = judged
-      ? `g AS (SELECT 1 WHERE ${ratesUnchangedSql('$2', '$16')}
-                 AND ${referencesUnchangedSql(judged.variant, WRITE_PARAMS, '$18')}),`
-      : '';
     const rows = await preparedQuery<{ inserted: boolean }>(
       manager,
-      `WITH ${guard}
-       e AS (
-         INSERT INTO time_entries (id, workspace_id, user_id, project_id, task_id, description, start_at, end_at, billable, type,
-                                   hourly_rate, cost_rate, currency)
-         SELECT $1::char(24), $2::char(24), $3::char(24), $4::char(24), $5::char(24), $6::text, $7::timestamptz, $8::timestamptz,
-                $9::boolean, $10::text, $11::bigint, $12::bigint, $13::text${from}),
-       t AS (INSERT INTO time_entry_tags (workspace_id, time_entry_id, tag_id) SELECT $2, $1, tag FROM${judged ? ' g,' : ''} unnest($14::char(24)[]) tag),
-       c AS (INSERT INTO time_entry_custom_fields (workspace_id, time_entry_id, custom_field_id, value)
-             SELECT $2, $1, f.id, f.value FROM${judged ? ' g,' : ''} jsonb_to_recordset($15::jsonb) AS f(id char(24), value jsonb))${
-               extra
-                 ? `,
-       x AS (${extra.sql})`
-                 : ''
-             }
-       SELECT ${judged ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`,
+      writeSql(judged?.variant, extra?.sql),
       [
         id,
         workspaceId,
