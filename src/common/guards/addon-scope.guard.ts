@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { NO_SCOPE, requiredScope } from '../auth/scopes';
-import { IS_PUBLIC } from '../decorators/auth.decorators';
+import { isPublicRoute } from '../decorators/auth.decorators';
 
 /**
  * Add-on scopes, in one place: a request with an add-on token whose manifest
@@ -18,7 +18,7 @@ export class AddonScopeGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { route?: { path?: string } }>();
     const principal = request.principal;
     if (principal?.kind !== 'addon' || principal.scopes === null) return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (isPublicRoute(this.reflector, context)) return true;
     const needed = requiredScope(request.method, request.route?.path ?? request.path);
     if (needed === NO_SCOPE) return true;
     if (needed === null) throw new ForbiddenException('This operation is not available to add-on tokens with scopes');

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthService } from '../auth/auth.service';
-import { IS_PUBLIC } from '../decorators/auth.decorators';
+import { isPublicRoute } from '../decorators/auth.decorators';
 import { isObjectId } from '../utils/ids';
 import { credentialHash, RateCountedRequest, rateLimitKey } from './rate-limit.guard';
 
@@ -17,7 +17,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RateCountedRequest>();
     // Public routes never read credentials (health keeps answering while the database is down);
     // one that serves private data too (a private shared report) asks AuthService.principalOf itself.
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (isPublicRoute(this.reflector, context)) return true;
     const apiKey = request.header('x-api-key');
     const addonToken = request.header('x-addon-token');
     if (!apiKey && !addonToken) throw new UnauthorizedException('Missing X-Api-Key or X-Addon-Token header');

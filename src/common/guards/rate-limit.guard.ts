@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { env } from '../../config/env.validation';
 import { hashApiKey } from '../auth/api-key';
 import type { AuthenticatedRequest } from '../auth/principal';
-import { IS_PUBLIC } from '../decorators/auth.decorators';
+import { isPublicRoute } from '../decorators/auth.decorators';
 import { RateLimitStore } from './rate-limit.store';
 
 const CLEANUP_SHARE = 0.01;
@@ -65,7 +65,7 @@ export class RateLimitGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (isPublicRoute(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<RateCountedRequest>();
     const key = request.principal ? rateLimitKey(request) : undefined;
     if (!key) return true;

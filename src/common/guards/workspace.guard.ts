@@ -4,7 +4,7 @@ import type { Role } from '../auth/roles';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedRequest, WorkspaceContext } from '../auth/principal';
 import { isAdmin, satisfiesRoles } from '../auth/roles';
-import { REQUIRED_ROLES } from '../decorators/auth.decorators';
+import { REQUIRED_ROLES, routeMetadata } from '../decorators/auth.decorators';
 import { isObjectId } from '../utils/ids';
 
 /**
@@ -57,10 +57,7 @@ export class WorkspaceGuard implements CanActivate {
     };
     request.workspace = workspace;
 
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const required = routeMetadata<Role[]>(this.reflector, context, REQUIRED_ROLES);
     if (!satisfiesRoles(roles, required)) {
       throw new ForbiddenException(`This action needs one of the roles: ${required?.join(', ')}`);
     }
