@@ -207,7 +207,9 @@ export class HttpServerAdapter extends ExpressAdapter {
 
   /** A route into the index (mounted, once, where the first route is registered); anything else onto the app. */
   private route(method: RouteMethod, args: [RequestHandler] | [unknown, RequestHandler]): unknown {
-    const app = this.getInstance<Record<RouteMethod, (...a: unknown[]) => unknown> & { use(h: RequestHandler): void }>();
+    const app = this.getInstance<
+      Record<RouteMethod, (...a: unknown[]) => unknown> & { use(h: RequestHandler): void }
+    >();
     if (args.length === 2 && RouteIndex.indexable(args[0])) {
       if (!this.routesMounted) app.use(this.routes.dispatch);
       this.routesMounted = true;

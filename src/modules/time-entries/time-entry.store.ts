@@ -250,19 +250,15 @@ export class TimeEntryStore {
     judged?: JudgedReferences,
   ): Promise<boolean> {
     const extra = also?.(judged ? 19 : 16, judged ? 'EXISTS (SELECT 1 FROM g)' : undefined);
-    const rows = await preparedQuery<{ inserted: boolean }>(
-      manager,
-      writeSql(judged?.variant, extra?.sql),
-      [
-        id,
-        workspaceId,
-        ...entryParams(v),
-        tagIds,
-        customFieldsJson(customFields),
-        ...(judged ? [judged.ratesVersion, judged.callerId, judged.fingerprint] : []),
-        ...(extra?.params ?? []),
-      ],
-    );
+    const rows = await preparedQuery<{ inserted: boolean }>(manager, writeSql(judged?.variant, extra?.sql), [
+      id,
+      workspaceId,
+      ...entryParams(v),
+      tagIds,
+      customFieldsJson(customFields),
+      ...(judged ? [judged.ratesVersion, judged.callerId, judged.fingerprint] : []),
+      ...(extra?.params ?? []),
+    ]);
     return rows[0]?.inserted === true;
   }
 
