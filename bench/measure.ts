@@ -106,6 +106,22 @@ export function addRatios(rows: Row[], baselineOf: Record<string, string>): void
   }
 }
 
+/**
+ * Rounds of the same rows (`--repeat`): per row, its run at the median of the rounds (by ratio where it has one,
+ * else by req/s or median time; with an even count the worse of the two middle ones), every round's figure in the
+ * note. A floor and its row are picked separately, so read the row's ratio, not the two rows side by side.
+ */
+export function medianRows(rounds: Row[][]): Row[] {
+  return rounds[0].map((_, i) => {
+    const runs = rounds.map((r) => r[i]);
+    const cost = (r: Row) => r.ratio ?? (r.requestsPerSecond ? -r.requestsPerSecond : r.median);
+    const middle = [...runs].sort((a, b) => cost(a) - cost(b))[Math.floor(runs.length / 2)];
+    const figure = (r: Row) =>
+      r.ratio !== undefined ? `${r.ratio}x` : r.requestsPerSecond ? `${r.requestsPerSecond} req/s` : `${r.median} ms`;
+    return { ...middle, note: [middle.note, `rounds: ${runs.map(figure).join(', ')}`].filter(Boolean).join('; ') };
+  });
+}
+
 export function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }

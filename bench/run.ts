@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startBuiltApp } from './app-process';
-import { addRatios, printTable, Row } from './measure';
+import { addRatios, medianRows, printTable, Row } from './measure';
 import { BASELINE_OF, SCENARIOS, scaleRows } from './scenarios';
 import { explainReports, benchProjectIds } from './report-explain';
 import { createDatabaseIfMissing } from '../src/database/create-database';
@@ -12,11 +12,12 @@ import { isSeeded, removeBenchWrites, SCALE_SETS, seed } from './seed';
 import { createHash } from 'node:crypto';
 
 /**
- * `npm run bench [-- --reseed] [-- --only a,b] [-- --scale]`: seeds the 1M-entry workspace on
+ * `npm run bench [-- --reseed] [-- --only a,b] [-- --repeat n] [-- --scale]`: seeds the 1M-entry workspace on
  * DATABASE_URL once, starts the built app, measures through HTTP, prints a
  * table and writes bench-results.json. A row with a floor (BASELINE_OF) brings its floor
- * into the run, measured just before it, and gets its ratio. `--scale` instead seeds (once) the
- * 10k and 100k workspaces and measures the growth rows on the three sizes.
+ * into the run, measured just before it, and gets its ratio. `--repeat n` measures every row n times
+ * (rounds of the whole list) and prints each row's median round, every round's figure in its note.
+ * `--scale` instead seeds (once) the 10k and 100k workspaces and measures the growth rows on the three sizes.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -27,10 +28,9 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const onlyArg = args.find((a) => a.startsWith('--only'));
-  const only = onlyArg
-    ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',')
-    : Object.keys(SCENARIOS);
+  const only = optionValue(args, '--only')?.split(',') ?? Object.keys(SCENARIOS);
+  const repeat = Number(optionValue(args, '--repeat') ?? 1);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat takes a whole number, 1 to 20');
   const unknown = only.filter((name) => !SCENARIOS[name]);
   if (unknown.length)
     throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -66,19 +66,29 @@ async function main(): Promise<void> {
       await measureScale(db, { baseUrl: app.baseUrl, appPid: app.pid, databaseUrl }, startedAt);
       return;
     }
-    const results: Row[] = [];
-    for (const name of rows) {
-      // Settle what the previous row wrote (thousands of entries, outbox rows, rate counters), so autovacuum
-      // does not run during the next measurement, as it would not on a steady server.
-      await db.query('VACUUM (ANALYZE) time_entries, time_entry_tags, outbox, rate_counters');
-      // and write the dirtied pages now rather than during the measurement (needs superuser or pg_checkpoint)
-      await db.query('CHECKPOINT').catch(() => undefined);
-      console.log(`running ${name}...`);
-      results.push(await SCENARIOS[name]({ baseUrl: app.baseUrl, appPid: app.pid, databaseUrl }));
+    const rounds: Row[][] = [];
+    for (let round = 1; round <= repeat; round++) {
+      const results: Row[] = [];
+      for (const name of rows) {
+        // Settle what the previous row wrote (thousands of entries, outbox rows, rate counters), so autovacuum
+        // does not run during the next measurement, as it would not on a steady server.
+        await db.query('VACUUM (ANALYZE) time_entries, time_entry_tags, outbox, rate_counters');
+        // and write the dirtied pages now rather than during the measurement (needs superuser or pg_checkpoint)
+        await db.query('CHECKPOINT').catch(() => undefined);
+        console.log(`running ${name}${repeat > 1 ? ` (round ${round} of ${repeat})` : ''}...`);
+        results.push(await SCENARIOS[name]({ baseUrl: app.baseUrl, appPid: app.pid, databaseUrl }));
+      }
+      addRatios(results, BASELINE_OF);
+      rounds.push(results);
     }
-    addRatios(results, BASELINE_OF);
+    const results = repeat > 1 ? medianRows(rounds) : rounds[0];
     printTable(results);
-    const report = { startedAt, machine: { cpus: cpus().length, node: process.version }, results };
+    const report = {
+      startedAt,
+      machine: { cpus: cpus().length, node: process.version },
+      results,
+      ...(repeat > 1 ? { rounds } : {}),
+    };
     writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   } finally {
     await db.end();
@@ -121,6 +131,13 @@ async function measureScale(db: Client, ctx: Parameters<typeof scaleRows>[0], st
     );
   const report = { startedAt, machine: { cpus: cpus().length, node: process.version }, scale: { rows: all, growth } };
   writeFileSync(join(__dirname, '..', 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The value of `--name value` or `--name=value`, if given. */
+function optionValue(args: string[], name: string): string | undefined {
+  const arg = args.find((a) => a === name || a.startsWith(`${name}=`));
+  if (!arg) return undefined;
+  return arg.includes('=') ? arg.slice(name.length + 1) : args[args.indexOf(arg) + 1];
 }
 
 /** Creates the database DATABASE_URL names when the server does not have it yet (a fresh machine). */
