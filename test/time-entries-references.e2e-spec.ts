@@ -65,6 +65,25 @@ describe('Time entries: a create never judges stale references', () => {
     expect(n).toBe(4);
   });
 
+  it('after a change, the create that reads the references again is remembered: the next one reads none', async () => {
+    await create().expect(201);
+    await teRate(t.app, ws.workspace.id, 'HOURLY', 4200, { userId: member.user.id });
+    const reads = jest.spyOn(TimeEntryReferencesStore, 'references');
+    try {
+      await create().expect(201); // the remembered row is stale: its write refuses, the row is read again
+      expect(reads).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < 3; i++) await create().expect(201);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM time_entries WHERE workspace_id = $1 AND hourly_rate = 4200`,
+      [ws.workspace.id],
+    );
+    expect(n).toBe(4);
+  });
+
   it("a rate added since is the new entry's rate (no version bump needed)", async () => {
     const rateOf = async (res: request.Response) =>
       (

@@ -104,7 +104,9 @@ export class TimeEntryWriter {
       }
     }
     const refs = await this.references(manager, ws, userId, input, tagIds, variant);
-    if (options.reuse) this.remembered.set(key, refs);
+    // Every read replaces what is remembered, also one without `reuse` (the retry after a remembered row went
+    // stale): kept only by reusing calls, a stale row stayed, and each later create paid a refused write and a read.
+    this.remembered.set(key, refs);
     return this.judge(manager, ws, userId, input, current, tagIds, variant, refs, options, false);
   }
 
