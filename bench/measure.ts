@@ -23,16 +23,16 @@ export interface LoadOptions {
 }
 
 /**
- * A load run with autocannon: requests/s and latency percentiles, non-2xx answers counted as failures.
- * A run of the same load comes first, unmeasured (WARM_UP_SECONDS): a freshly started server is still compiling its
- * hot paths and preparing its statements on each pooled connection.
- */
-/**
  * The app's CPU per create falls for about 10 s of load (1.42 ms a request in the 8 s after a 3 s warm-up, 1.10-1.15
  * in the 8 s windows after that; the bare floor server is there within a second), so rates are read after 10 s.
  */
 const WARM_UP_SECONDS = 10;
 
+/**
+ * A load run with autocannon: requests/s and latency percentiles, non-2xx answers counted as failures.
+ * A run of the same load comes first, unmeasured (WARM_UP_SECONDS): a freshly started server is still compiling its
+ * hot paths and preparing its statements on each pooled connection.
+ */
 export async function load(options: LoadOptions): Promise<Row> {
   let n = 0;
   const run = (seconds: number) =>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../database/prepared-query';
+import { BoundedMap } from '../../common/utils/bounded-map';
 import type { TimeEntryRow } from './time-entry.mapper';
 import type { SqlFragment } from '../../common/outbox/outbox.store';
 import type { EntrySettings } from './time-entry-rules';
@@ -108,7 +109,7 @@ function customFieldsJson(customFields: readonly StoredCustomField[]): string {
   return JSON.stringify(customFields.map((c) => ({ id: c.customFieldId, value: c.value })));
 }
 
-const writeStatements = new Map<string, string>();
+const writeStatements = new BoundedMap<string, string>(100);
 
 /**
  * The insert statement of `write`, built once per guard variant and extra CTE (a handful of texts): the prepared
@@ -138,7 +139,7 @@ function writeSql(guarded: ReferencesVariant | undefined, extraSql: string | und
                  : ''
              }
        SELECT ${guarded ? 'EXISTS (SELECT 1 FROM g)' : 'true'} AS inserted`;
-  if (writeStatements.size < 100) writeStatements.set(key, sql);
+  writeStatements.set(key, sql);
   return sql;
 }
 
